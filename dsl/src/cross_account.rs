@@ -1,0 +1,1 @@
+//! The roles a target account must hold for cross-account actions.

@@ -1,0 +1,1 @@
+//! EventBridge rules that start a pipeline or react to its state changes.

@@ -1,0 +1,1 @@
+//! Reading and writing the `AWS::CodePipeline::Pipeline` resource of a CloudFormation template.

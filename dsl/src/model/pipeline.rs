@@ -1,0 +1,100 @@
+//! The pipeline (`PipelineDeclaration`) and the create-pipeline envelope.
+
+use serde::{Deserialize, Serialize};
+
+use super::value::lenient_u32;
+use super::{ArtifactStore, ArtifactStores, StageDeclaration, Str, TriggerDeclaration};
+
+/// The input of `aws codepipeline create-pipeline --cli-input-json`, and the
+/// output of `get-pipeline` (which adds `metadata`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PipelineDocument {
+    /// The pipeline.
+    pub pipeline: PipelineDeclaration,
+    /// Resource tags (create-pipeline only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<Tag>>,
+    /// What get-pipeline reports about the pipeline (ARN, dates); must be
+    /// removed before the JSON goes back to update-pipeline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<serde_json::Value>,
+}
+
+/// A pipeline as the CodePipeline API declares it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PipelineDeclaration {
+    /// Unique per account and Region (`[A-Za-z0-9.@\-_]+`, 1..100).
+    pub name: Str,
+    /// The service role CodePipeline assumes.
+    pub role_arn: Str,
+    /// The artifact store of a single-Region pipeline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artifact_store: Option<ArtifactStore>,
+    /// One artifact store per Region of a cross-Region pipeline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artifact_stores: Option<ArtifactStores>,
+    /// The stages, in order (2..50).
+    pub stages: Vec<StageDeclaration>,
+    /// Structure version, as get-pipeline reports it; omitted on create.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_u32::deserialize")]
+    pub version: Option<u32>,
+    /// How concurrent executions are handled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub execution_mode: Option<ExecutionMode>,
+    /// V1 or V2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pipeline_type: Option<PipelineType>,
+    /// Pipeline-level variables (V2, at most 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variables: Option<Vec<PipelineVariable>>,
+    /// Git triggers (V2, at most 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub triggers: Option<Vec<TriggerDeclaration>>,
+}
+
+/// How concurrent executions of a pipeline are handled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ExecutionMode {
+    /// A newer execution may replace an older one waiting between stages (default).
+    Superseded,
+    /// Executions run one at a time, in order (V2).
+    Queued,
+    /// Executions run independently and at the same time (V2).
+    Parallel,
+}
+
+/// The pipeline type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PipelineType {
+    /// The original pipeline type.
+    V1,
+    /// Adds variables, triggers, conditions, and the QUEUED and PARALLEL modes.
+    V2,
+}
+
+/// A pipeline-level variable (V2), referenced as `#{variables.NAME}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PipelineVariable {
+    /// Name (`[A-Za-z0-9@\-_]+`, 1..128).
+    pub name: Str,
+    /// Default (1..1000); without one the value must be given at start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_value: Option<Str>,
+    /// Description (0..200).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Str>,
+}
+
+/// A resource tag.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Tag {
+    /// Key (1..128).
+    pub key: Str,
+    /// Value (0..256).
+    pub value: Str,
+}

@@ -1,0 +1,1 @@
+//! CodeStar Notifications rules that report on a pipeline.

@@ -1,0 +1,309 @@
+//! What every typed action turns into, and the traits that place actions in
+//! the right kind of stage.
+
+use indexmap::IndexMap;
+
+use crate::handle::{ActionHandle, ActionRef, Artifact, ArtifactPath, HasActionRef};
+use crate::model::{ActionCategory, ActionOwner, ActionTypeId, EnvironmentVariable, Str};
+use crate::text::Text;
+use crate::variables::VariableSet;
+
+/// The provider-neutral description of one action, before artifact names,
+/// run order and namespace are resolved by the pipeline builder.
+///
+/// Typed actions build one in `new(...)`; [`crate::actions::GenericAction`]
+/// exposes it for providers pipewright does not know.
+#[derive(Clone, Debug)]
+pub struct ActionSpec<'p> {
+    pub(crate) name: Str,
+    pub(crate) type_id: ActionTypeId,
+    pub(crate) configuration: IndexMap<String, ConfigValue<'p>>,
+    pub(crate) inputs: Vec<Artifact<'p>>,
+    pub(crate) outputs: Vec<OutputSpec>,
+    pub(crate) commands: Option<Vec<Str>>,
+    pub(crate) output_variables: Option<Vec<Str>>,
+    pub(crate) environment_variables: Option<Vec<EnvironmentVariable>>,
+    pub(crate) role_arn: Option<Str>,
+    pub(crate) region: Option<Str>,
+    pub(crate) namespace: Option<Str>,
+    pub(crate) timeout_in_minutes: Option<u32>,
+    pub(crate) run_order: Option<u32>,
+    pub(crate) after: Vec<ActionRef<'p>>,
+    pub(crate) uses: Vec<ActionRef<'p>>,
+}
+
+/// A configuration value whose text depends on names the builder assigns.
+#[derive(Clone, Debug)]
+pub(crate) enum ConfigValue<'p> {
+    /// Written as is.
+    Text(Str),
+    /// `<ArtifactName>::<file>`.
+    Path(ArtifactPath<'p>),
+    /// `<ArtifactName>`.
+    ArtifactName(Artifact<'p>),
+}
+
+/// An output artifact the action declares; `name: None` gets the default
+/// name `<ActionName>Output`.
+#[derive(Clone, Debug)]
+pub(crate) struct OutputSpec {
+    pub(crate) name: Option<String>,
+    pub(crate) files: Option<Vec<Str>>,
+}
+
+impl<'p> ActionSpec<'p> {
+    /// An action of the given type with no settings yet.
+    pub fn new(
+        name: impl Into<Str>,
+        category: ActionCategory,
+        owner: ActionOwner,
+        provider: impl Into<Str>,
+        version: impl Into<Str>,
+    ) -> Self {
+        ActionSpec {
+            name: name.into(),
+            type_id: ActionTypeId { category, owner, provider: provider.into(), version: version.into() },
+            configuration: IndexMap::new(),
+            inputs: Vec::new(),
+            outputs: Vec::new(),
+            commands: None,
+            output_variables: None,
+            environment_variables: None,
+            role_arn: None,
+            region: None,
+            namespace: None,
+            timeout_in_minutes: None,
+            run_order: None,
+            after: Vec::new(),
+            uses: Vec::new(),
+        }
+    }
+
+    /// An AWS-owned action, version `1`.
+    pub fn aws(name: impl Into<Str>, category: ActionCategory, provider: &str) -> Self {
+        ActionSpec::new(name, category, ActionOwner::Aws, provider, "1")
+    }
+
+    /// The action's name.
+    pub fn name(&self) -> &Str {
+        &self.name
+    }
+
+    /// The action's type.
+    pub fn type_id(&self) -> &ActionTypeId {
+        &self.type_id
+    }
+
+    /// Sets a configuration key; variables referenced by the value order this
+    /// action after their producers.
+    pub fn set(&mut self, key: &str, value: impl Into<Text<'p>>) {
+        let value = value.into();
+        self.uses.extend(value.uses);
+        self.configuration.insert(key.to_owned(), ConfigValue::Text(value.value));
+    }
+
+    /// Sets a configuration key to `<ArtifactName>::<file>` and wires the
+    /// artifact as an input.
+    pub fn set_path(&mut self, key: &str, path: ArtifactPath<'p>) {
+        self.input(path.artifact);
+        self.configuration.insert(key.to_owned(), ConfigValue::Path(path));
+    }
+
+    /// Sets a configuration key to an artifact's name and wires the artifact
+    /// as an input.
+    pub fn set_artifact_name(&mut self, key: &str, artifact: Artifact<'p>) {
+        self.input(artifact);
+        self.configuration.insert(key.to_owned(), ConfigValue::ArtifactName(artifact));
+    }
+
+    /// Adds an input artifact (once; a second use of the same artifact is kept
+    /// as one input).
+    pub fn input(&mut self, artifact: Artifact<'p>) {
+        if !self.inputs.contains(&artifact) {
+            self.inputs.push(artifact);
+        }
+    }
+
+    /// Declares an output artifact with this name.
+    pub fn output(&mut self, name: impl Into<String>) {
+        self.outputs.push(OutputSpec { name: Some(name.into()), files: None });
+    }
+
+    /// Declares an output artifact named `<ActionName>Output` unless
+    /// [`ActionSpec::rename_output`] names it.
+    pub fn default_output(&mut self) {
+        self.outputs.push(OutputSpec { name: None, files: None });
+    }
+
+    /// Names the output artifact at `index`.
+    pub fn rename_output(&mut self, index: usize, name: impl Into<String>) {
+        if let Some(output) = self.outputs.get_mut(index) {
+            output.name = Some(name.into());
+        }
+    }
+
+    /// Sets the files exported in the output at `index` (Commands action).
+    pub fn output_files(&mut self, index: usize, files: Vec<Str>) {
+        if let Some(output) = self.outputs.get_mut(index) {
+            output.files = Some(files);
+        }
+    }
+
+    /// Sets the action-level `commands` (Commands action).
+    pub fn set_commands(&mut self, commands: Vec<Text<'p>>) {
+        let commands = commands
+            .into_iter()
+            .map(|command| {
+                self.uses.extend(command.uses);
+                command.value
+            })
+            .collect();
+        self.commands = Some(commands);
+    }
+
+    /// Sets the action-level `outputVariables` (Commands action).
+    pub fn set_output_variables(&mut self, names: Vec<Str>) {
+        self.output_variables = Some(names);
+    }
+
+    /// Sets the action-level `environmentVariables` (Commands and EKS actions).
+    pub fn set_environment_variables(&mut self, variables: Vec<EnvironmentVariable>) {
+        self.environment_variables = Some(variables);
+    }
+
+    /// Sets `timeoutInMinutes`.
+    pub fn set_timeout_in_minutes(&mut self, minutes: u32) {
+        self.timeout_in_minutes = Some(minutes);
+    }
+
+    /// Records that this action reads variables of `producer`.
+    pub fn uses(&mut self, producer: ActionRef<'p>) {
+        self.uses.push(producer);
+    }
+}
+
+/// A typed action that can be added to a stage.
+pub trait IntoAction<'p> {
+    /// What adding the action returns.
+    type Handle: FromAddedAction<'p>;
+
+    /// The action's description.
+    fn into_spec(self) -> ActionSpec<'p>;
+}
+
+/// The builder's record of an added action, turned into the action's handle.
+pub trait FromAddedAction<'p> {
+    /// Builds the handle.
+    fn from_added(action: ActionRef<'p>, outputs: Vec<Artifact<'p>>, namespace: String) -> Self;
+}
+
+impl<'p, const N: usize, V: VariableSet<'p>> FromAddedAction<'p> for ActionHandle<'p, N, V> {
+    fn from_added(action: ActionRef<'p>, outputs: Vec<Artifact<'p>>, namespace: String) -> Self {
+        let artifacts = outputs.try_into().unwrap_or_else(|outputs: Vec<Artifact<'p>>| {
+            panic!("an action declared {} output artifacts but its handle holds {N}", outputs.len())
+        });
+        ActionHandle { action, artifacts, namespace, variables: std::marker::PhantomData }
+    }
+}
+
+/// Marks the actions that belong in the source stage.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a source action, so it cannot go in the source stage",
+    label = "only source actions can be added to the source stage",
+    note = "source actions are CodeCommitSource, CodeStarConnectionSource, S3Source, EcrSource and GenericSource; \
+            add build, test, deploy, approval and invoke actions with `p.stage(name, |s| ...)`"
+)]
+pub trait SourceAction<'p>: IntoAction<'p> {}
+
+/// Marks the actions that belong in any stage but the source stage.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is a source action, so it cannot go in a build, test, deploy, approval or invoke stage",
+    label = "source actions can only be added to the source stage",
+    note = "add source actions with `p.source_stage(name, |s| s.add(...))`"
+)]
+pub trait NonSourceAction<'p>: IntoAction<'p> {}
+
+/// Settings every action has.
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+///
+/// Pipeline::build("p", |p| {
+///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+///     p.stage("Deploy", |s| {
+///         s.add(EcsDeploy::new("Deploy", "cluster", "service", source.artifact())
+///             .role_arn("arn:aws:iam::987654321098:role/CrossAccountAssumeRole")
+///             .region("us-east-1"));
+///     });
+/// });
+/// ```
+pub trait ActionSettings<'p>: Sized {
+    /// The description being built.
+    fn spec_mut(&mut self) -> &mut ActionSpec<'p>;
+
+    /// The role the pipeline assumes to run this action (`roleArn`); may be in
+    /// another account.
+    fn role_arn(mut self, arn: impl Into<Str>) -> Self {
+        self.spec_mut().role_arn = Some(arn.into());
+        self
+    }
+
+    /// The namespace the action's output variables are published under; by
+    /// default `<Stage>_<Action>`, written only when a variable is used.
+    fn namespace(mut self, namespace: impl Into<Str>) -> Self {
+        self.spec_mut().namespace = Some(namespace.into());
+        self
+    }
+
+    /// An explicit `runOrder` (1..999). By default it is derived from the data
+    /// flow; an explicit value that runs the action before something it
+    /// consumes is a validation error.
+    fn run_order(mut self, run_order: u32) -> Self {
+        self.spec_mut().run_order = Some(run_order);
+        self
+    }
+
+    /// Runs this action after `other` (same stage) without consuming anything
+    /// of it.
+    fn after(mut self, other: &impl HasActionRef<'p>) -> Self {
+        self.spec_mut().after.push(other.action_ref());
+        self
+    }
+
+    /// Runs the action in another Region (cross-Region action); the pipeline
+    /// needs an artifact store in that Region. Source actions cannot.
+    fn region(mut self, region: impl Into<Str>) -> Self
+    where
+        Self: NonSourceAction<'p>,
+    {
+        self.spec_mut().region = Some(region.into());
+        self
+    }
+
+    /// Sets a configuration key that the typed setters do not cover. Prefer
+    /// the typed setters; this is an escape hatch.
+    fn configuration(mut self, key: &str, value: impl Into<Text<'p>>) -> Self {
+        self.spec_mut().set(key, value);
+        self
+    }
+}
+
+/// Implements [`IntoAction`], [`ActionSettings`] and the stage marker for a
+/// typed action struct whose description is in its `spec` field.
+macro_rules! typed_action {
+    ($type:ident<'p $(, const $n:ident: usize)?>, $kind:ident, $handle:ty) => {
+        impl<'p $(, const $n: usize)?> $crate::spec::IntoAction<'p> for $type<'p $(, $n)?> {
+            type Handle = $handle;
+            fn into_spec(self) -> $crate::spec::ActionSpec<'p> {
+                self.spec
+            }
+        }
+        impl<'p $(, const $n: usize)?> $crate::spec::ActionSettings<'p> for $type<'p $(, $n)?> {
+            fn spec_mut(&mut self) -> &mut $crate::spec::ActionSpec<'p> {
+                &mut self.spec
+            }
+        }
+        impl<'p $(, const $n: usize)?> $crate::spec::$kind<'p> for $type<'p $(, $n)?> {}
+    };
+}
+pub(crate) use typed_action;
