@@ -54,7 +54,7 @@ pub mod prelude {
         PullRequestEvent, Str,
     };
     pub use crate::{
-        ActionHandle, ActionRef, ActionSettings, Artifact, ArtifactPath, HasActionRef, Pipeline, PipelineBuilder,
-        Text, Var,
+        ActionHandle, ActionRef, ActionSettings, Artifact, ArtifactPath, HasActionRef, Pipeline, PipelineBuilder, Text,
+        Var,
     };
 }

@@ -7,8 +7,8 @@ use crate::handle::{ActionHandle, ActionRef, Artifact, Brand};
 use crate::model::{
     ActionDeclaration, ArtifactStore, ArtifactStores, BeforeEntryConditions, ExecutionMode, FailureConditions,
     GitConfiguration, GitPullRequestFilter, GitPushFilter, InputArtifact, OutputArtifact, PipelineDeclaration,
-    PipelineDocument, PipelineType, PipelineVariable, RegionalArtifactStore, StageDeclaration, Str,
-    SuccessConditions, Tag, TriggerDeclaration, TriggerProviderType,
+    PipelineDocument, PipelineType, PipelineVariable, RegionalArtifactStore, StageDeclaration, Str, SuccessConditions,
+    Tag, TriggerDeclaration, TriggerProviderType,
 };
 use crate::spec::{ActionSpec, ConfigValue};
 use crate::stage::{SourceStageBuilder, StageBuilder};
@@ -277,7 +277,11 @@ impl<'p> PipelineBuilder<'p> {
 
     /// Defines the source stage, which must come first and holds only source
     /// actions. Returns what `define` returns (usually the source handles).
-    pub fn source_stage<R>(&mut self, name: impl Into<Str>, define: impl FnOnce(&mut SourceStageBuilder<'p, '_>) -> R) -> R {
+    pub fn source_stage<R>(
+        &mut self,
+        name: impl Into<Str>,
+        define: impl FnOnce(&mut SourceStageBuilder<'p, '_>) -> R,
+    ) -> R {
         let stage = self.open_stage(name.into(), true);
         define(&mut SourceStageBuilder { pipeline: self, stage })
     }
@@ -305,7 +309,11 @@ impl<'p> PipelineBuilder<'p> {
     }
 
     /// Records an action and mints its output artifacts.
-    pub(crate) fn add_action(&mut self, stage: usize, spec: ActionSpec<'p>) -> (ActionRef<'p>, Vec<Artifact<'p>>, String) {
+    pub(crate) fn add_action(
+        &mut self,
+        stage: usize,
+        spec: ActionSpec<'p>,
+    ) -> (ActionRef<'p>, Vec<Artifact<'p>>, String) {
         let state = &self.stages[stage];
         let action = ActionRef { stage, index: state.actions.len(), brand: self.brand };
         let namespace = match &spec.namespace {
@@ -327,10 +335,14 @@ impl<'p> PipelineBuilder<'p> {
 
     fn finish(self) -> Pipeline {
         let mut violations = Vec::new();
-        let used_namespaces: HashSet<ActionRef<'p>> =
-            self.stages.iter().flat_map(|stage| stage.actions.iter().flat_map(|spec| spec.uses.iter().copied())).collect();
+        let used_namespaces: HashSet<ActionRef<'p>> = self
+            .stages
+            .iter()
+            .flat_map(|stage| stage.actions.iter().flat_map(|spec| spec.uses.iter().copied()))
+            .collect();
         let producers: Vec<ActionRef<'p>> = self.producer_of_each_artifact();
-        if self.stages.first().is_some_and(|stage| !stage.is_source) || self.stages.iter().skip(1).any(|s| s.is_source) {
+        if self.stages.first().is_some_and(|stage| !stage.is_source) || self.stages.iter().skip(1).any(|s| s.is_source)
+        {
             violations.push(Violation::new(
                 Location::pipeline(&self.name),
                 "source-stage-first",
@@ -367,7 +379,10 @@ impl<'p> PipelineBuilder<'p> {
                                 .collect()
                         }),
                         input_artifacts: (!spec.inputs.is_empty()).then(|| {
-                            spec.inputs.iter().map(|artifact| InputArtifact { name: self.artifacts[artifact.id].as_str().into() }).collect()
+                            spec.inputs
+                                .iter()
+                                .map(|artifact| InputArtifact { name: self.artifacts[artifact.id].as_str().into() })
+                                .collect()
                         }),
                         output_variables: spec.output_variables.clone(),
                         role_arn: spec.role_arn.clone(),
@@ -403,7 +418,10 @@ impl<'p> PipelineBuilder<'p> {
             .stages
             .iter()
             .filter_map(|stage| {
-                stage.disabled_reason.as_ref().map(|reason| DisabledTransition { stage_name: stage.name.clone(), reason: reason.clone() })
+                stage
+                    .disabled_reason
+                    .as_ref()
+                    .map(|reason| DisabledTransition { stage_name: stage.name.clone(), reason: reason.clone() })
             })
             .collect();
         Pipeline {
@@ -524,6 +542,7 @@ fn default_namespace(stage: &Str, action: &Str) -> String {
 /// `<Action>Output` with the characters an artifact name may not hold
 /// removed.
 fn default_artifact_name(action: &Str) -> String {
-    let base: String = action.to_string().chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-')).collect();
+    let base: String =
+        action.to_string().chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-')).collect();
     format!("{base}Output")
 }

@@ -49,8 +49,10 @@ impl<'p> Text<'p> {
         let value = if values.iter().all(Str::is_literal) {
             Str::Literal(values.iter().filter_map(Str::as_literal).collect())
         } else {
-            let pieces = values.iter().map(|value| serde_json::to_value(value).expect("a Str is always JSON")).collect();
-            let argument = serde_json::Value::Array(vec![serde_json::Value::from(""), serde_json::Value::Array(pieces)]);
+            let pieces =
+                values.iter().map(|value| serde_json::to_value(value).expect("a Str is always JSON")).collect();
+            let argument =
+                serde_json::Value::Array(vec![serde_json::Value::from(""), serde_json::Value::Array(pieces)]);
             Str::Expr(Expr::new("Fn::Join", argument).expect("Fn::Join is an intrinsic function"))
         };
         Text { value, uses }

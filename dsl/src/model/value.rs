@@ -196,9 +196,11 @@ pub(crate) mod lenient_u32 {
         match Option::<NumberOrText>::deserialize(deserializer)? {
             None => Ok(None),
             Some(NumberOrText::Number(number)) => Ok(Some(number)),
-            Some(NumberOrText::Text(text)) => text.trim().parse().map(Some).map_err(|_| {
-                de::Error::custom(format!("expected a whole number, found \"{text}\""))
-            }),
+            Some(NumberOrText::Text(text)) => text
+                .trim()
+                .parse()
+                .map(Some)
+                .map_err(|_| de::Error::custom(format!("expected a whole number, found \"{text}\""))),
         }
     }
 }
