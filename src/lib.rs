@@ -1,4 +1,12 @@
 //! pipewright: AWS CodePipeline as typed Rust.
+
 pub use pipewright_dsl as dsl;
 pub use pipewright_dsl::*;
 pub use pipewright_synth as synth;
+
+/// Everything a program that defines pipelines needs, in one import: the
+/// typed builders and actions, and [`synth::App`] / [`synth::Synth`].
+pub mod prelude {
+    pub use pipewright_dsl::prelude::*;
+    pub use pipewright_synth::{App, Format, Synth};
+}
