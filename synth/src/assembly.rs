@@ -391,3 +391,77 @@ fn describe_findings(findings: &[Violation]) -> String {
     text.push_str(&format!("{}, {}: nothing was written", plural(errors, "error"), plural(warnings, "warning")));
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+    use std::{fs, io};
+
+    use super::{replace_folder, AssembledFile, SynthError};
+
+    /// A pipeline's files and a manifest, their contents marked with `version`.
+    fn files(version: &str) -> Vec<AssembledFile> {
+        let file = |path: &str, contents: String| AssembledFile { path: path.to_owned(), kind: None, contents };
+        vec![
+            file("app/pipeline.json", format!("{version}\n")),
+            file("app/events/rule.json", format!("{version}\n")),
+            file("manifest.json", format!("{{\"generator\": \"pipewright\", \"version\": \"{version}\"}}\n")),
+        ]
+    }
+
+    /// Writes like `fs::write` but fails on the second file.
+    fn failing_on_second_file() -> impl FnMut(&Path, &[u8]) -> io::Result<()> {
+        let mut written = 0;
+        move |path, contents| {
+            written += 1;
+            if written == 2 {
+                return Err(io::Error::other("disk full"));
+            }
+            fs::write(path, contents)
+        }
+    }
+
+    fn listing(dir: &Path) -> BTreeMap<String, String> {
+        let mut found = BTreeMap::new();
+        let mut pending = vec![dir.to_owned()];
+        while let Some(folder) = pending.pop() {
+            for entry in fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                if path.is_dir() {
+                    found.insert(relative + "/", String::new());
+                    pending.push(path);
+                } else {
+                    found.insert(relative, fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn a_write_error_on_a_first_synth_leaves_nothing() {
+        let parent = tempfile::tempdir().unwrap();
+        let error = replace_folder(&parent.path().join("out"), &files("new"), &mut failing_on_second_file());
+        let Err(SynthError::Io { path, action, source }) = error else { panic!("expected an I/O error") };
+        assert_eq!(
+            (path, action, source.to_string()),
+            (parent.path().join("out/app/events/rule.json"), "write the file", "disk full".to_owned())
+        );
+        assert!(listing(parent.path()).is_empty(), "{:?}", listing(parent.path()));
+    }
+
+    #[test]
+    fn a_write_error_leaves_the_previous_output_as_it_was() {
+        let parent = tempfile::tempdir().unwrap();
+        let out = parent.path().join("out");
+        replace_folder(&out, &files("old"), &mut |path, contents| fs::write(path, contents)).unwrap();
+        let before = listing(parent.path());
+        assert_eq!(before.len(), 6, "{before:?}");
+
+        let error = replace_folder(&out, &files("new"), &mut failing_on_second_file());
+        assert!(matches!(error, Err(SynthError::Io { action: "write the file", .. })));
+        assert_eq!(listing(parent.path()), before);
+    }
+}
