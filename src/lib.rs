@@ -10,3 +10,11 @@ pub mod prelude {
     pub use pipewright_dsl::prelude::*;
     pub use pipewright_synth::{App, Format, Synth};
 }
+
+/// One-line snapshot tests of what `synth` writes for a pipeline (feature
+/// `testing`): `pipewright::testing::assert_synth_snapshot!(pipeline)`.
+#[cfg(feature = "testing")]
+pub mod testing {
+    pub use pipewright_synth::assert_synth_snapshot;
+    pub use pipewright_synth::testing::*;
+}

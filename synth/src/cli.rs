@@ -128,9 +128,9 @@ where
 }
 
 /// Why a command stopped: the exit code and what to print.
-pub(crate) struct Failure {
-    pub(crate) exit: Exit,
-    pub(crate) message: String,
+struct Failure {
+    exit: Exit,
+    message: String,
 }
 
 /// Prints a clap error (or the help and version it reports as errors).
