@@ -175,19 +175,23 @@ fn a_template_without_pipelines_has_none() {
 
 #[test]
 fn a_configuration_written_as_a_json_string_is_read_as_its_object() {
-    let text = TEMPLATE.replace(
-        "              Configuration:\n                ActionMode: CREATE_UPDATE\n",
-        "              Configuration: '{\"ActionMode\": \"CREATE_UPDATE\", \"Capabilities\": \"CAPABILITY_IAM\"}'\n              Unused:\n                ActionMode: CREATE_UPDATE\n",
-    );
-    let text = text
-        .replace("                StackName: !Sub ['${Prefix}-app', {Prefix: !Ref AWS::StackName}]\n", "")
-        .replace("                TemplatePath: Source::template.yaml\n", "")
-        .replace("              Unused:\n                ActionMode: CREATE_UPDATE\n", "");
-    let pipeline = only_pipeline(&text);
-    let written = pipeline.to_properties();
+    let text = "\
+Resources:
+  Pipeline:
+    Type: AWS::CodePipeline::Pipeline
+    Properties:
+      RoleArn: arn:aws:iam::123456789012:role/R
+      Stages:
+        - Name: Build
+          Actions:
+            - Name: Build
+              ActionTypeId: {Category: Build, Owner: AWS, Provider: CodeBuild, Version: 1}
+              Configuration: '{\"ProjectName\": \"app\", \"BatchEnabled\": true}'
+";
+    let pipeline = only_pipeline(text);
     assert_eq!(
-        written["Stages"][1]["Actions"][0]["Configuration"],
-        json!({"ActionMode": "CREATE_UPDATE", "Capabilities": "CAPABILITY_IAM"})
+        pipeline.to_properties()["Stages"][0]["Actions"][0]["Configuration"],
+        json!({"ProjectName": "app", "BatchEnabled": "true"})
     );
 }
 
