@@ -50,7 +50,7 @@ pub mod prelude {
     pub use crate::actions::*;
     pub use crate::cfn;
     pub use crate::model::{
-        ArtifactStore, ExecutionMode, FilterCriteria, GitPullRequestFilter, GitPushFilter, PipelineType,
+        ActionOwner, ArtifactStore, ExecutionMode, FilterCriteria, GitPullRequestFilter, GitPushFilter, PipelineType,
         PullRequestEvent, Str,
     };
     pub use crate::{

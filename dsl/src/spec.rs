@@ -210,14 +210,14 @@ impl<'p, const N: usize, V: VariableSet<'p>> FromAddedAction<'p> for ActionHandl
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a source action, so it cannot go in the source stage",
     label = "only source actions can be added to the source stage",
-    note = "source actions are CodeCommitSource, CodeStarConnectionSource, S3Source, EcrSource and GenericSource; \
-            add build, test, deploy, approval and invoke actions with `p.stage(name, |s| ...)`"
+    note = "source actions are CodeCommitSource, CodeStarConnectionSource, S3Source, EcrSource, GitHubSource and \
+            GenericSource; add build, test, deploy, approval, invoke and compute actions with `p.stage(name, |s| ...)`"
 )]
 pub trait SourceAction<'p>: IntoAction<'p> {}
 
 /// Marks the actions that belong in any stage but the source stage.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is a source action, so it cannot go in a build, test, deploy, approval or invoke stage",
+    message = "`{Self}` is a source action, so it cannot go in a build, test, deploy, approval, invoke or compute stage",
     label = "source actions can only be added to the source stage",
     note = "add source actions with `p.source_stage(name, |s| s.add(...))`"
 )]
