@@ -163,4 +163,4 @@ impl<'p, const N: usize> Commands<'p, N> {
 
 input_setter!(Commands: "1..10 in all");
 
-typed_action!(Commands<'p, const N: usize>, NonSourceAction, ActionHandle<'p, N, NamedVariables<'p>>);
+typed_action!(Commands<'p, const N: usize>, NonSourceAction + CrossRegionAction, ActionHandle<'p, N, NamedVariables<'p>>);

@@ -54,7 +54,7 @@ impl<'p, const N: usize> LambdaInvoke<'p, N> {
 input_setter!(LambdaInvoke: "0..5 in all");
 output_setters!(LambdaInvoke: 0 => 1, 1 => 2, 2 => 3, 3 => 4, 4 => 5);
 
-typed_action!(LambdaInvoke<'p, const N: usize>, NonSourceAction, ActionHandle<'p, N, NamedVariables<'p>>);
+typed_action!(LambdaInvoke<'p, const N: usize>, NonSourceAction + CrossRegionAction, ActionHandle<'p, N, NamedVariables<'p>>);
 
 variable_set! {
     /// Output variables of a Step Functions invoke action.
@@ -133,7 +133,6 @@ impl<'p, const N: usize> StepFunctionsInvoke<'p, N> {
 output_setters!(StepFunctionsInvoke: 0 => 1);
 
 typed_action!(
-    StepFunctionsInvoke<'p, const N: usize>,
-    NonSourceAction,
+    StepFunctionsInvoke<'p, const N: usize>, NonSourceAction + CrossRegionAction,
     ActionHandle<'p, N, StepFunctionsVariables<'p>>
 );

@@ -260,4 +260,4 @@ impl<'p, const N: usize> CloudFormationDeploy<'p, N> {
     }
 }
 
-typed_action!(CloudFormationDeploy<'p, const N: usize>, NonSourceAction, ActionHandle<'p, N, NamedVariables<'p>>);
+typed_action!(CloudFormationDeploy<'p, const N: usize>, NonSourceAction + CrossRegionAction, ActionHandle<'p, N, NamedVariables<'p>>);

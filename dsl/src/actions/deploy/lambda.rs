@@ -147,4 +147,4 @@ impl<'p> LambdaDeploy<'p> {
     }
 }
 
-typed_action!(LambdaDeploy<'p>, NonSourceAction, ActionHandle<'p, 0, LambdaDeployVariables<'p>>);
+typed_action!(LambdaDeploy<'p>, NonSourceAction + CrossRegionAction, ActionHandle<'p, 0, LambdaDeployVariables<'p>>);
