@@ -12,7 +12,8 @@ use crate::variables::VariableSet;
 /// run order and namespace are resolved by the pipeline builder.
 ///
 /// Typed actions build one in `new(...)`; [`crate::actions::GenericAction`]
-/// exposes it for providers pipewright does not know.
+/// and [`crate::actions::GenericSource`] build one from a raw type id and
+/// configuration for providers pipewright does not know.
 #[derive(Clone, Debug)]
 pub struct ActionSpec<'p> {
     pub(crate) name: Str,

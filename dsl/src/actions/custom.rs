@@ -17,6 +17,14 @@ use crate::variables::NamedVariables;
 
 /// The category of a [`GenericAction`]: any but `Source`, which
 /// [`GenericSource`] covers.
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+///
+/// use pipewright_dsl::model::ActionCategory;
+///
+/// assert_eq!(ActionCategory::from(NonSourceCategory::Compute), ActionCategory::Compute);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NonSourceCategory {
     /// `Build`.

@@ -58,6 +58,16 @@ typed_action!(LambdaInvoke<'p, const N: usize>, NonSourceAction + CrossRegionAct
 
 variable_set! {
     /// Output variables of a Step Functions invoke action.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// Pipeline::build("p", |p| {
+    ///     p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///     let run = p.stage("Invoke", |s| s.add(StepFunctionsInvoke::new("Workflow", "arn:aws:states:us-east-1:123456789012:stateMachine:m")));
+    ///     assert_eq!(run.vars().state_machine_arn().to_string(), "#{Invoke_Workflow.StateMachineArn}");
+    /// });
+    /// ```
     StepFunctionsVariables {
         /// `StateMachineArn`.
         state_machine_arn => "StateMachineArn",
