@@ -62,4 +62,4 @@ impl<'p> ManualApproval<'p> {
     }
 }
 
-typed_action!(ManualApproval<'p>, NonSourceAction, ActionHandle<'p, 0, NoVariables>);
+typed_action!(ManualApproval<'p>, NonSourceAction + CrossRegionAction, ActionHandle<'p, 0, NoVariables>);

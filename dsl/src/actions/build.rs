@@ -103,7 +103,7 @@ impl<'p, const N: usize> CodeBuild<'p, N> {
 input_setter!(CodeBuild: "1..5 in all");
 output_setters!(CodeBuild: 0 => 1, 1 => 2, 2 => 3, 3 => 4, 4 => 5);
 
-typed_action!(CodeBuild<'p, const N: usize>, NonSourceAction, ActionHandle<'p, N, NamedVariables<'p>>);
+typed_action!(CodeBuild<'p, const N: usize>, NonSourceAction + CrossRegionAction, ActionHandle<'p, N, NamedVariables<'p>>);
 
 /// `Build` or `Test / Custom / <ProviderName> / <version>`: a Jenkins job,
 /// through the custom action type the CodePipeline Jenkins plugin registered

@@ -5,6 +5,14 @@ use crate::actions::json_text;
 use crate::text::Text;
 
 /// Where a CodeBuild environment variable's value comes from.
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+///
+/// let secret = EnvVar::new("TOKEN", "app/token", EnvVarType::SecretsManager);
+/// assert_eq!(secret, EnvVar::secrets_manager("TOKEN", "app/token"));
+/// assert_eq!(EnvVarType::ParameterStore.as_str(), "PARAMETER_STORE");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EnvVarType {
     /// `PLAINTEXT`: the value itself.

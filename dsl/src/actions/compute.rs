@@ -8,7 +8,14 @@ use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::NamedVariables;
 
-/// The compute size of a Commands action (`ComputeType`).
+/// The compute size of a Commands action (`ComputeType`); see
+/// [`Commands::compute_type`].
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+///
+/// assert_eq!(CommandsComputeType::Large.as_str(), "BUILD_GENERAL1_LARGE");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CommandsComputeType {
     /// `BUILD_GENERAL1_SMALL` (the default; not with Windows).
@@ -30,7 +37,14 @@ impl CommandsComputeType {
     }
 }
 
-/// The environment a Commands action runs in (`EnvironmentType`).
+/// The environment a Commands action runs in (`EnvironmentType`); see
+/// [`Commands::environment_type`].
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+///
+/// assert_eq!(CommandsEnvironmentType::WindowsServer2022Container.as_str(), "WINDOWS_SERVER_2022_CONTAINER");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CommandsEnvironmentType {
     /// `LINUX_CONTAINER` (the default).
@@ -163,4 +177,4 @@ impl<'p, const N: usize> Commands<'p, N> {
 
 input_setter!(Commands: "1..10 in all");
 
-typed_action!(Commands<'p, const N: usize>, NonSourceAction, ActionHandle<'p, N, NamedVariables<'p>>);
+typed_action!(Commands<'p, const N: usize>, NonSourceAction + CrossRegionAction, ActionHandle<'p, N, NamedVariables<'p>>);

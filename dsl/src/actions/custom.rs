@@ -17,6 +17,14 @@ use crate::variables::NamedVariables;
 
 /// The category of a [`GenericAction`]: any but `Source`, which
 /// [`GenericSource`] covers.
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+///
+/// use pipewright_dsl::model::ActionCategory;
+///
+/// assert_eq!(ActionCategory::from(NonSourceCategory::Compute), ActionCategory::Compute);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NonSourceCategory {
     /// `Build`.
@@ -115,7 +123,7 @@ impl<'p, const N: usize> GenericAction<'p, N> {
 input_setter!(GenericAction: "as many as the provider takes");
 output_setters!(GenericAction: 0 => 1, 1 => 2, 2 => 3, 3 => 4, 4 => 5);
 
-typed_action!(GenericAction<'p, const N: usize>, NonSourceAction, ActionHandle<'p, N, NamedVariables<'p>>);
+typed_action!(GenericAction<'p, const N: usize>, NonSourceAction + CrossRegionAction, ActionHandle<'p, N, NamedVariables<'p>>);
 
 /// A source action of a provider without a typed builder (a custom source
 /// type, or a newer AWS or partner source), given by owner, provider,

@@ -54,10 +54,20 @@ impl<'p, const N: usize> LambdaInvoke<'p, N> {
 input_setter!(LambdaInvoke: "0..5 in all");
 output_setters!(LambdaInvoke: 0 => 1, 1 => 2, 2 => 3, 3 => 4, 4 => 5);
 
-typed_action!(LambdaInvoke<'p, const N: usize>, NonSourceAction, ActionHandle<'p, N, NamedVariables<'p>>);
+typed_action!(LambdaInvoke<'p, const N: usize>, NonSourceAction + CrossRegionAction, ActionHandle<'p, N, NamedVariables<'p>>);
 
 variable_set! {
     /// Output variables of a Step Functions invoke action.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// Pipeline::build("p", |p| {
+    ///     p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///     let run = p.stage("Invoke", |s| s.add(StepFunctionsInvoke::new("Workflow", "arn:aws:states:us-east-1:123456789012:stateMachine:m")));
+    ///     assert_eq!(run.vars().state_machine_arn().to_string(), "#{Invoke_Workflow.StateMachineArn}");
+    /// });
+    /// ```
     StepFunctionsVariables {
         /// `StateMachineArn`.
         state_machine_arn => "StateMachineArn",
@@ -133,7 +143,6 @@ impl<'p, const N: usize> StepFunctionsInvoke<'p, N> {
 output_setters!(StepFunctionsInvoke: 0 => 1);
 
 typed_action!(
-    StepFunctionsInvoke<'p, const N: usize>,
-    NonSourceAction,
+    StepFunctionsInvoke<'p, const N: usize>, NonSourceAction + CrossRegionAction,
     ActionHandle<'p, N, StepFunctionsVariables<'p>>
 );

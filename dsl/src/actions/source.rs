@@ -10,6 +10,15 @@ use crate::variables::variable_set;
 
 variable_set! {
     /// Output variables of a CodeCommit source.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// Pipeline::build("p", |p| {
+    ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///     assert_eq!(source.vars().commit_message().to_string(), "#{Source_Checkout.CommitMessage}");
+    /// });
+    /// ```
     CodeCommitVariables {
         /// `CommitId`: the commit SHA.
         commit_id => "CommitId",
@@ -28,6 +37,15 @@ variable_set! {
 
 variable_set! {
     /// Output variables of a CodeStarSourceConnection source.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// Pipeline::build("p", |p| {
+    ///     let source = p.source_stage("Source", |s| s.add(CodeStarConnectionSource::new("Code", "arn", "o/r", "main")));
+    ///     assert_eq!(source.vars().full_repository_name().to_string(), "#{Source_Code.FullRepositoryName}");
+    /// });
+    /// ```
     ConnectionVariables {
         /// `AuthorDate`.
         author_date => "AuthorDate",
@@ -46,6 +64,15 @@ variable_set! {
 
 variable_set! {
     /// Output variables of an S3 source.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// Pipeline::build("p", |p| {
+    ///     let source = p.source_stage("Source", |s| s.add(S3Source::new("Bundle", "bucket", "app.zip")));
+    ///     assert_eq!(source.vars().version_id().to_string(), "#{Source_Bundle.VersionId}");
+    /// });
+    /// ```
     S3SourceVariables {
         /// `BucketName`.
         bucket_name => "BucketName",
@@ -60,6 +87,15 @@ variable_set! {
 
 variable_set! {
     /// Output variables of an ECR source.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// Pipeline::build("p", |p| {
+    ///     let image = p.source_stage("Source", |s| s.add(EcrSource::new("Image", "my-app")));
+    ///     assert_eq!(image.vars().image_digest().to_string(), "#{Source_Image.ImageDigest}");
+    /// });
+    /// ```
     EcrVariables {
         /// `RegistryId`: the account of the registry.
         registry_id => "RegistryId",
@@ -76,6 +112,15 @@ variable_set! {
 
 variable_set! {
     /// Output variables of a GitHub (version 1) source.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// Pipeline::build("p", |p| {
+    ///     let source = p.source_stage("Source", |s| s.add(GitHubSource::new("App", "owner", "repo", "main", "token")));
+    ///     assert_eq!(source.vars().commit_url().to_string(), "#{Source_App.CommitUrl}");
+    /// });
+    /// ```
     GitHubVariables {
         /// `CommitId`: the commit SHA.
         commit_id => "CommitId",

@@ -39,4 +39,4 @@ impl<'p> ElasticBeanstalkDeploy<'p> {
     }
 }
 
-typed_action!(ElasticBeanstalkDeploy<'p>, NonSourceAction, ActionHandle<'p, 0, NoVariables>);
+typed_action!(ElasticBeanstalkDeploy<'p>, NonSourceAction + CrossRegionAction, ActionHandle<'p, 0, NoVariables>);

@@ -62,7 +62,14 @@ impl CloudFormationActionMode {
     }
 }
 
-/// A capability a stack's template may need (`Capabilities`).
+/// A capability a stack's template may need (`Capabilities`); see
+/// [`CloudFormationDeploy::capabilities`].
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+///
+/// assert_eq!(Capability::NamedIam.as_str(), "CAPABILITY_NAMED_IAM");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Capability {
     /// `CAPABILITY_IAM`: the template creates IAM resources.
@@ -260,4 +267,4 @@ impl<'p, const N: usize> CloudFormationDeploy<'p, N> {
     }
 }
 
-typed_action!(CloudFormationDeploy<'p, const N: usize>, NonSourceAction, ActionHandle<'p, N, NamedVariables<'p>>);
+typed_action!(CloudFormationDeploy<'p, const N: usize>, NonSourceAction + CrossRegionAction, ActionHandle<'p, N, NamedVariables<'p>>);

@@ -41,7 +41,7 @@ impl<'p> CodeDeploy<'p> {
     }
 }
 
-typed_action!(CodeDeploy<'p>, NonSourceAction, ActionHandle<'p, 0, NoVariables>);
+typed_action!(CodeDeploy<'p>, NonSourceAction + CrossRegionAction, ActionHandle<'p, 0, NoVariables>);
 
 /// `Deploy / AWS / CodeDeployToECS / 1`: a blue/green deployment of an ECS
 /// service through CodeDeploy.
@@ -127,4 +127,4 @@ macro_rules! codedeploy_to_ecs_image {
 }
 codedeploy_to_ecs_image!(0 => 1, 1 => 2, 2 => 3, 3 => 4);
 
-typed_action!(CodeDeployToEcs<'p, const IMAGES: usize>, NonSourceAction, ActionHandle<'p, 0, NoVariables>);
+typed_action!(CodeDeployToEcs<'p, const IMAGES: usize>, NonSourceAction + CrossRegionAction, ActionHandle<'p, 0, NoVariables>);

@@ -62,4 +62,4 @@ impl<'p> EcsDeploy<'p> {
     }
 }
 
-typed_action!(EcsDeploy<'p>, NonSourceAction, ActionHandle<'p, 0, NoVariables>);
+typed_action!(EcsDeploy<'p>, NonSourceAction + CrossRegionAction, ActionHandle<'p, 0, NoVariables>);

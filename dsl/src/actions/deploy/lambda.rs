@@ -12,6 +12,16 @@ use crate::variables::variable_set;
 
 variable_set! {
     /// Output variables of a Lambda deploy action.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// Pipeline::build("p", |p| {
+    ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///     let deploy = p.stage("Deploy", |s| s.add(LambdaDeploy::new("Function", "my-function", source.artifact())));
+    ///     assert_eq!(deploy.vars().function_version().to_string(), "#{Deploy_Function.FunctionVersion}");
+    /// });
+    /// ```
     LambdaDeployVariables {
         /// `FunctionVersion`: the version deployed.
         function_version => "FunctionVersion",
@@ -147,4 +157,4 @@ impl<'p> LambdaDeploy<'p> {
     }
 }
 
-typed_action!(LambdaDeploy<'p>, NonSourceAction, ActionHandle<'p, 0, LambdaDeployVariables<'p>>);
+typed_action!(LambdaDeploy<'p>, NonSourceAction + CrossRegionAction, ActionHandle<'p, 0, LambdaDeployVariables<'p>>);

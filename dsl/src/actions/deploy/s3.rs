@@ -125,4 +125,4 @@ impl<'p> S3Deploy<'p> {
     }
 }
 
-typed_action!(S3Deploy<'p>, NonSourceAction, ActionHandle<'p, 0, NoVariables>);
+typed_action!(S3Deploy<'p>, NonSourceAction + CrossRegionAction, ActionHandle<'p, 0, NoVariables>);
