@@ -97,7 +97,7 @@ pub fn transition_commands(pipeline: &Pipeline) -> Vec<String> {
                  --transition-type Inbound --reason {}",
                 shell_word(&pipeline.name()),
                 shell_word(&transition.stage_name.to_string()),
-                shell_word(&transition.reason)
+                shell_word(&transition.reason.to_string())
             )
         })
         .collect()
