@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use pipewright_dsl::{Location, Pipeline, Violation};
 
-use crate::emit::{self, api_json, EmitError, FileKind, Format, OutputFile};
+use crate::emit::{self, api_json, cloudformation, EmitError, FileKind, Format, OutputFile};
 use crate::manifest::{self, Manifest, NotWritten};
 
 /// Synthesizes pipelines into a folder.
@@ -273,7 +273,6 @@ struct PipelineFiles {
 
 /// Renders every file of one pipeline.
 fn emit_pipeline(pipeline: &Pipeline, format: Format) -> Result<PipelineFiles, String> {
-    let _ = format;
     let mut emitted = PipelineFiles { files: Vec::new(), not_written: Vec::new() };
     match api_json::emit(pipeline) {
         Ok(file) => emitted.files.push(file),
@@ -282,6 +281,7 @@ fn emit_pipeline(pipeline: &Pipeline, format: Format) -> Result<PipelineFiles, S
         }
         Err(error) => return Err(error.to_string()),
     }
+    emitted.files.push(cloudformation::emit(pipeline, format).map_err(|error| error.to_string())?);
     Ok(emitted)
 }
 

@@ -6,7 +6,7 @@
 //! transitions have no place in this form: they become
 //! `aws codepipeline disable-stage-transition` commands for the manifest.
 
-use pipewright_dsl::model::Expr;
+use pipewright_dsl::model::cloudformation::first_expression;
 use pipewright_dsl::Pipeline;
 use serde_json::Value;
 
@@ -50,6 +50,8 @@ pub fn emit(pipeline: &Pipeline) -> Result<OutputFile, EmitError> {
 /// The create-pipeline input as a JSON value: `{"pipeline": {...}}`, plus
 /// `tags` when the pipeline has any. Refuses CloudFormation expressions.
 pub fn document(pipeline: &Pipeline) -> Result<Value, EmitError> {
+    // The API form keys artifactStores by Region, so a Region that is an
+    // expression cannot even be serialized: look for one first.
     let regions = pipeline.declaration().artifact_stores.iter().flat_map(|stores| &stores.0);
     if let Some(store) = regions.into_iter().find(|store| !store.region.is_literal()) {
         return Err(EmitError::Expression {
@@ -59,7 +61,9 @@ pub fn document(pipeline: &Pipeline) -> Result<Value, EmitError> {
     }
     let value = serde_json::to_value(pipeline.document()).map_err(|error| EmitError::Serialize(error.to_string()))?;
     match first_expression(&value) {
-        Some((path, expression)) => Err(EmitError::Expression { path, expression: expression.to_json().to_string() }),
+        Some(found) => {
+            Err(EmitError::Expression { path: found.path, expression: found.expression.to_json().to_string() })
+        }
         None => Ok(value),
     }
 }
@@ -117,37 +121,4 @@ pub fn update_command(pipeline: &Pipeline) -> String {
 /// The account of the pipeline's service role, where the pipeline is created.
 pub fn pipeline_account(pipeline: &Pipeline) -> Option<String> {
     pipeline.declaration().role_arn.as_literal().and_then(account_of_arn).map(str::to_owned)
-}
-
-/// The first CloudFormation expression in a document, depth first, with its
-/// path (`pipeline.stages[1].actions[0].configuration.ProjectName`).
-fn first_expression(value: &Value) -> Option<(String, Expr)> {
-    fn walk(value: &Value, path: &mut String) -> Option<Expr> {
-        if let Some(expression) = Expr::from_json(value) {
-            return Some(expression);
-        }
-        let length = path.len();
-        let found = match value {
-            Value::Object(object) => object.iter().find_map(|(key, child)| {
-                path.truncate(length);
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-                walk(child, path)
-            }),
-            Value::Array(items) => items.iter().enumerate().find_map(|(index, child)| {
-                path.truncate(length);
-                path.push_str(&format!("[{index}]"));
-                walk(child, path)
-            }),
-            _ => None,
-        };
-        if found.is_none() {
-            path.truncate(length);
-        }
-        found
-    }
-    let mut path = String::new();
-    walk(value, &mut path).map(|expression| (path, expression))
 }
