@@ -1,11 +1,62 @@
 //! Every rule the type system cannot carry, checked before anything is
 //! written. All violations are reported at once, each with its path and what
 //! would be valid.
+//!
+//! The rules read the model ([`Pipeline::declaration`] plus the tags and
+//! disabled transitions around it), so a pipeline read from JSON is checked
+//! exactly like one written with the builders. A value that is a
+//! CloudFormation expression is unknown until deploy: its pattern is never
+//! checked, but it still counts where a count is checked.
+//!
+//! ```
+//! use pipewright_dsl::model::PipelineDocument;
+//! use pipewright_dsl::Pipeline;
+//!
+//! let json = r#"{"pipeline": {"name": "my pipeline", "roleArn": "arn:aws:iam::123456789012:role/R",
+//!   "artifactStore": {"type": "S3", "location": "my-bucket"},
+//!   "stages": [
+//!     {"name": "Source", "actions": [{"name": "Checkout",
+//!       "actionTypeId": {"category": "Source", "owner": "AWS", "provider": "CodeCommit", "version": "1"},
+//!       "configuration": {"RepositoryName": "repo", "BranchName": "main"},
+//!       "outputArtifacts": [{"name": "Code"}]}]},
+//!     {"name": "Build", "actions": [{"name": "Build",
+//!       "actionTypeId": {"category": "Build", "owner": "AWS", "provider": "CodeBuild", "version": "1"},
+//!       "configuration": {"ProjectName": "project"},
+//!       "inputArtifacts": [{"name": "Code"}]}]}]}}"#;
+//! let pipeline = Pipeline::from_document(PipelineDocument::from_json(json).unwrap());
+//! let errors = pipeline.validate().unwrap_err();
+//! assert_eq!(
+//!     errors.to_string(),
+//!     "error[pipeline-name]: pipeline \"my pipeline\": the pipeline name \"my pipeline\" contains \" \"; \
+//!      use 1 to 100 characters from [A-Za-z0-9.@\\-_]"
+//! );
+//! ```
+
+mod arns;
+mod artifact_stores;
+mod artifacts;
+mod catalog;
+mod conditions;
+mod context;
+mod cross_account;
+mod names;
+mod pattern;
+mod providers;
+mod run_order;
+mod sizes;
+mod structure;
+mod tags;
+mod transitions;
+mod triggers;
+mod unique;
+mod v2;
+mod variables;
 
 use std::fmt;
 
 use crate::model::Str;
 use crate::pipeline::Pipeline;
+use context::Context;
 
 /// Where a violation is: `pipeline "x" > stage "Build" > action "Unit"`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -107,8 +158,35 @@ impl fmt::Display for Violations {
 
 impl std::error::Error for Violations {}
 
+/// A group of rules: reads the context and appends what it finds.
+type RuleGroup = fn(&Context<'_>, &mut Vec<Violation>);
+
+/// Every rule group, in the order their findings are reported.
+const RULE_GROUPS: [RuleGroup; 16] = [
+    names::check,
+    unique::check,
+    structure::check,
+    artifacts::check,
+    run_order::check,
+    artifact_stores::check,
+    arns::check,
+    variables::check,
+    v2::check,
+    triggers::check,
+    conditions::check,
+    providers::check,
+    sizes::check,
+    cross_account::check,
+    tags::check,
+    transitions::check,
+];
+
 /// Runs every rule over a pipeline's model and the settings around it.
 pub(crate) fn validate_pipeline(pipeline: &Pipeline) -> Vec<Violation> {
-    let _ = pipeline;
-    Vec::new()
+    let context = Context::new(pipeline);
+    let mut violations = Vec::new();
+    for group in RULE_GROUPS {
+        group(&context, &mut violations);
+    }
+    violations
 }
