@@ -10,7 +10,9 @@ fn pipeline_name_pattern() {
     let found = findings_after(|doc| set(doc, "/pipeline/name", json!("my/app")));
     assert_eq!(
         found,
-        [r#"error[pipeline-name]: pipeline "my/app": the pipeline name "my/app" contains "/"; use 1 to 100 characters from [A-Za-z0-9.@\-_]"#]
+        [
+            r#"error[pipeline-name]: pipeline "my/app": the pipeline name "my/app" contains "/"; use 1 to 100 characters from [A-Za-z0-9.@\-_]"#
+        ]
     );
 }
 
@@ -36,16 +38,21 @@ fn stage_name_pattern() {
     let found = findings_after(|doc| set(doc, "/pipeline/stages/2/name", json!("Deploy to prod")));
     assert_eq!(
         found,
-        [r#"error[stage-name]: pipeline "app" > stage "Deploy to prod": the stage name "Deploy to prod" contains " "; use 1 to 100 characters from [A-Za-z0-9.@\-_]"#]
+        [
+            r#"error[stage-name]: pipeline "app" > stage "Deploy to prod": the stage name "Deploy to prod" contains " "; use 1 to 100 characters from [A-Za-z0-9.@\-_]"#
+        ]
     );
 }
 
 #[test]
 fn action_name_pattern_lists_each_bad_character_once() {
-    let found = findings_after(|doc| set(doc, "/pipeline/stages/1/actions/0/name", json!("Unit tests (fast), then lint")));
+    let found =
+        findings_after(|doc| set(doc, "/pipeline/stages/1/actions/0/name", json!("Unit tests (fast), then lint")));
     assert_eq!(
         found,
-        [r#"error[action-name]: pipeline "app" > stage "Build" > action "Unit tests (fast), then lint": the action name "Unit tests (fast), then lint" contains " ", "(", ")" and ","; use 1 to 100 characters from [A-Za-z0-9.@\-_]"#]
+        [
+            r#"error[action-name]: pipeline "app" > stage "Build" > action "Unit tests (fast), then lint": the action name "Unit tests (fast), then lint" contains " ", "(", ")" and ","; use 1 to 100 characters from [A-Za-z0-9.@\-_]"#
+        ]
     );
 }
 
@@ -54,7 +61,9 @@ fn empty_action_name() {
     let found = findings_after(|doc| set(doc, "/pipeline/stages/2/actions/0/name", json!("")));
     assert_eq!(
         found,
-        [r#"error[action-name]: pipeline "app" > stage "Deploy" > action "": the action name "" is empty; use 1 to 100 characters from [A-Za-z0-9.@\-_]"#]
+        [
+            r#"error[action-name]: pipeline "app" > stage "Deploy" > action "": the action name "" is empty; use 1 to 100 characters from [A-Za-z0-9.@\-_]"#
+        ]
     );
 }
 
@@ -66,7 +75,9 @@ fn artifact_names_allow_no_dots() {
     });
     assert_eq!(
         found,
-        [r#"error[artifact-name]: pipeline "app" > stage "Build" > action "Compile" > outputArtifacts[0].name: the artifact name "image.v1" contains "."; use 1 to 100 characters from [a-zA-Z0-9_\-]"#]
+        [
+            r#"error[artifact-name]: pipeline "app" > stage "Build" > action "Compile" > outputArtifacts[0].name: the artifact name "image.v1" contains "."; use 1 to 100 characters from [a-zA-Z0-9_\-]"#
+        ]
     );
 }
 
@@ -75,7 +86,9 @@ fn namespace_pattern() {
     let found = findings_after(|doc| set(doc, "/pipeline/stages/0/actions/0/namespace", json!("Source.Vars")));
     assert_eq!(
         found,
-        [r#"error[namespace-name]: pipeline "app" > stage "Source" > action "Checkout" > namespace: the namespace "Source.Vars" contains "."; use 1 to 100 characters from [A-Za-z0-9@\-_]"#]
+        [
+            r#"error[namespace-name]: pipeline "app" > stage "Source" > action "Checkout" > namespace: the namespace "Source.Vars" contains "."; use 1 to 100 characters from [A-Za-z0-9@\-_]"#
+        ]
     );
 }
 
@@ -115,7 +128,11 @@ fn pipeline_variable_name_pattern_and_length() {
 #[test]
 fn provider_and_version_patterns() {
     let found = findings_after(|doc| {
-        set(doc, "/pipeline/stages/1/actions/0/actionTypeId", json!({"category": "Build", "owner": "Custom", "provider": "Jenkins CI", "version": "1.0"}));
+        set(
+            doc,
+            "/pipeline/stages/1/actions/0/actionTypeId",
+            json!({"category": "Build", "owner": "Custom", "provider": "Jenkins CI", "version": "1.0"}),
+        );
     });
     assert_eq!(
         found,
@@ -130,30 +147,47 @@ fn provider_and_version_patterns() {
 fn environment_variable_name_pattern() {
     let found = findings_after(|doc| {
         set(doc, "/pipeline/pipelineType", json!("V2"));
-        set(doc, "/pipeline/stages/1/actions/0", action("Compile", "Compute", "Commands", json!({
-            "commands": ["make"],
-            "inputArtifacts": [{"name": "Code"}],
-            "outputArtifacts": [{"name": "Image"}],
-            "environmentVariables": [{"name": "BUILD-ID", "value": "1"}, {"name": "STAGE", "value": "prod"}]
-        })));
+        set(
+            doc,
+            "/pipeline/stages/1/actions/0",
+            action(
+                "Compile",
+                "Compute",
+                "Commands",
+                json!({
+                    "commands": ["make"],
+                    "inputArtifacts": [{"name": "Code"}],
+                    "outputArtifacts": [{"name": "Image"}],
+                    "environmentVariables": [{"name": "BUILD-ID", "value": "1"}, {"name": "STAGE", "value": "prod"}]
+                }),
+            ),
+        );
     });
     assert_eq!(
         found,
-        [r#"error[environment-variable-name]: pipeline "app" > stage "Build" > action "Compile" > environmentVariables[0].name: the environment variable name "BUILD-ID" contains "-"; use 1 to 128 characters from [A-Za-z0-9_]"#]
+        [
+            r#"error[environment-variable-name]: pipeline "app" > stage "Build" > action "Compile" > environmentVariables[0].name: the environment variable name "BUILD-ID" contains "-"; use 1 to 128 characters from [A-Za-z0-9_]"#
+        ]
     );
 }
 
 #[test]
 fn condition_rule_name_pattern() {
     let found = findings_after(|doc| {
-        set(doc, "/pipeline/stages/2/beforeEntry", json!({"conditions": [{"result": "FAIL", "rules": [
-            {"name": "Business hours", "ruleTypeId": {"category": "Rule", "owner": "AWS", "provider": "DeploymentWindow", "version": "1"},
-             "configuration": {"Cron": "* 9-17 ? * MON-FRI *"}}
-        ]}]}));
+        set(
+            doc,
+            "/pipeline/stages/2/beforeEntry",
+            json!({"conditions": [{"result": "FAIL", "rules": [
+                {"name": "Business hours", "ruleTypeId": {"category": "Rule", "owner": "AWS", "provider": "DeploymentWindow", "version": "1"},
+                 "configuration": {"Cron": "* 9-17 ? * MON-FRI *"}}
+            ]}]}),
+        );
     });
     assert_eq!(
         found,
-        [r#"error[condition-rule-name]: pipeline "app" > stage "Deploy" > beforeEntry.conditions[0].rules[0] > name: the rule name "Business hours" contains " "; use 1 to 100 characters from [A-Za-z0-9.@\-_]"#]
+        [
+            r#"error[condition-rule-name]: pipeline "app" > stage "Deploy" > beforeEntry.conditions[0].rules[0] > name: the rule name "Business hours" contains " "; use 1 to 100 characters from [A-Za-z0-9.@\-_]"#
+        ]
     );
 }
 

@@ -12,8 +12,11 @@ fn the_valid_base_pipeline_has_no_findings() {
 
 #[test]
 fn scratch() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/seed/basic-pipeline.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/seed/basic-pipeline.json"))
+        .unwrap();
     let p = pipeline(serde_json::from_str(&text).unwrap());
-    for f in p.check() { println!("{f}"); }
+    for f in p.check() {
+        println!("{f}");
+    }
     panic!();
 }

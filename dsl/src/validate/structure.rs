@@ -57,8 +57,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
                 cx.location(placed),
                 "first-stage-source-only",
                 format!(
-                    "a {} action cannot be in the first stage, which holds only Source actions; move it to a later \
-                     stage",
+                    "{} actions cannot be in the first stage, which holds only Source actions; move this one to a \
+                     later stage",
                     category.as_str()
                 ),
             ));
@@ -82,7 +82,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         out.push(Violation::new(
             cx.pipeline_location(),
             "non-source-action-required",
-            "the pipeline has only Source actions; add at least one build, test, deploy, approval, invoke or \
+            "the pipeline has no action other than Source actions; add at least one build, test, deploy, approval, invoke or \
              compute action in a later stage",
         ));
     }
