@@ -132,7 +132,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         let Some(id) = store.encryption_key.as_ref().and_then(|key| key.id.as_literal()) else { continue };
         if id.starts_with("arn:") && !KMS_ARN.is_match(id) {
             out.push(Violation::warning(
-                cx.pipeline_location().field(&format!("{field}.encryptionKey.id")),
+                cx.pipeline_location().field(&field).field("encryptionKey.id"),
                 "kms-key-arn",
                 format!("the KMS key \"{id}\" is not a complete key or alias ARN: expected {KMS_SHAPE}"),
             ));

@@ -83,7 +83,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             format!(
                 "the action runs in Region \"{region}\", which has no store in artifactStores (Regions: {}); add an \
                  artifact store in \"{region}\"",
-                quoted_list(stores.iter().map(|entry| &entry.region), "")
+                quoted_list(stores.iter().map(|entry| &entry.region), "and")
             )
         } else {
             continue;

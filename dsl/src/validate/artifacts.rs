@@ -149,7 +149,7 @@ fn configured_artifacts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Vio
         return;
     };
     let location = cx.location(placed);
-    let inputs_text = quoted_list(&inputs, "");
+    let inputs_text = quoted_list(&inputs, "or");
     for (provider, keys) in ARTIFACT_PATH_KEYS {
         if !placed.is_aws(provider) {
             continue;

@@ -186,17 +186,18 @@ impl<'a> Placed<'a> {
     }
 }
 
-/// `"A", "B" or "C"`; `none` when the list is empty.
-pub(super) fn quoted_list<I, T>(items: I, none: &str) -> String
+/// `"A", "B" or "C"` (with `conjunction` "or"); empty for no items.
+pub(super) fn quoted_list<I, T>(items: I, conjunction: &str) -> String
 where
     I: IntoIterator<Item = T>,
     T: std::fmt::Display,
 {
-    let items: Vec<String> = items.into_iter().map(|item| format!("\"{item}\"")).collect();
-    match items.as_slice() {
-        [] => none.to_owned(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    let mut items: Vec<String> = items.into_iter().map(|item| format!("\"{item}\"")).collect();
+    let Some(last) = items.pop() else { return String::new() };
+    if items.is_empty() {
+        last
+    } else {
+        format!("{} {conjunction} {last}", items.join(", "))
     }
 }
 

@@ -127,7 +127,7 @@ fn key_ids_are_arns(cx: &Context<'_>, out: &mut Vec<Violation>) {
         let Some(id) = store.encryption_key.as_ref().map(|key| &key.id).and_then(Str::as_literal) else { continue };
         if !id.starts_with("arn:") {
             out.push(Violation::warning(
-                cx.pipeline_location().field(&format!("{field}.encryptionKey.id")),
+                cx.pipeline_location().field(&field).field("encryptionKey.id"),
                 "kms-key-arn-cross-account",
                 format!(
                     "the KMS key \"{id}\" is not an ARN, and actions in other accounts would look it up in their own \

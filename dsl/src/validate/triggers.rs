@@ -110,7 +110,7 @@ fn source_action(cx: &Context<'_>, location: Location, name: &Str, out: &mut Vec
         .iter()
         .filter(|placed| placed.is_source() && placed.is_aws(CONNECTION))
         .map(|placed| &placed.action.name);
-    let candidates = quoted_list(connections, "");
+    let candidates = quoted_list(connections, "and");
     let valid = if candidates.is_empty() {
         format!("the pipeline has no {CONNECTION} source action, the only kind a trigger can start")
     } else {

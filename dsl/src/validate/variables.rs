@@ -81,7 +81,7 @@ fn pipeline_variable(cx: &Context<'_>, placed: &Placed<'_>, name: &str, location
              `p.variable(\"{name}\", default)` returns its reference)"
         )
     } else {
-        format!("declared pipeline variables: {}", quoted_list(&declared, ""))
+        format!("declared pipeline variables: {}", quoted_list(&declared, "and"))
     };
     out.push(Violation::new(
         location,
