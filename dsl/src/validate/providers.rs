@@ -112,7 +112,7 @@ fn unknown_provider(placed: &Placed<'_>, location: &Location, out: &mut Vec<Viol
                 location,
                 "provider-category",
                 format!(
-                    "AWS offers {name} as a {} action, not as a {} action; use category {}",
+                    "AWS offers {name} in category {}, not {}; set the category to {}",
                     categories.join(" or "),
                     type_id.category.as_str(),
                     categories.join(" or ")
