@@ -5,7 +5,7 @@
 use super::catalog::{self, CUSTOM_ARTIFACTS};
 use super::context::{quoted_list, Context, Placed};
 use super::Violation;
-use crate::model::{ActionOwner, Str};
+use crate::model::{ActionCategory, ActionOwner, Str};
 
 /// Configuration keys whose value is `<InputArtifactName>::<file>`, per AWS
 /// provider.
@@ -96,7 +96,7 @@ fn counts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Violation>) {
         None => return,
     };
     let mut exception = "";
-    if placed.is_aws("Lambda") && type_id.category == crate::model::ActionCategory::Deploy {
+    if placed.is_aws("Lambda") && type_id.category == ActionCategory::Deploy {
         exception = " (none when PublishedTargetVersion is set)";
         if placed.config("PublishedTargetVersion").is_some() {
             inputs = (0, 1);

@@ -9,7 +9,8 @@ use regex::Regex;
 use super::pattern::anchored;
 use super::Location;
 use crate::model::{
-    ActionCategory, ActionDeclaration, ArtifactStore, Condition, PipelineDeclaration, StageDeclaration, Str,
+    ActionCategory, ActionDeclaration, ActionOwner, ArtifactStore, Condition, PipelineDeclaration, StageDeclaration,
+    Str,
 };
 use crate::pipeline::Pipeline;
 
@@ -157,7 +158,7 @@ impl<'a> Placed<'a> {
 
     /// Whether the action is the AWS provider `provider` (any category).
     pub(super) fn is_aws(&self, provider: &str) -> bool {
-        self.action.action_type_id.owner == crate::model::ActionOwner::Aws && self.provider() == Some(provider)
+        self.action.action_type_id.owner == ActionOwner::Aws && self.provider() == Some(provider)
     }
 
     /// A configuration value.

@@ -8,6 +8,32 @@
 //! CloudFormation expression is unknown until deploy: its pattern is never
 //! checked, but it still counts where a count is checked.
 //!
+//! Findings are reported in this order of rule groups, each in stage and
+//! action order; the rule codes of each group:
+//!
+//! | Group | Codes |
+//! |---|---|
+//! | names | `pipeline-name`, `stage-name`, `action-name`, `artifact-name`, `namespace-name`, `namespace-reserved`, `variable-name`, `provider-name`, `provider-version`, `environment-variable-name`, `condition-rule-name` |
+//! | uniqueness | `stage-name-unique`, `action-name-unique`, `artifact-name-unique`, `namespace-unique`, `namespace-artifact-clash`, `variable-name-unique` |
+//! | structure | `stage-count`, `first-stage-source`, `stage-action-count`, `first-stage-source-only`, `source-outside-first-stage`, `pipeline-action-count`, `non-source-action-required` |
+//! | artifacts | `input-artifact-unknown`, `input-artifact-order`, `artifact-count`, `artifact-path-input`, `artifact-name-input`, `primary-source-required` |
+//! | runOrder | `run-order-range` |
+//! | artifact stores and Regions | `artifact-store-exactly-one`, `artifact-store-bucket`, `kms-key-id-length`, `region-length`, `artifact-store-region-unique`, `region-not-allowed`, `action-region-store` |
+//! | ARNs | `role-required`, `role-arn`, `cloudformation-role-arn`, `configuration-arn` (warning), `kms-key-arn` (warning) |
+//! | variables | `variable-key-unknown` (warning), `variable-namespace-order`, `variable-namespace-unknown`, `pipeline-variable-in-source`, `pipeline-variable-undeclared` |
+//! | V2 | `requires-v2`, `rollback-in-parallel` |
+//! | triggers | `trigger-count`, `trigger-source-action`, `trigger-source-action-unique`, `trigger-filter-size`, `trigger-push-filter`, `trigger-pull-request-filter` |
+//! | stage conditions | `condition-count`, `condition-rule-count`, `condition-rule-provider` (warning), `condition-rule-input` |
+//! | providers | `provider-category`, `provider-unknown` (warning), `configuration-required`, `configuration-value`, `timeout-range`, `provider-only-field` |
+//! | sizes | `configuration-key-length`, `configuration-value-length`, `commands-size`, `output-variables-size`, `output-files-size`, `environment-variables-size`, `variables-size` |
+//! | cross-account | `custom-action-role`, `cloudformation-role-account`, `cross-account-kms-key`, `cross-account-codebuild-output`, `cross-account-artifact`, `kms-key-arn-cross-account` (warning) |
+//! | tags | `tag-count`, `tag-size`, `tag-key-unique` |
+//! | disabled transitions | `transition-stage`, `transition-reason` |
+//!
+//! The pipeline builder adds its own findings first (`source-stage-first`,
+//! `role-required`, `run-order-data-flow`); a rule it already reported at a
+//! place is not reported again there.
+//!
 //! ```
 //! use pipewright_dsl::model::PipelineDocument;
 //! use pipewright_dsl::Pipeline;

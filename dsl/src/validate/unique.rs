@@ -3,7 +3,7 @@
 //! names.
 
 use super::context::{Context, Placed};
-use super::Violation;
+use super::{Location, Violation};
 use crate::model::Str;
 
 /// Checks that every name that must be unique is.
@@ -26,7 +26,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         for (later, earlier) in duplicates(stage.actions.iter().map(|action| &action.name)) {
             let action = &stage.actions[later];
             out.push(Violation::new(
-                super::Location::action(&declaration.name, &stage.name, &action.name),
+                Location::action(&declaration.name, &stage.name, &action.name),
                 "action-name-unique",
                 format!(
                     "actions {} and {} of stage \"{}\" are both named \"{}\"; action names must be unique within \
