@@ -199,3 +199,35 @@ fn the_commands_action_needs_commands() {
         ]
     );
 }
+
+#[test]
+fn numeric_configuration_values() {
+    let found = findings_after(|doc| {
+        set(doc, "/pipeline/stages/2/actions/0/configuration/DeploymentTimeout", json!("90"));
+        push(
+            doc,
+            "/pipeline/stages/2/actions",
+            action(
+                "StackSet",
+                "Deploy",
+                "CloudFormationStackSet",
+                json!({
+                    "configuration": {
+                        "StackSetName": "baseline",
+                        "TemplatePath": "Code::baseline.yaml",
+                        "FailureTolerancePercentage": "10.5",
+                        "MaxConcurrentPercentage": "100"
+                    },
+                    "inputArtifacts": [{"name": "Code"}]
+                }),
+            ),
+        );
+    });
+    assert_eq!(
+        found,
+        [
+            r#"error[configuration-value]: pipeline "app" > stage "Deploy" > action "Release" > configuration.DeploymentTimeout: DeploymentTimeout "90" is not valid; use a whole number from 1 to 60 (minutes)"#,
+            r#"error[configuration-value]: pipeline "app" > stage "Deploy" > action "StackSet" > configuration.FailureTolerancePercentage: FailureTolerancePercentage "10.5" is not valid; use a whole number from 0 to 100 (percent)"#,
+        ]
+    );
+}

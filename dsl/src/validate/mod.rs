@@ -25,6 +25,7 @@
 //! | triggers | `trigger-count`, `trigger-source-action`, `trigger-source-action-unique`, `trigger-filter-size`, `trigger-push-filter`, `trigger-pull-request-filter` |
 //! | stage conditions | `condition-count`, `condition-rule-count`, `condition-rule-provider` (warning), `condition-rule-input` |
 //! | providers | `provider-category`, `provider-unknown` (warning), `configuration-required`, `configuration-value`, `timeout-range`, `provider-only-field` |
+//! | environment variables | `codebuild-environment-variables`, `plaintext-secret` (warning) |
 //! | sizes | `configuration-key-length`, `configuration-value-length`, `commands-size`, `output-variables-size`, `output-files-size`, `environment-variables-size`, `variables-size` |
 //! | cross-account | `custom-action-role`, `cloudformation-role-account`, `cross-account-kms-key`, `cross-account-codebuild-output`, `cross-account-artifact`, `kms-key-arn-cross-account` (warning) |
 //! | tags | `tag-count`, `tag-size`, `tag-key-unique` |
@@ -65,6 +66,7 @@ mod catalog;
 mod conditions;
 mod context;
 mod cross_account;
+mod environment;
 mod names;
 mod pattern;
 mod providers;
@@ -188,7 +190,7 @@ impl std::error::Error for Violations {}
 type RuleGroup = fn(&Context<'_>, &mut Vec<Violation>);
 
 /// Every rule group, in the order their findings are reported.
-const RULE_GROUPS: [RuleGroup; 16] = [
+const RULE_GROUPS: [RuleGroup; 17] = [
     names::check,
     unique::check,
     structure::check,
@@ -201,6 +203,7 @@ const RULE_GROUPS: [RuleGroup; 16] = [
     triggers::check,
     conditions::check,
     providers::check,
+    environment::check,
     sizes::check,
     cross_account::check,
     tags::check,

@@ -72,6 +72,37 @@ const ENUMERATED: &[Enumerated] = &[
     aws("ECRBuildAndPublish", "RegistryType", &["private", "public"]),
 ];
 
+/// A configuration key whose value is a whole number in a range.
+struct Ranged {
+    /// The AWS provider.
+    provider: &'static str,
+    /// The key.
+    key: &'static str,
+    /// Smallest and largest value.
+    range: (u32, u32),
+    /// What the number counts.
+    unit: &'static str,
+}
+
+/// The configuration keys with a numeric range.
+const RANGED: &[Ranged] = &[
+    Ranged { provider: "ECS", key: "DeploymentTimeout", range: (1, 60), unit: "minutes" },
+    Ranged { provider: "CloudFormationStackSet", key: "FailureTolerancePercentage", range: (0, 100), unit: "percent" },
+    Ranged { provider: "CloudFormationStackSet", key: "MaxConcurrentPercentage", range: (1, 100), unit: "percent" },
+    Ranged {
+        provider: "CloudFormationStackInstances",
+        key: "FailureTolerancePercentage",
+        range: (0, 100),
+        unit: "percent",
+    },
+    Ranged {
+        provider: "CloudFormationStackInstances",
+        key: "MaxConcurrentPercentage",
+        range: (1, 100),
+        unit: "percent",
+    },
+];
+
 /// Checks the settings of every action against its provider.
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     for placed in &cx.actions {
@@ -214,6 +245,24 @@ fn enumerated_values(placed: &Placed<'_>, location: &Location, out: &mut Vec<Vio
                 format!("{} \"{value}\" is not valid; use {shape}{}", enumerated.key, enumerated.values.join(", ")),
             ));
         }
+    }
+    for ranged in RANGED {
+        if !placed.is_aws(ranged.provider) {
+            continue;
+        }
+        let Some(value) = placed.config(ranged.key).and_then(Str::as_literal) else { continue };
+        let (min, max) = ranged.range;
+        if value.contains("#{") || value.parse::<u32>().is_ok_and(|number| (min..=max).contains(&number)) {
+            continue;
+        }
+        out.push(Violation::new(
+            location.field(&format!("configuration.{}", ranged.key)),
+            "configuration-value",
+            format!(
+                "{} \"{value}\" is not valid; use a whole number from {min} to {max} ({})",
+                ranged.key, ranged.unit
+            ),
+        ));
     }
 }
 
