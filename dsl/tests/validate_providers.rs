@@ -99,7 +99,7 @@ fn cloudformation_keys_per_action_mode() {
         [
             r#"error[configuration-required]: pipeline "app" > stage "Deploy" > action "Prepare" > configuration.ChangeSetName: the CloudFormation (Deploy) action needs the configuration key ChangeSetName; it is required when ActionMode is CHANGE_SET_REPLACE"#,
             r#"error[configuration-required]: pipeline "app" > stage "Deploy" > action "Prepare" > configuration.TemplatePath: the CloudFormation (Deploy) action needs the configuration key TemplatePath; it is required when ActionMode is CHANGE_SET_REPLACE"#,
-            r#"error[configuration-required]: pipeline "app" > stage "Deploy" > action "Prepare" > configuration.RoleArn: the CloudFormation (Deploy) action needs the configuration key RoleArn; it is required when ActionMode is CHANGE_SET_REPLACE: the ARN of the role CloudFormation deploys the stack with"#,
+            r#"error[configuration-required]: pipeline "app" > stage "Deploy" > action "Prepare" > configuration.RoleArn: the CloudFormation (Deploy) action needs the configuration key RoleArn; it is required when ActionMode is CHANGE_SET_REPLACE: the ARN of the role CloudFormation deploys the stack with (without it the action fails when it runs)"#,
         ]
     );
 }

@@ -180,7 +180,7 @@ fn required_keys(placed: &Placed<'_>, provider: &Provider, location: &Location, 
     let extract = literal("Extract");
     if placed.is_aws("S3")
         && category == ActionCategory::Deploy
-        && extract.is_some_and(|x| x.eq_ignore_ascii_case("false"))
+        && extract.is_some_and(|value| value.eq_ignore_ascii_case("false"))
     {
         when("ObjectKey", "it is required when Extract is false".to_owned());
     }
@@ -195,7 +195,13 @@ fn required_keys(placed: &Placed<'_>, provider: &Provider, location: &Location, 
                 when("TemplatePath", condition.clone());
             }
             if needs(&["CREATE_UPDATE", "REPLACE_ON_FAILURE", "DELETE_ONLY", "CHANGE_SET_REPLACE"]) {
-                when("RoleArn", format!("{condition}: the ARN of the role CloudFormation deploys the stack with"));
+                when(
+                    "RoleArn",
+                    format!(
+                        "{condition}: the ARN of the role CloudFormation deploys the stack with (without it the \
+                         action fails when it runs)"
+                    ),
+                );
             }
         }
     }

@@ -21,11 +21,12 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
                 ),
             ));
         }
-        if let Some(problem) = TRANSITION_REASON.problem(&transition.reason) {
+        let Some(reason) = transition.reason.as_literal() else { continue };
+        if let Some(problem) = TRANSITION_REASON.problem(reason) {
             out.push(Violation::new(
                 location.field("Reason"),
                 "transition-reason",
-                format!("the reason \"{}\" {problem}; use {}", transition.reason, TRANSITION_REASON.expected()),
+                format!("the reason \"{reason}\" {problem}; use {}", TRANSITION_REASON.expected()),
             ));
         }
     }
@@ -51,7 +52,7 @@ mod tests {
               "actionTypeId": {"category": "Approval", "owner": "AWS", "provider": "Manual", "version": "1"}}]}]}}"#;
         let mut pipeline = Pipeline::from_document(PipelineDocument::from_json(json).unwrap());
         pipeline.disabled_transitions =
-            vec![DisabledTransition { stage_name: "Aprove".into(), reason: "Change freeze".to_owned() }];
+            vec![DisabledTransition { stage_name: "Aprove".into(), reason: "Change freeze".into() }];
         let found: Vec<String> = pipeline.check().iter().map(ToString::to_string).collect();
         assert_eq!(
             found,
