@@ -12,6 +12,7 @@ use crate::model::{
 };
 use crate::spec::{ActionSpec, ConfigValue};
 use crate::stage::{SourceStageBuilder, StageBuilder};
+use crate::surroundings::{self, Surroundings};
 use crate::validate::{self, Location, Violation, Violations};
 use crate::variables::PipelineVar;
 
@@ -24,6 +25,7 @@ pub struct Pipeline {
     pub(crate) disabled_transitions: Vec<DisabledTransition>,
     pub(crate) restart_execution_on_update: Option<bool>,
     pub(crate) build_violations: Vec<Violation>,
+    pub(crate) surroundings: Surroundings,
 }
 
 /// A stage whose inbound transition is disabled when the pipeline is deployed.
@@ -81,6 +83,7 @@ impl Pipeline {
             disabled_transitions: Vec::new(),
             restart_execution_on_update: None,
             build_violations: Vec::new(),
+            surroundings: Surroundings::default(),
         }
     }
 
@@ -122,6 +125,7 @@ impl Pipeline {
     pub fn check(&self) -> Vec<Violation> {
         let mut violations = self.build_violations.clone();
         violations.extend(validate::validate_pipeline(self));
+        violations.extend(surroundings::check(self));
         violations
     }
 
@@ -140,7 +144,7 @@ impl Pipeline {
 
 /// Defines one pipeline; handed to the closure of [`Pipeline::build`].
 pub struct PipelineBuilder<'p> {
-    name: Str,
+    pub(crate) name: Str,
     role_arn: Option<Str>,
     artifact_store: Option<ArtifactStore>,
     artifact_stores: Vec<RegionalArtifactStore>,
@@ -153,13 +157,14 @@ pub struct PipelineBuilder<'p> {
     pub(crate) stages: Vec<StageState<'p>>,
     artifacts: Vec<String>,
     brand: Brand<'p>,
+    pub(crate) surroundings: Surroundings,
 }
 
 /// A stage while it is being defined.
 pub(crate) struct StageState<'p> {
-    name: Str,
+    pub(crate) name: Str,
     is_source: bool,
-    actions: Vec<ActionSpec<'p>>,
+    pub(crate) actions: Vec<ActionSpec<'p>>,
     namespaces: Vec<String>,
     outputs: Vec<Vec<Artifact<'p>>>,
     pub(crate) disabled_reason: Option<String>,
@@ -184,6 +189,7 @@ impl<'p> PipelineBuilder<'p> {
             stages: Vec::new(),
             artifacts: Vec::new(),
             brand: Brand::default(),
+            surroundings: Surroundings::default(),
         }
     }
 
@@ -441,6 +447,7 @@ impl<'p> PipelineBuilder<'p> {
             disabled_transitions,
             restart_execution_on_update: self.restart_execution_on_update,
             build_violations: violations,
+            surroundings: self.surroundings,
         }
     }
 
