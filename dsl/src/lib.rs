@@ -52,9 +52,13 @@ pub use variables::{NamedVariables, NoVariables, PipelineVar, Var, VariableSet};
 pub mod prelude {
     pub use crate::actions::*;
     pub use crate::cfn;
+    pub use crate::events::{ActionExecutionState, PipelineExecutionState, RateUnit, Schedule, StageExecutionState};
     pub use crate::model::{
         ActionOwner, ArtifactStore, ExecutionMode, FilterCriteria, GitPullRequestFilter, GitPushFilter, PipelineType,
         PullRequestEvent, Str,
+    };
+    pub use crate::notifications::{
+        DetailType, NotificationRule, NotificationStatus, NotificationTarget, PipelineEvent,
     };
     pub use crate::{
         ActionHandle, ActionRef, ActionSettings, Artifact, ArtifactPath, HasActionRef, Pipeline, PipelineBuilder, Text,

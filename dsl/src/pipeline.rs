@@ -97,6 +97,7 @@ impl Pipeline {
             restart_execution_on_update: resource.restart_execution_on_update,
             name_generated: !resource.name_given,
             build_violations: Vec::new(),
+            surroundings: Surroundings::default(),
         }
     }
 
@@ -191,7 +192,7 @@ impl Pipeline {
 
 /// Defines one pipeline; handed to the closure of [`Pipeline::build`].
 pub struct PipelineBuilder<'p> {
-    pub(crate) name: Str,
+    name: Str,
     role_arn: Option<Str>,
     artifact_store: Option<ArtifactStore>,
     artifact_stores: Vec<RegionalArtifactStore>,

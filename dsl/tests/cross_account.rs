@@ -281,3 +281,101 @@ fn a_cross_account_action_of_unknown_region_cannot_be_templated() {
              call `p.region(\"us-east-1\")` with the pipeline's Region, or give the action `.region(...)`"]
     );
 }
+
+#[test]
+fn each_known_provider_gets_its_own_permissions_in_its_account_and_region() {
+    let pipeline = Pipeline::build("my-pipeline", |p| {
+        p.region("us-east-1").role_arn(PIPELINE_ROLE);
+        p.artifact_store(
+            ArtifactStore::s3("my-artifacts").with_kms_key("arn:aws:kms:us-east-1:123456789012:key/abc123"),
+        );
+        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+        p.stage("Deploy", |s| {
+            let role = "arn:aws:iam::987654321098:role/DeployRole";
+            s.add(CodeBuild::new("Package", "packager", source.artifact()).batch_enabled(true).role_arn(role));
+            s.add(CodeDeploy::new("Servers", "web", "web-fleet", source.artifact()).role_arn(role));
+            s.add(
+                S3Deploy::extract("Site", "my-site", source.artifact())
+                    .kms_encryption_key_arn("arn:aws:kms:us-east-1:987654321098:key/site")
+                    .role_arn(role),
+            );
+            s.add(LambdaInvoke::new("Smoke", "arn:aws:lambda:us-east-1:987654321098:function:smoke").role_arn(role));
+            s.add(LambdaInvoke::new("Notify", "notify").role_arn(role));
+            s.add(CloudFormationDeploy::execute_change_set("Apply", "app", "app-changes").role_arn(role));
+        });
+    });
+    assert_eq!(findings(&pipeline), Vec::<String>::new());
+    let targets = cross_account::targets(&pipeline).unwrap();
+    let [target] = &targets[..] else { panic!("one target: {targets:?}") };
+    let [role] = &target.roles[..] else { panic!("one shared role: {:?}", target.roles) };
+    assert_eq!(
+        role.used_by,
+        ["Deploy/Package", "Deploy/Servers", "Deploy/Site", "Deploy/Smoke", "Deploy/Notify", "Deploy/Apply"]
+    );
+    let policies: Vec<(&str, serde_json::Value)> =
+        role.policies.iter().map(|policy| (policy.name.as_str(), policy_document(&policy.statements))).collect();
+    let document = |statements: serde_json::Value| json!({"Version": "2012-10-17", "Statement": statements});
+    assert_eq!(
+        policies,
+        [
+            (
+                "ArtifactAccess",
+                document(json!([
+                    {"Effect": "Allow", "Action": ["s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"],
+                     "Resource": ["arn:aws:s3:::my-artifacts"]},
+                    {"Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObjectVersion"],
+                     "Resource": ["arn:aws:s3:::my-artifacts/*"]},
+                    {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey"],
+                     "Resource": ["arn:aws:kms:us-east-1:123456789012:key/abc123"]},
+                ]))
+            ),
+            (
+                "DeployPackage",
+                document(json!([{"Effect": "Allow",
+                    "Action": ["codebuild:BatchGetBuildBatches", "codebuild:StartBuildBatch"],
+                    "Resource": ["arn:aws:codebuild:us-east-1:987654321098:project/packager"]}]))
+            ),
+            (
+                "DeployServers",
+                document(json!([
+                    {"Effect": "Allow",
+                     "Action": ["codedeploy:GetApplication", "codedeploy:GetApplicationRevision",
+                                "codedeploy:RegisterApplicationRevision"],
+                     "Resource": ["arn:aws:codedeploy:us-east-1:987654321098:application:web"]},
+                    {"Effect": "Allow", "Action": ["codedeploy:CreateDeployment", "codedeploy:GetDeployment"],
+                     "Resource": ["arn:aws:codedeploy:us-east-1:987654321098:deploymentgroup:web/web-fleet"]},
+                    {"Effect": "Allow", "Action": ["codedeploy:GetDeploymentConfig"],
+                     "Resource": ["arn:aws:codedeploy:us-east-1:987654321098:deploymentconfig:*"]},
+                ]))
+            ),
+            (
+                "DeploySite",
+                document(json!([
+                    {"Effect": "Allow", "Action": ["s3:GetBucketAcl", "s3:GetBucketLocation", "s3:GetBucketVersioning"],
+                     "Resource": ["arn:aws:s3:::my-site"]},
+                    {"Effect": "Allow", "Action": ["s3:PutObject", "s3:PutObjectAcl", "s3:PutObjectVersionAcl"],
+                     "Resource": ["arn:aws:s3:::my-site/*"]},
+                    {"Effect": "Allow", "Action": ["kms:GenerateDataKey"],
+                     "Resource": ["arn:aws:kms:us-east-1:987654321098:key/site"]},
+                ]))
+            ),
+            (
+                "DeploySmoke",
+                document(json!([{"Effect": "Allow", "Action": ["lambda:InvokeFunction"],
+                    "Resource": ["arn:aws:lambda:us-east-1:987654321098:function:smoke"]}]))
+            ),
+            (
+                "DeployNotify",
+                document(json!([{"Effect": "Allow", "Action": ["lambda:InvokeFunction"],
+                    "Resource": ["arn:aws:lambda:us-east-1:987654321098:function:notify"]}]))
+            ),
+            (
+                "DeployApply",
+                document(json!([{"Effect": "Allow",
+                    "Action": ["cloudformation:DescribeChangeSet", "cloudformation:DescribeStacks",
+                               "cloudformation:ExecuteChangeSet"],
+                    "Resource": ["arn:aws:cloudformation:us-east-1:987654321098:stack/app/*"]}]))
+            ),
+        ]
+    );
+}

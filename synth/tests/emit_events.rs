@@ -2,12 +2,9 @@
 //! resources, compared with JSON written by hand (the CodeCommit pattern with
 //! the seed's own rule).
 
-use pipewright_dsl::events::{
-    ActionExecutionState, ChangeEvents, PipelineExecutionState, RateUnit, Schedule, StageExecutionState,
-};
-use pipewright_dsl::model::ActionCategory;
+use pipewright_dsl::events::{ActionExecutionState, PipelineExecutionState, RateUnit, Schedule, StageExecutionState};
 use pipewright_dsl::prelude::*;
-use pipewright_dsl::{ActionSpec, IntoAction, SourceAction, VariableSet, Violation};
+use pipewright_dsl::Violation;
 use pipewright_synth::emit::events::{emit, template_resources, GENERATED_ROLE_FILE};
 use pipewright_synth::emit::{DeployStep, FileKind, OutputFile};
 use serde_json::{json, Value};
@@ -198,60 +195,25 @@ fn each_state_change_rule_has_its_pattern() {
     );
 }
 
-/// Output variables of the stand-in source below.
-#[derive(Clone, Debug)]
-struct StandInVariables;
-
-impl<'p> VariableSet<'p> for StandInVariables {
-    fn new(_: ActionRef<'p>, _: &str) -> Self {
-        StandInVariables
-    }
-}
-
-impl<'p> ChangeEvents<'p> for StandInVariables {}
-
-/// A source action of any provider, standing in for the typed S3 and ECR
-/// sources.
-struct StandInSource<'p>(ActionSpec<'p>);
-
-impl<'p> StandInSource<'p> {
-    fn new(provider: &str, configuration: &[(&str, &str)]) -> Self {
-        let mut spec = ActionSpec::aws("Source", ActionCategory::Source, provider);
-        for (key, value) in configuration {
-            spec.set(key, *value);
-        }
-        spec.default_output();
-        StandInSource(spec)
-    }
-}
-
-impl<'p> IntoAction<'p> for StandInSource<'p> {
-    type Handle = ActionHandle<'p, 1, StandInVariables>;
-    fn into_spec(self) -> ActionSpec<'p> {
-        self.0
-    }
-}
-
-impl<'p> SourceAction<'p> for StandInSource<'p> {}
-
-fn pipeline_starting_on(provider: &str, configuration: &[(&str, &str)], object_created: bool) -> Pipeline {
-    Pipeline::build("my-pipeline", |p| {
-        p.region("us-east-1").role_arn(ROLE);
-        let source = p.source_stage("Source", |s| s.add(StandInSource::new(provider, configuration)));
-        if object_created {
-            p.start_on_object_created("source-change", &source);
-        } else {
-            p.start_on_change("source-change", &source);
-        }
-    })
-}
-
 #[test]
 fn ecr_and_s3_sources_give_their_patterns() {
-    let ecr = pipeline_starting_on("ECR", &[("RepositoryName", "my-app"), ("ImageTag", "release")], false);
-    let s3_configuration = [("S3Bucket", "my-source-bucket"), ("S3ObjectKey", "source.zip")];
-    let s3_trail = pipeline_starting_on("S3", &s3_configuration, false);
-    let s3_created = pipeline_starting_on("S3", &s3_configuration, true);
+    let ecr = Pipeline::build("my-pipeline", |p| {
+        p.region("us-east-1").role_arn(ROLE);
+        let image = p.source_stage("Source", |s| s.add(EcrSource::new("Image", "my-app").image_tag("release")));
+        p.start_on_change("source-change", &image);
+    });
+    let s3 = |object_created: bool| {
+        Pipeline::build("my-pipeline", |p| {
+            p.region("us-east-1").role_arn(ROLE);
+            let bundle = p.source_stage("Source", |s| s.add(S3Source::new("Bundle", "my-source-bucket", "source.zip")));
+            if object_created {
+                p.start_on_object_created("source-change", &bundle);
+            } else {
+                p.start_on_change("source-change", &bundle);
+            }
+        })
+    };
+    let (s3_trail, s3_created) = (s3(false), s3(true));
     let pattern = |pipeline: &Pipeline| pattern_of(file(&emit(pipeline).unwrap(), "events/source-change.json"));
     assert_eq!(
         pattern(&ecr),
@@ -276,6 +238,7 @@ fn ecr_and_s3_sources_give_their_patterns() {
     };
     assert_eq!(polls(&ecr), None, "ECR sources do not poll");
     assert_eq!(polls(&s3_trail), Some("false".into()));
+    assert_eq!(polls(&s3_created), Some("false".into()));
 }
 
 #[test]

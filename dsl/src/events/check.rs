@@ -114,8 +114,8 @@ fn check_trigger(pipeline: &Pipeline, rule: &EventRule, location: &Location, vio
             if let Err(problem) = rule.pattern(pipeline) {
                 violations.push(Violation::new(location.clone(), "event-rule-source", problem));
             }
-            let stage = &pipeline.declaration().stages[change.stage];
-            let action = &stage.actions[change.action];
+            let Some(stage) = pipeline.declaration().stages.get(change.stage) else { return };
+            let Some(action) = stage.actions.get(change.action) else { return };
             let polls = action
                 .configuration
                 .as_ref()

@@ -1,6 +1,6 @@
 //! Declaring EventBridge rules on the pipeline builder.
 
-use crate::actions::CodeCommitVariables;
+use crate::actions::{CodeCommitVariables, EcrVariables, S3SourceVariables};
 use crate::handle::{ActionHandle, ActionRef, HasActionRef};
 use crate::model::{ActionOwner, Str};
 use crate::pipeline::PipelineBuilder;
@@ -22,6 +22,8 @@ use super::states::{ActionExecutionState, PipelineExecutionState, StageExecution
 pub trait ChangeEvents<'p>: VariableSet<'p> {}
 
 impl<'p> ChangeEvents<'p> for CodeCommitVariables<'p> {}
+impl<'p> ChangeEvents<'p> for EcrVariables<'p> {}
+impl<'p> ChangeEvents<'p> for S3SourceVariables<'p> {}
 
 /// Source providers that poll for changes unless `PollForSourceChanges` is
 /// `false`.

@@ -17,7 +17,7 @@ use pipewright_dsl::cross_account::{self, policy_document, CrossAccountTarget, R
 use pipewright_dsl::{Pipeline, Violations};
 use serde_json::{json, Map, Value};
 
-use super::{DeployStep, FileKind, OutputFile};
+use super::{DeployStep, FileKind, Format, OutputFile};
 
 /// The template format version every template declares.
 const TEMPLATE_VERSION: &str = "2010-09-09";
@@ -108,7 +108,7 @@ fn target_file(pipeline: &Pipeline, target: &CrossAccountTarget) -> OutputFile {
         command.push_str(&format!(" --parameter-overrides {}", overrides.join(" ")));
     }
     OutputFile {
-        contents: serde_yaml::to_string(&Value::Object(template)).expect("a JSON value always serializes to YAML"),
+        contents: Format::Yaml.render(&Value::Object(template)).expect("a JSON value always serializes to YAML"),
         deploy: Some(DeployStep {
             command,
             account: Some(target.account.clone()),

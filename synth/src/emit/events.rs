@@ -34,7 +34,7 @@ use pipewright_dsl::model::Str;
 use pipewright_dsl::{Location, Pipeline, Violation, Violations};
 use serde_json::{json, Map, Value};
 
-use super::{DeployStep, FileKind, OutputFile};
+use super::{json_text, DeployStep, FileKind, OutputFile};
 
 /// The file of the generated role, when a rule uses it.
 pub const GENERATED_ROLE_FILE: &str = "events/start-pipeline.role.json";
@@ -407,7 +407,5 @@ fn generated_role_file(pipeline: &Pipeline) -> Result<OutputFile, Violation> {
 
 /// Pretty JSON ending in a newline.
 pub(crate) fn pretty(value: &Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).expect("a JSON value always serializes");
-    text.push('\n');
-    text
+    json_text(value).expect("a JSON value always serializes")
 }
