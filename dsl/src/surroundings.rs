@@ -97,16 +97,17 @@ impl Pipeline {
     /// The pipeline's account, read from its role ARN when that is a literal
     /// IAM role ARN.
     pub fn account(&self) -> Option<&str> {
-        self.role_arn().map(|role| role.account)
+        self.service_role().map(|role| role.account)
     }
 
     /// The partition (`aws`, `aws-cn`, ...) of the pipeline's role ARN.
     pub fn partition(&self) -> Option<&str> {
-        self.role_arn().map(|role| role.partition)
+        self.service_role().map(|role| role.partition)
     }
 
-    /// The pipeline's role ARN, parsed, when it is a literal IAM role ARN.
-    pub fn role_arn(&self) -> Option<Arn<'_>> {
+    /// The pipeline's service role ARN, parsed, when it is a literal IAM
+    /// role ARN.
+    pub fn service_role(&self) -> Option<Arn<'_>> {
         let role = Arn::parse(self.declaration.role_arn.as_literal()?)?;
         (role.service == "iam" && role.has_account() && role.role_name().is_some()).then_some(role)
     }
@@ -136,7 +137,7 @@ impl Pipeline {
     /// ```
     pub fn regional_arn(&self, service: &str, account: Option<&str>, resource: &str) -> Result<String, IdentityError> {
         let role = self
-            .role_arn()
+            .service_role()
             .ok_or_else(|| IdentityError::UnknownAccount { role_arn: self.declaration.role_arn.to_string() })?;
         let region = self.region().ok_or(IdentityError::UnknownRegion)?;
         Ok(format!("arn:{}:{service}:{region}:{}:{resource}", role.partition, account.unwrap_or(role.account)))

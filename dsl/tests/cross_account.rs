@@ -273,7 +273,8 @@ fn a_cross_account_action_of_unknown_region_cannot_be_templated() {
         })
         .unwrap(),
     );
-    let errors: Vec<String> = cross_account::targets(&pipeline).unwrap_err().iter().map(Violation::to_string).collect();
+    let errors: Vec<String> =
+        cross_account::targets(&pipeline).unwrap_err().0.iter().map(Violation::to_string).collect();
     assert_eq!(
         errors,
         ["error[cross-account-region]: pipeline \"my-pipeline\" > stage \"Deploy\" > action \"DeployAction\": the \

@@ -11,7 +11,7 @@ use super::{artifact_store, cross_account_actions, role_arn};
 /// Every finding about the pipeline's cross-account actions.
 pub(crate) fn check(pipeline: &Pipeline) -> Vec<Violation> {
     let declaration = pipeline.declaration();
-    let Some(home) = pipeline.role_arn() else {
+    let Some(home) = pipeline.service_role() else {
         let any_action_role = declaration
             .stages
             .iter()

@@ -44,7 +44,7 @@ use indexmap::IndexMap;
 use crate::arn::Arn;
 use crate::model::{ActionDeclaration, ArtifactStore, StageDeclaration, Str};
 use crate::pipeline::Pipeline;
-use crate::validate::{Location, Violation};
+use crate::validate::{Location, Violation, Violations};
 
 pub(crate) use check::check;
 use permissions::{Place, ProviderPermissions};
@@ -182,8 +182,8 @@ struct RoleDraft<'a> {
 /// order the pipeline first uses them. Empty when the pipeline's role is not
 /// a literal IAM role ARN (then the accounts cannot be compared; `check`
 /// warns). Fails with every setting the templates need and cannot read.
-pub fn targets(pipeline: &Pipeline) -> Result<Vec<CrossAccountTarget>, Vec<Violation>> {
-    let Some(home) = pipeline.role_arn() else {
+pub fn targets(pipeline: &Pipeline) -> Result<Vec<CrossAccountTarget>, Violations> {
+    let Some(home) = pipeline.service_role() else {
         return Ok(Vec::new());
     };
     let mut errors = Vec::new();
@@ -236,7 +236,7 @@ pub fn targets(pipeline: &Pipeline) -> Result<Vec<CrossAccountTarget>, Vec<Viola
         grouped.entry((draft.role.account.to_owned(), draft.region.to_owned())).or_default().push(role);
     }
     if !errors.is_empty() {
-        return Err(errors);
+        return Err(Violations(errors));
     }
     Ok(grouped.into_iter().map(|((account, region), roles)| CrossAccountTarget { account, region, roles }).collect())
 }

@@ -24,7 +24,7 @@ const TEMPLATE_VERSION: &str = "2010-09-09";
 
 /// One role template per target account and Region.
 pub fn emit(pipeline: &Pipeline) -> Result<Vec<OutputFile>, Violations> {
-    let targets = cross_account::targets(pipeline).map_err(Violations)?;
+    let targets = cross_account::targets(pipeline)?;
     Ok(targets.iter().map(|target| target_file(pipeline, target)).collect())
 }
 

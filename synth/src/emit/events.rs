@@ -356,7 +356,7 @@ fn generated_role_name(pipeline: &Pipeline) -> String {
 }
 
 fn generated_role_arn(pipeline: &Pipeline) -> Result<String, String> {
-    let role = pipeline.role_arn().ok_or_else(|| {
+    let role = pipeline.service_role().ok_or_else(|| {
         format!(
             "the generated role's ARN needs the pipeline's account, which is read from the pipeline's roleArn; that \
              must then be a literal IAM role ARN (arn:aws:iam::<account>:role/<name>), found {}",
