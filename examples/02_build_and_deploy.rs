@@ -14,7 +14,7 @@ use pipewright::prelude::*;
 /// `service`: Source > Build > Test > Deploy.
 pub fn pipeline() -> Pipeline {
     Pipeline::build("service", |p| {
-        p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+        p.region("us-east-1").role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
         p.artifact_store(ArtifactStore::s3("service-pipeline-artifacts"));
         let source = p.source_stage("Source", |s| {
             s.add(CodeStarConnectionSource::new(
@@ -40,7 +40,8 @@ pub fn pipeline() -> Pipeline {
         p.stage("Deploy", |s| {
             let stack = s.add(
                 CloudFormationDeploy::create_update("Infrastructure", "service-infra", templates.path("service.yaml"))
-                    .capabilities(&[Capability::NamedIam]),
+                    .capabilities(&[Capability::NamedIam])
+                    .deployment_role("arn:aws:iam::123456789012:role/CloudFormationDeploymentRole"),
             );
             // Runs after the stack is up: runOrder 2.
             s.add(EcsDeploy::new("Service", "production", "service", images).after(&stack));

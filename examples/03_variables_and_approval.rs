@@ -7,15 +7,15 @@
 //! Shows: a pipeline-level variable (`#{variables.ENVIRONMENT}`), a source's
 //! output variables (`source.vars().commit_id()`, which gives the source a
 //! namespace), a build's exported variable (`build.vars().get("IMAGE_TAG")`),
-//! a manual approval whose message carries them, and an archive named after
-//! the execution.
+//! a manual approval whose message carries them, an archive named after the
+//! execution, and a notification rule.
 
 use pipewright::prelude::*;
 
 /// `release`: Source > Build > Approval > Deploy.
 pub fn pipeline() -> Pipeline {
     Pipeline::build("release", |p| {
-        p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+        p.region("us-east-1").role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
         p.artifact_store(ArtifactStore::s3("release-pipeline-artifacts"));
         let environment = p.variable("ENVIRONMENT", "staging");
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "release", "main")));
@@ -51,6 +51,14 @@ pub fn pipeline() -> Pipeline {
             s.add(EcsDeploy::new("Service", "release-cluster", "release", build.artifact()));
             s.add(S3Deploy::object("Archive", "release-archive", Var::execution_id(), build.artifact()));
         });
+        // Tell the approvers, and everyone when a release fails.
+        p.notify(
+            NotificationRule::new(
+                "release-events",
+                [PipelineEvent::ManualApprovalNeeded, PipelineEvent::PipelineExecutionFailed],
+            )
+            .target(NotificationTarget::sns("arn:aws:sns:us-east-1:123456789012:release-approvals")),
+        );
     })
 }
 

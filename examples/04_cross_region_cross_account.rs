@@ -17,7 +17,7 @@ use pipewright::prelude::*;
 /// (333333333333, us-east-1).
 pub fn pipeline() -> Pipeline {
     Pipeline::build("platform", |p| {
-        p.role_arn("arn:aws:iam::111111111111:role/CodePipelineRole");
+        p.region("us-east-1").role_arn("arn:aws:iam::111111111111:role/CodePipelineRole");
         p.artifact_store_in(
             "us-east-1",
             ArtifactStore::s3("platform-artifacts-us-east-1")

@@ -16,11 +16,15 @@ use pipewright::prelude::*;
 /// The service role every seed pipeline uses.
 const ROLE: &str = "arn:aws:iam::123456789012:role/CodePipelineRole";
 
+/// The Region every seed pipeline is created in.
+const REGION: &str = "us-east-1";
+
 /// The "Basic Pipeline": a connection source, a CodeBuild build and an ECS
-/// deploy. Each stage has one action, so no `runOrder` is written.
+/// deploy. Each stage has one action, so no `runOrder` is written. Its
+/// notification rule is the document's `create-notification-rule` example.
 pub fn basic() -> Pipeline {
     Pipeline::build("my-pipeline", |p| {
-        p.role_arn(ROLE);
+        p.region(REGION).role_arn(ROLE);
         p.artifact_store(ArtifactStore::s3("my-pipeline-artifacts"));
         let source = p.source_stage("Source", |s| {
             s.add(
@@ -34,6 +38,14 @@ pub fn basic() -> Pipeline {
         p.stage("Deploy", |s| {
             s.add(EcsDeploy::new("DeployAction", "my-cluster", "my-service", build.artifact()));
         });
+        p.notify(
+            NotificationRule::new(
+                "pipeline-notifications",
+                [PipelineEvent::PipelineExecutionFailed, PipelineEvent::PipelineExecutionSucceeded],
+            )
+            .detail_type(DetailType::Full)
+            .target(NotificationTarget::sns("arn:aws:sns:us-east-1:123456789012:notifications")),
+        );
     })
 }
 
@@ -43,7 +55,7 @@ pub fn basic() -> Pipeline {
 /// deploys. Declares the pipeline variable `ENVIRONMENT`.
 pub fn web_app() -> Pipeline {
     Pipeline::build("web-app", |p| {
-        p.role_arn(ROLE);
+        p.region(REGION).role_arn(ROLE);
         p.artifact_store(ArtifactStore::s3("web-app-artifacts"));
         let environment = p.variable("ENVIRONMENT", "dev");
         let source = p.source_stage("Source", |s| {
@@ -98,18 +110,21 @@ pub fn web_app() -> Pipeline {
     })
 }
 
-/// A container service: a CodeCommit source (polling off) and an ECR image,
-/// a build that writes the image definitions, and an ECS deploy that names
-/// the file.
+/// A container service: a CodeCommit source and an ECR image, a build that
+/// writes the image definitions, and an ECS deploy that names the file. The
+/// document's EventBridge rule starts it on pushes to `main`, so the
+/// CodeCommit source stops polling.
 pub fn container_app() -> Pipeline {
     Pipeline::build("container-app", |p| {
-        p.role_arn(ROLE);
+        p.region(REGION).role_arn(ROLE);
         p.artifact_store(ArtifactStore::s3("container-app-artifacts"));
         let (code, image) = p.source_stage("Source", |s| {
-            let code = s.add(CodeCommitSource::new("Code", "my-repo", "main").poll_for_source_changes(false));
+            let code = s.add(CodeCommitSource::new("Code", "my-repo", "main"));
             let image = s.add(EcrSource::new("Image", "my-app").image_tag("latest"));
-            (code.artifact(), image.artifact())
+            (code, image.artifact())
         });
+        p.start_on_change("my-repo-main", &code);
+        let code = code.artifact();
         let build = p.stage("Build", |s| {
             s.add(
                 CodeBuild::new("ImageDefinitions", "image-definitions", code)
@@ -132,7 +147,7 @@ pub fn container_app() -> Pipeline {
 /// A function: an S3 source (polling off) and a Lambda deploy.
 pub fn function_app() -> Pipeline {
     Pipeline::build("function-app", |p| {
-        p.role_arn(ROLE);
+        p.region(REGION).role_arn(ROLE);
         p.artifact_store(ArtifactStore::s3("function-app-artifacts"));
         let source = p.source_stage("Source", |s| {
             s.add(S3Source::new("Source", "my-source-bucket", "source.zip").poll_for_source_changes(false))
@@ -150,7 +165,7 @@ pub fn function_app() -> Pipeline {
 /// run in account 987654321098 with that account's roles.
 pub fn cross_account() -> Pipeline {
     Pipeline::build("cross-account-app", |p| {
-        p.role_arn(ROLE);
+        p.region(REGION).role_arn(ROLE);
         p.artifact_store_in(
             "us-east-1",
             ArtifactStore::s3("pipeline-artifacts-us-east-1")

@@ -38,7 +38,7 @@ const SEED_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seed");
 const NOT_PIPELINE_FRAGMENTS: [(&str, &str); 3] = [
     ("basic-pipeline.json", "a whole document, compared for equality"),
     ("imagedefinitions.json", "a file a build writes into an artifact, read by the ECS deploy action"),
-    ("eventbridge-rule.json", "an EventBridge event pattern, not part of the pipeline's JSON"),
+    ("eventbridge-rule.json", "an EventBridge event pattern, compared with the rule synth writes"),
 ];
 
 /// Whether `fragment` is contained in `value` (see the module's doc).
@@ -70,13 +70,18 @@ fn read_json(path: &Path) -> Value {
         .unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
-/// Synthesizes the seed example into a temporary folder and reads back each
-/// pipeline's `pipeline.json`, by pipeline name.
-fn synthesized() -> Vec<(String, Value)> {
+/// Synthesizes the seed example into a temporary folder.
+fn synthesize() -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
-    let pipelines = seed::pipelines();
-    Synth::new(out.path()).add_all(&pipelines).write().unwrap();
-    pipelines
+    Synth::new(out.path()).add_all(&seed::pipelines()).write().unwrap();
+    out
+}
+
+/// Synthesizes the seed example and reads back each pipeline's
+/// `pipeline.json`, by pipeline name.
+fn synthesized() -> Vec<(String, Value)> {
+    let out = synthesize();
+    seed::pipelines()
         .iter()
         .map(|pipeline| (pipeline.name(), read_json(&out.path().join(pipeline.name()).join("pipeline.json"))))
         .collect()
@@ -118,6 +123,47 @@ fn the_parallel_test_stage_runs_its_three_actions_together_on_the_built_artifact
     for action in test["actions"].as_array().unwrap() {
         assert_eq!((&action["runOrder"], &action["inputArtifacts"]), (&json!(1), &json!([{"name": "BuildOutput"}])));
     }
+}
+
+#[test]
+fn the_eventbridge_rule_has_the_pattern_of_the_seed() {
+    let out = synthesize();
+    let rule = read_json(&out.path().join("container-app/events/my-repo-main.json"));
+    let pattern: Value = serde_json::from_str(rule["PutRule"]["EventPattern"].as_str().unwrap()).unwrap();
+    assert_eq!(pattern, read_json(&Path::new(SEED_DATA).join("eventbridge-rule.json")));
+    assert_eq!(rule["PutTargets"]["Targets"][0]["Arn"], "arn:aws:codepipeline:us-east-1:123456789012:container-app");
+}
+
+/// The document's notification example is a command line:
+///
+/// ```sh
+/// aws codestar-notifications create-notification-rule \
+///   --name pipeline-notifications \
+///   --resource arn:aws:codepipeline:us-east-1:123456789012:my-pipeline \
+///   --detail-type FULL \
+///   --event-type-ids \
+///     codepipeline-pipeline-pipeline-execution-failed \
+///     codepipeline-pipeline-pipeline-execution-succeeded \
+///   --targets TargetType=SNS,TargetAddress=arn:aws:sns:us-east-1:123456789012:notifications
+/// ```
+///
+/// whose `--cli-input-json` form is the file synth writes.
+#[test]
+fn the_notification_rule_is_the_create_notification_rule_of_the_seed() {
+    let out = synthesize();
+    assert_eq!(
+        read_json(&out.path().join("my-pipeline/notifications/pipeline-notifications.json")),
+        json!({
+            "Name": "pipeline-notifications",
+            "Resource": "arn:aws:codepipeline:us-east-1:123456789012:my-pipeline",
+            "DetailType": "FULL",
+            "EventTypeIds": [
+                "codepipeline-pipeline-pipeline-execution-failed",
+                "codepipeline-pipeline-pipeline-execution-succeeded"
+            ],
+            "Targets": [{"TargetType": "SNS", "TargetAddress": "arn:aws:sns:us-east-1:123456789012:notifications"}]
+        })
+    );
 }
 
 #[test]

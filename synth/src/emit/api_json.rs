@@ -10,7 +10,7 @@ use pipewright_dsl::model::cloudformation::first_expression;
 use pipewright_dsl::Pipeline;
 use serde_json::Value;
 
-use super::{account_of_arn, json_text, shell_word, DeployStep, EmitError, FileKind, OutputFile};
+use super::{json_text, shell_word, DeployStep, EmitError, FileKind, OutputFile};
 
 /// The file's name inside the pipeline's folder.
 pub const FILE_NAME: &str = "pipeline.json";
@@ -39,9 +39,12 @@ pub fn emit(pipeline: &Pipeline) -> Result<OutputFile, EmitError> {
         kind: FileKind::PipelineJson,
         contents: json_text(&document(pipeline)?)?,
         deploy: Some(DeployStep {
-            command: format!("aws codepipeline create-pipeline --cli-input-json file://{FILE_NAME}"),
-            account: pipeline_account(pipeline),
-            region: None,
+            command: format!(
+                "aws codepipeline create-pipeline{} --cli-input-json file://{FILE_NAME}",
+                region_option(pipeline)
+            ),
+            account: pipeline.account().map(str::to_owned),
+            region: pipeline.region().map(str::to_owned),
             order: 1,
         }),
     })
@@ -97,8 +100,9 @@ pub fn transition_commands(pipeline: &Pipeline) -> Vec<String> {
         .iter()
         .map(|transition| {
             format!(
-                "aws codepipeline disable-stage-transition --pipeline-name {} --stage-name {} \
+                "aws codepipeline disable-stage-transition{} --pipeline-name {} --stage-name {} \
                  --transition-type Inbound --reason {}",
+                region_option(pipeline),
                 shell_word(&pipeline.name()),
                 shell_word(&transition.stage_name.to_string()),
                 shell_word(&transition.reason.to_string())
@@ -111,14 +115,16 @@ pub fn transition_commands(pipeline: &Pipeline) -> Vec<String> {
 /// `update-pipeline` takes no tags, so for a tagged pipeline the command
 /// passes only the `pipeline` member (with `jq`).
 pub fn update_command(pipeline: &Pipeline) -> String {
+    let region = region_option(pipeline);
     if pipeline.tags().is_empty() {
-        format!("aws codepipeline update-pipeline --cli-input-json file://{FILE_NAME}")
+        format!("aws codepipeline update-pipeline{region} --cli-input-json file://{FILE_NAME}")
     } else {
-        format!("aws codepipeline update-pipeline --cli-input-json \"$(jq '{{pipeline}}' {FILE_NAME})\"")
+        format!("aws codepipeline update-pipeline{region} --cli-input-json \"$(jq '{{pipeline}}' {FILE_NAME})\"")
     }
 }
 
-/// The account of the pipeline's service role, where the pipeline is created.
-pub fn pipeline_account(pipeline: &Pipeline) -> Option<String> {
-    pipeline.declaration().role_arn.as_literal().and_then(account_of_arn).map(str::to_owned)
+/// ` --region <region>` when the pipeline's Region is known, for the
+/// commands that create and change it.
+pub(crate) fn region_option(pipeline: &Pipeline) -> String {
+    pipeline.region().map(|region| format!(" --region {}", shell_word(region))).unwrap_or_default()
 }

@@ -11,8 +11,8 @@ use heck::ToUpperCamelCase;
 use pipewright_dsl::Pipeline;
 use serde_json::{json, Map, Value};
 
-use super::{DeployStep, EmitError, FileKind, Format, OutputFile};
-use crate::emit::api_json::pipeline_account;
+use super::api_json::region_option;
+use super::{events, notifications, DeployStep, EmitError, FileKind, Format, OutputFile};
 
 /// The resource type of the pipeline.
 const PIPELINE_TYPE: &str = "AWS::CodePipeline::Pipeline";
@@ -57,6 +57,14 @@ pub fn template(pipeline: &Pipeline) -> Result<Value, EmitError> {
     let id = logical_id(&pipeline.name());
     let mut resources = Map::new();
     resources.insert(id.clone(), json!({"Type": PIPELINE_TYPE, "Properties": pipeline.to_cfn(&id).to_properties()}));
+    let rules = events::template_resources(pipeline, &id).into_iter();
+    for (resource_id, resource) in rules.chain(notifications::template_resources(pipeline, &id)) {
+        if resources.insert(resource_id.clone(), resource).is_some() {
+            return Err(EmitError::Serialize(format!(
+                "two resources of the template have the logical id {resource_id}: rename one of the rules"
+            )));
+        }
+    }
     Ok(json!({
         "AWSTemplateFormatVersion": "2010-09-09",
         "Description": format!("The CodePipeline pipeline {} and the rules declared with it", pipeline.name()),
@@ -68,8 +76,11 @@ pub fn template(pipeline: &Pipeline) -> Result<Value, EmitError> {
 pub fn emit(pipeline: &Pipeline, format: Format) -> Result<OutputFile, EmitError> {
     let template = template(pipeline)?;
     let path = format!("template.{}", format.extension());
-    let mut command =
-        format!("aws cloudformation deploy --template-file {path} --stack-name {}", stack_name(&pipeline.name()));
+    let mut command = format!(
+        "aws cloudformation deploy{} --template-file {path} --stack-name {}",
+        region_option(pipeline),
+        stack_name(&pipeline.name())
+    );
     if holds_iam_resources(&template) {
         command.push_str(" --capabilities CAPABILITY_NAMED_IAM");
     }
@@ -77,7 +88,12 @@ pub fn emit(pipeline: &Pipeline, format: Format) -> Result<OutputFile, EmitError
         contents: format.render(&template)?,
         path,
         kind: FileKind::Template,
-        deploy: Some(DeployStep { command, account: pipeline_account(pipeline), region: None, order: 1 }),
+        deploy: Some(DeployStep {
+            command,
+            account: pipeline.account().map(str::to_owned),
+            region: pipeline.region().map(str::to_owned),
+            order: 1,
+        }),
     })
 }
 
