@@ -89,12 +89,13 @@ pub struct Report {
 impl fmt::Display for Report {
     /// `wrote 7 files for 3 pipelines to out/`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let dir = self.dir.display().to_string();
+        let separator = if dir.ends_with(std::path::MAIN_SEPARATOR) { "" } else { "/" };
         write!(
             f,
-            "wrote {} for {} to {}/",
+            "wrote {} for {} to {dir}{separator}",
             plural(self.files.len(), "file"),
             plural(self.pipelines, "pipeline"),
-            self.dir.display()
         )
     }
 }
