@@ -309,8 +309,9 @@ fn replace_folder(
     let staging = new_folder_beside(&parent, &format!(".{name}.synth-"))?;
     for file in files {
         let path = staging.path().join(&file.path);
-        if let Some(folder) = path.parent() {
-            fs::create_dir_all(folder).map_err(io_error(folder, "create the folder"))?;
+        if let Some(folder) = Path::new(&file.path).parent() {
+            fs::create_dir_all(staging.path().join(folder))
+                .map_err(io_error(&target.join(folder), "create the folder"))?;
         }
         write_file(&path, file.contents.as_bytes()).map_err(io_error(&target.join(&file.path), "write the file"))?;
     }
