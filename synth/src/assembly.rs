@@ -276,11 +276,9 @@ fn emit_pipeline(pipeline: &Pipeline, format: Format) -> Result<PipelineFiles, V
     {
         match cli_files {
             Ok(files) => emitted.files.extend(files),
-            Err(Violations(violations)) => emitted.not_written.extend(
-                violations
-                    .into_iter()
-                    .map(|violation| NotWritten { path: folder.to_owned(), reason: violation.to_string() }),
-            ),
+            Err(Violations(violations)) => emitted.not_written.extend(violations.into_iter().map(|violation| {
+                NotWritten { path: folder.to_owned(), reason: format!("{}: {}", violation.location, violation.message) }
+            })),
         }
     }
     emitted.files.extend(cross_account::emit(pipeline).map_err(|Violations(violations)| violations)?);

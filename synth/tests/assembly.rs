@@ -233,3 +233,42 @@ fn a_pipeline_with_expressions_gets_no_pipeline_json_and_the_manifest_says_why()
     );
     assert_eq!(manifest["pipelines"][0]["deploy"]["awsCli"], serde_json::json!([]));
 }
+
+#[test]
+fn rules_that_cannot_be_written_for_the_cli_stay_in_the_template() {
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("out");
+    let pipeline = Pipeline::build("app", |p| {
+        p.region("us-east-1").role_arn(cfn::get_att("PipelineRole", "Arn"));
+        p.artifact_store(ArtifactStore::s3("my-artifacts"));
+        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+        p.stage("Build", |s| {
+            s.add(CodeBuild::new("Build", "my-project", source.artifact()));
+        });
+        p.start_on_change("my-repo-main", &source);
+    });
+    let report = Synth::new(&out).add(&pipeline).write().unwrap();
+    assert_eq!(tree(&out).into_keys().collect::<Vec<_>>(), ["app/template.json", "manifest.json"]);
+    let not_written: Vec<(&str, &str)> =
+        report.not_written.iter().map(|file| (file.path.as_str(), file.reason.as_str())).collect();
+    let needs_account = "the pipeline's ARN needs its account, which is read from the pipeline's roleArn; that must \
+                         then be a literal IAM role ARN (arn:aws:iam::<account>:role/<name>), found \
+                         {\"Fn::GetAtt\":[\"PipelineRole\",\"Arn\"]}";
+    assert_eq!(
+        not_written[1..],
+        [
+            ("app/events/", format!("pipeline \"app\" > generated events role: {needs_account}").as_str()),
+            (
+                "app/events/",
+                format!(
+                    "pipeline \"app\" > event rule \"my-repo-main\": the repository's ARN is written like the \
+                     pipeline's, and {needs_account}"
+                )
+                .as_str()
+            ),
+        ]
+    );
+    let template: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("app/template.json")).unwrap()).unwrap();
+    assert_eq!(template["Resources"]["AppPipelineMyRepoMainEventRule"]["Type"], "AWS::Events::Rule");
+}
