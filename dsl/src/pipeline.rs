@@ -13,7 +13,7 @@ use crate::model::{
 };
 use crate::spec::{ActionSpec, ConfigValue};
 use crate::stage::{SourceStageBuilder, StageBuilder};
-use crate::surroundings::{self, Surroundings};
+use crate::surroundings::Surroundings;
 use crate::validate::{self, Location, Violation, Violations};
 use crate::variables::PipelineVar;
 
@@ -178,7 +178,6 @@ impl Pipeline {
             self.build_violations.iter().any(|seen| seen.rule == found.rule && seen.location == found.location)
         };
         violations.extend(validate::validate_pipeline(self).into_iter().filter(|found| !reported(found)));
-        violations.extend(surroundings::check(self));
         violations
     }
 

@@ -18,7 +18,7 @@
 //! | structure | `stage-count`, `first-stage-source`, `stage-action-count`, `first-stage-source-only`, `source-outside-first-stage`, `pipeline-action-count`, `non-source-action-required` |
 //! | artifacts | `input-artifact-unknown`, `input-artifact-order`, `artifact-count`, `artifact-path-input`, `artifact-name-input`, `primary-source-required` |
 //! | runOrder | `run-order-range` |
-//! | artifact stores and Regions | `artifact-store-exactly-one`, `artifact-store-bucket`, `kms-key-id-length`, `region-length`, `artifact-store-region-unique`, `region-not-allowed`, `action-region-store` |
+//! | artifact stores and Regions | `artifact-store-exactly-one`, `artifact-store-bucket`, `kms-key-id-length`, `region-name`, `artifact-store-region-unique`, `artifact-store-pipeline-region`, `region-not-allowed`, `action-region-store` |
 //! | ARNs | `role-required`, `role-arn`, `cloudformation-role-arn`, `configuration-arn` (warning), `kms-key-arn` (warning) |
 //! | variables | `variable-key-unknown` (warning), `variable-namespace-order`, `variable-namespace-unknown`, `pipeline-variable-in-source`, `pipeline-variable-undeclared` |
 //! | V2 | `requires-v2`, `rollback-in-parallel` |
@@ -27,13 +27,18 @@
 //! | providers | `provider-category`, `provider-unknown` (warning), `configuration-required`, `configuration-value`, `timeout-range`, `provider-only-field` |
 //! | environment variables | `codebuild-environment-variables`, `plaintext-secret` (warning) |
 //! | sizes | `configuration-key-length`, `configuration-value-length`, `commands-size`, `output-variables-size`, `output-files-size`, `environment-variables-size`, `variables-size` |
-//! | cross-account | `custom-action-role`, `cloudformation-role-account`, `cross-account-kms-key`, `cross-account-codebuild-output`, `cross-account-artifact`, `kms-key-arn-cross-account` (warning) |
+//! | cross-account | `custom-action-role`, `cross-account-detection` (warning), `cloudformation-role-account`, `cross-account-kms-key`, `cross-account-codebuild-output`, `cross-account-artifact`, `cross-account-permissions` (warning), `cross-account-kms-key-arn` (warning) |
 //! | tags | `tag-count`, `tag-size`, `tag-key-unique` |
 //! | disabled transitions | `transition-stage`, `transition-reason` |
+//! | EventBridge rules | `event-rule-name`, `event-rule-name-unique`, `event-rule-description`, `event-rule-targets`, `event-rule-target-arn`, `event-rule-role`, `event-rule-schedule`, `event-rule-source`, `poll-for-source-changes`, `event-rule-stage` |
+//! | notification rules | `notification-rule-name`, `notification-rule-name-unique`, `notification-rule-events`, `notification-rule-targets`, `notification-target` |
 //!
 //! The pipeline builder adds its own findings first (`source-stage-first`,
 //! `role-required`, `run-order-data-flow`); a rule it already reported at a
-//! place is not reported again there.
+//! place is not reported again there. Deriving the cross-account role
+//! templates ([`crate::cross_account::targets`]) fails with
+//! `cross-account-region` and `cross-account-template` when a setting the
+//! templates need is unknown.
 //!
 //! ```
 //! use pipewright_dsl::model::PipelineDocument;
@@ -67,9 +72,12 @@ mod conditions;
 mod context;
 mod cross_account;
 mod environment;
+mod events;
 mod names;
+mod notifications;
 mod pattern;
 mod providers;
+mod rule_names;
 mod run_order;
 mod sizes;
 mod structure;
@@ -190,7 +198,7 @@ impl std::error::Error for Violations {}
 type RuleGroup = fn(&Context<'_>, &mut Vec<Violation>);
 
 /// Every rule group, in the order their findings are reported.
-const RULE_GROUPS: [RuleGroup; 17] = [
+const RULE_GROUPS: [RuleGroup; 19] = [
     names::check,
     unique::check,
     structure::check,
@@ -208,6 +216,8 @@ const RULE_GROUPS: [RuleGroup; 17] = [
     cross_account::check,
     tags::check,
     transitions::check,
+    events::check,
+    notifications::check,
 ];
 
 /// Runs every rule over a pipeline's model and the settings around it.
