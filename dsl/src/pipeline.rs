@@ -170,15 +170,11 @@ impl Pipeline {
     }
 
     /// Every finding, errors and warnings, in rule order: first what the
-    /// builder noticed, then the rules over the model. A rule the builder
-    /// already reported at the same place is not reported twice.
+    /// builder noticed, then the rules over the model and the declarations
+    /// around it. A model finding that describes a mistake the builder
+    /// already reported there is left out.
     pub fn check(&self) -> Vec<Violation> {
-        let mut violations = self.build_violations.clone();
-        let reported = |found: &Violation| {
-            self.build_violations.iter().any(|seen| seen.rule == found.rule && seen.location == found.location)
-        };
-        violations.extend(validate::validate_pipeline(self).into_iter().filter(|found| !reported(found)));
-        violations
+        validate::findings(self)
     }
 
     /// Checks every rule the types cannot carry and reports all findings at

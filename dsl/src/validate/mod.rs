@@ -34,8 +34,9 @@
 //! | notification rules | `notification-rule-name`, `notification-rule-name-unique`, `notification-rule-events`, `notification-rule-targets`, `notification-target` |
 //!
 //! The pipeline builder adds its own findings first (`source-stage-first`,
-//! `role-required`, `run-order-data-flow`); a rule it already reported at a
-//! place is not reported again there. Deriving the cross-account role
+//! `role-required`, `run-order-data-flow`); a model finding that describes
+//! the same mistake at that place or below it is left out (the table is in
+//! `builder_findings.rs`). Deriving the cross-account role
 //! templates ([`crate::cross_account::targets`]) fails with
 //! `cross-account-region` and `cross-account-template` when a setting the
 //! templates need is unknown.
@@ -67,6 +68,7 @@
 mod arns;
 mod artifact_stores;
 mod artifacts;
+mod builder_findings;
 mod catalog;
 mod conditions;
 mod context;
@@ -117,6 +119,20 @@ impl Location {
     /// A field below this location, e.g. `configuration.TemplatePath`.
     pub fn field(&self, field: &str) -> Location {
         Location(format!("{} > {field}", self.0))
+    }
+
+    /// Whether this location is `outer` or below it.
+    ///
+    /// ```
+    /// use pipewright_dsl::Location;
+    ///
+    /// let action = Location::action(&"app".into(), &"Build".into(), &"Unit".into());
+    /// assert!(action.field("runOrder").is_within(&action));
+    /// assert!(action.is_within(&Location::pipeline(&"app".into())));
+    /// assert!(!Location::action(&"app".into(), &"Build".into(), &"Unit2".into()).is_within(&action));
+    /// ```
+    pub fn is_within(&self, outer: &Location) -> bool {
+        self.0.strip_prefix(&outer.0).is_some_and(|rest| rest.is_empty() || rest.starts_with(" > "))
     }
 }
 
@@ -220,12 +236,17 @@ const RULE_GROUPS: [RuleGroup; 19] = [
     notifications::check,
 ];
 
-/// Runs every rule over a pipeline's model and the settings around it.
-pub(crate) fn validate_pipeline(pipeline: &Pipeline) -> Vec<Violation> {
+/// Every finding of a pipeline: the builder's, then every rule over the
+/// model and the settings around it, leaving out what describes a mistake the
+/// builder already reported.
+pub(crate) fn findings(pipeline: &Pipeline) -> Vec<Violation> {
     let context = Context::new(pipeline);
-    let mut violations = Vec::new();
+    let builder = &pipeline.build_violations;
+    let mut model = Vec::new();
     for group in RULE_GROUPS {
-        group(&context, &mut violations);
+        group(&context, &mut model);
     }
+    let mut violations = builder.clone();
+    violations.extend(model.into_iter().filter(|found| !builder_findings::already_reported(builder, found)));
     violations
 }
