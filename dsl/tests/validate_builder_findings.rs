@@ -98,10 +98,12 @@ fn a_run_order_against_a_variable_read_is_reported_once() {
         p.artifact_store(ArtifactStore::s3("app-artifacts"));
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "app", "main")));
         p.stage("Deploy", |s| {
-            let stack = s.add(
-                CloudFormationDeploy::create_update("Stack", "app", source.artifact().path("template.yaml"))
-                    .deployment_role("arn:aws:iam::111111111111:role/CloudFormationRole"),
-            );
+            let stack = s.add(CloudFormationDeploy::create_update(
+                "Stack",
+                "app",
+                source.artifact().path("template.yaml"),
+                "arn:aws:iam::111111111111:role/CloudFormationRole",
+            ));
             s.add(LambdaInvoke::new("Notify", "notify").user_parameters(stack.vars().get("Url")).run_order(1));
         });
     });
