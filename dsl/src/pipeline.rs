@@ -260,8 +260,10 @@ impl<'p> PipelineBuilder<'p> {
         self
     }
 
-    /// V1 or V2. Using variables, triggers or stage conditions without
-    /// setting it makes the pipeline V2.
+    /// V1 or V2. Without it, a pipeline that uses what only V2 offers
+    /// (variables, triggers, stage conditions, the QUEUED and PARALLEL
+    /// execution modes, a V2-only provider such as Commands) is V2; an
+    /// explicit V1 is kept, and validation reports what needs V2.
     pub fn pipeline_type(&mut self, pipeline_type: PipelineType) -> &mut Self {
         self.pipeline_type = Some(pipeline_type);
         self
@@ -459,7 +461,8 @@ impl<'p> PipelineBuilder<'p> {
         let uses_v2 = !self.variables.is_empty()
             || !self.triggers.is_empty()
             || matches!(self.execution_mode, Some(ExecutionMode::Queued | ExecutionMode::Parallel))
-            || stages.iter().any(|s| s.on_failure.is_some() || s.on_success.is_some() || s.before_entry.is_some());
+            || stages.iter().any(|s| s.on_failure.is_some() || s.on_success.is_some() || s.before_entry.is_some())
+            || stages.iter().flat_map(|s| &s.actions).any(|action| validate::requires_v2(&action.action_type_id));
         let pipeline_type = self.pipeline_type.or(uses_v2.then_some(PipelineType::V2));
         if self.role_arn.is_none() {
             violations.push(Violation::new(

@@ -94,6 +94,7 @@ use std::fmt;
 
 use crate::model::Str;
 use crate::pipeline::Pipeline;
+pub(crate) use catalog::requires_v2;
 use context::Context;
 
 /// Where a violation is: `pipeline "x" > stage "Build" > action "Unit"`.
