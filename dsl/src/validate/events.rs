@@ -9,7 +9,7 @@ use regex::Regex;
 use super::arns::role_arn;
 use super::context::{quoted_list, Context};
 use super::pattern::anchored;
-use super::rule_names::RuleFiles;
+use super::rule_names::{Naming, RuleNames};
 use super::{Location, Violation};
 use crate::arn::Arn;
 use crate::events::{EventPattern, EventRule, EventTarget, RuleRole, RuleTrigger};
@@ -17,6 +17,16 @@ use crate::model::Str;
 
 /// An EventBridge rule name.
 static RULE_NAME: LazyLock<Regex> = LazyLock::new(|| anchored(r"[.\-_A-Za-z0-9]{1,64}"));
+
+/// How EventBridge rules are named and written.
+static NAMING: Naming = Naming {
+    kind: "event rule",
+    pattern_code: "event-rule-name",
+    unique_code: "event-rule-name-unique",
+    pattern: &RULE_NAME,
+    allowed: "1 to 64 letters, digits, '.', '-' or '_'",
+    folder: "events",
+};
 
 /// At most this many targets per rule (EventBridge quota).
 const MAX_TARGETS: usize = 5;
@@ -26,17 +36,10 @@ const MAX_DESCRIPTION: usize = 512;
 
 /// Checks the pipeline's EventBridge rules.
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
-    let mut files = RuleFiles::new("event-rule-name-unique", "event rule", "events");
+    let mut names = RuleNames::new(&NAMING);
     for rule in cx.pipeline.event_rules() {
         let location = cx.pipeline_location().field(&format!("event rule \"{}\"", rule.name));
-        if !RULE_NAME.is_match(&rule.name) {
-            out.push(Violation::new(
-                location.clone(),
-                "event-rule-name",
-                format!("the rule name \"{}\" is not valid: use 1 to 64 letters, digits, '.', '-' or '_'", rule.name),
-            ));
-        }
-        files.claim(&rule.name, rule.file_stem(), &location, out);
+        names.check(&rule.name, rule.file_stem(), &location, out);
         if let Some(description) = rule.description.as_ref().filter(|text| text.chars().count() > MAX_DESCRIPTION) {
             out.push(Violation::new(
                 location.clone(),

@@ -8,13 +8,23 @@ use regex::Regex;
 use super::arns::SNS_TOPIC_ARN;
 use super::context::Context;
 use super::pattern::anchored;
-use super::rule_names::RuleFiles;
+use super::rule_names::{Naming, RuleNames};
 use super::{Location, Violation};
 use crate::model::Str;
 use crate::notifications::{NotificationRule, NotificationTarget};
 
 /// A notification rule name.
 static RULE_NAME: LazyLock<Regex> = LazyLock::new(|| anchored(r"[A-Za-z0-9\-_ ]{1,64}"));
+
+/// How notification rules are named and written.
+static NAMING: Naming = Naming {
+    kind: "notification rule",
+    pattern_code: "notification-rule-name",
+    unique_code: "notification-rule-name-unique",
+    pattern: &RULE_NAME,
+    allowed: "1 to 64 letters, digits, spaces, '-' or '_'",
+    folder: "notifications",
+};
 
 /// An AWS Chatbot channel configuration ARN.
 static CHATBOT_CHANNEL_ARN: LazyLock<Regex> =
@@ -28,20 +38,10 @@ const MAX_ADDRESS: usize = 320;
 
 /// Checks the pipeline's notification rules.
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
-    let mut files = RuleFiles::new("notification-rule-name-unique", "notification rule", "notifications");
+    let mut names = RuleNames::new(&NAMING);
     for rule in cx.pipeline.notification_rules() {
         let location = cx.pipeline_location().field(&format!("notification rule \"{}\"", rule.name));
-        if !RULE_NAME.is_match(&rule.name) {
-            out.push(Violation::new(
-                location.clone(),
-                "notification-rule-name",
-                format!(
-                    "the rule name \"{}\" is not valid: use 1 to 64 letters, digits, spaces, '-' or '_'",
-                    rule.name
-                ),
-            ));
-        }
-        files.claim(&rule.name, rule.file_stem(), &location, out);
+        names.check(&rule.name, rule.file_stem(), &location, out);
         if rule.events.is_empty() {
             out.push(Violation::new(
                 location.clone(),

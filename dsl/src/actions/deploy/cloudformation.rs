@@ -167,6 +167,17 @@ impl<'p> CloudFormationDeploy<'p, 0> {
         self
     }
 
+    /// A stack deployed from `template` in `mode`, with `deployment_role`.
+    fn stack_from_template(
+        name: impl Into<Str>,
+        mode: CloudFormationActionMode,
+        stack_name: impl Into<Text<'p>>,
+        template: impl PathInput<'p>,
+        deployment_role: impl Into<Text<'p>>,
+    ) -> Self {
+        CloudFormationDeploy::with_mode(name, mode, stack_name).template(template).with_deployment_role(deployment_role)
+    }
+
     /// `CREATE_UPDATE`: creates `stack_name` from `template`, or updates it,
     /// with `deployment_role`.
     pub fn create_update(
@@ -175,9 +186,8 @@ impl<'p> CloudFormationDeploy<'p, 0> {
         template: impl PathInput<'p>,
         deployment_role: impl Into<Text<'p>>,
     ) -> Self {
-        CloudFormationDeploy::with_mode(name, CloudFormationActionMode::CreateUpdate, stack_name)
-            .template(template)
-            .with_deployment_role(deployment_role)
+        let mode = CloudFormationActionMode::CreateUpdate;
+        CloudFormationDeploy::stack_from_template(name, mode, stack_name, template, deployment_role)
     }
 
     /// `REPLACE_ON_FAILURE`: like `create_update`, but a stack in a failed
@@ -188,9 +198,8 @@ impl<'p> CloudFormationDeploy<'p, 0> {
         template: impl PathInput<'p>,
         deployment_role: impl Into<Text<'p>>,
     ) -> Self {
-        CloudFormationDeploy::with_mode(name, CloudFormationActionMode::ReplaceOnFailure, stack_name)
-            .template(template)
-            .with_deployment_role(deployment_role)
+        let mode = CloudFormationActionMode::ReplaceOnFailure;
+        CloudFormationDeploy::stack_from_template(name, mode, stack_name, template, deployment_role)
     }
 
     /// `DELETE_ONLY`: deletes `stack_name` with `deployment_role`.
