@@ -2,9 +2,10 @@
 //! written. All violations are reported at once, each with its path and what
 //! would be valid.
 //!
-//! The rules read the model ([`Pipeline::declaration`] plus the tags and
-//! disabled transitions around it), so a pipeline read from JSON is checked
-//! exactly like one written with the builders. A value that is a
+//! The rules read the model ([`Pipeline::declaration`]) and what is declared
+//! around it (tags, disabled transitions, the pipeline's Region, EventBridge
+//! and notification rules), so a pipeline read from JSON is checked exactly
+//! like one written with the builders. A value that is a
 //! CloudFormation expression is unknown until deploy: its pattern is never
 //! checked, but it still counts where a count is checked.
 //!
@@ -36,10 +37,9 @@
 //! The pipeline builder adds its own findings first (`source-stage-first`,
 //! `role-required`, `run-order-data-flow`); a model finding that describes
 //! the same mistake at that place or below it is left out (the table is in
-//! `builder_findings.rs`). Deriving the cross-account role
-//! templates ([`crate::cross_account::targets`]) fails with
-//! `cross-account-region` and `cross-account-template` when a setting the
-//! templates need is unknown.
+//! `builder_findings.rs`). Deriving the cross-account role templates
+//! ([`crate::cross_account::targets`]) fails with `cross-account-region` and
+//! `cross-account-template` when a setting the templates need is unknown.
 //!
 //! ```
 //! use pipewright_dsl::model::PipelineDocument;
