@@ -2,11 +2,6 @@
 //! stage, and the questions several rules ask (who runs first, which account
 //! an action runs in, who produces an artifact).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::pattern::anchored;
 use super::Location;
 use crate::model::{
     ActionCategory, ActionDeclaration, ActionOwner, ArtifactStore, Condition, PipelineDeclaration, StageDeclaration,
@@ -33,17 +28,6 @@ pub(super) struct Placed<'a> {
     pub(super) stage: &'a StageDeclaration,
     /// The action.
     pub(super) action: &'a ActionDeclaration,
-}
-
-/// The IAM role ARN pattern of the API model,
-/// `arn:<partition>:iam::<account>:role/<path and name>`, capturing the account.
-pub(super) static ROLE_ARN: LazyLock<Regex> =
-    LazyLock::new(|| anchored(r"arn:aws(?:-[\w]+)*:iam::([0-9]{12}):role/.*"));
-
-/// The account of an IAM role ARN, when it is a literal role ARN.
-pub(super) fn role_account(arn: &Str) -> Option<&str> {
-    let literal = arn.as_literal()?;
-    ROLE_ARN.captures(literal).and_then(|captures| captures.get(1)).map(|account| account.as_str())
 }
 
 impl<'a> Context<'a> {
@@ -93,16 +77,12 @@ impl<'a> Context<'a> {
 
     /// The account of the pipeline's service role.
     pub(super) fn pipeline_account(&self) -> Option<&'a str> {
-        role_account(&self.declaration.role_arn)
+        self.pipeline.account()
     }
 
-    /// The account an action runs in: its role's, or the pipeline's when it
-    /// has no role. `None` when that is not known before deploy.
+    /// The account an action runs in: its role's, else the pipeline's.
     pub(super) fn account_of(&self, placed: &Placed<'a>) -> Option<&'a str> {
-        match &placed.action.role_arn {
-            Some(role) => role_account(role),
-            None => self.pipeline_account(),
-        }
+        self.pipeline.action_account(placed.action)
     }
 
     /// The account an action runs in, when it is known and differs from the
