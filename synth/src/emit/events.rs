@@ -34,7 +34,9 @@ use pipewright_dsl::model::Str;
 use pipewright_dsl::{Location, Pipeline, Violation, Violations};
 use serde_json::{json, Map, Value};
 
-use super::{json_text, DeployStep, FileKind, OutputFile};
+use super::format::pretty;
+use super::rule_file::rule_file;
+use super::{DeployStep, FileKind, OutputFile};
 
 /// The file of the generated role, when a rule uses it.
 pub const GENERATED_ROLE_FILE: &str = "events/start-pipeline.role.json";
@@ -63,7 +65,7 @@ pub fn emit(pipeline: &Pipeline) -> Result<Vec<OutputFile>, Violations> {
     for rule in pipeline.event_rules() {
         let location = rule_location(pipeline, rule);
         match cli_input(pipeline, &form, rule) {
-            Ok(input) => files.push(rule_file(pipeline, rule, &input)),
+            Ok(input) => files.push(event_rule_file(pipeline, rule, &input)),
             Err(message) => errors.push(Violation::new(location, "event-rule-cli", message)),
         }
     }
@@ -316,23 +318,15 @@ fn cli_input(pipeline: &Pipeline, form: &Form, rule: &EventRule) -> Result<Value
     }))
 }
 
-fn rule_file(pipeline: &Pipeline, rule: &EventRule, input: &Value) -> OutputFile {
+fn event_rule_file(pipeline: &Pipeline, rule: &EventRule, input: &Value) -> OutputFile {
     let path = format!("events/{}.json", rule.file_stem());
-    let region = pipeline.region().map(|region| format!(" --region {region}")).unwrap_or_default();
-    OutputFile {
-        deploy: Some(DeployStep {
-            command: format!(
-                "aws events put-rule{region} --cli-input-json \"$(jq -c .PutRule {path})\" && \
-                 aws events put-targets{region} --cli-input-json \"$(jq -c .PutTargets {path})\""
-            ),
-            account: pipeline.account().map(str::to_owned),
-            region: pipeline.region().map(str::to_owned),
-            order: 2,
-        }),
-        path,
-        kind: FileKind::EventRule,
-        contents: pretty(input),
-    }
+    let command = |region: &str, path: &str| {
+        format!(
+            "aws events put-rule{region} --cli-input-json \"$(jq -c .PutRule {path})\" && \
+             aws events put-targets{region} --cli-input-json \"$(jq -c .PutTargets {path})\""
+        )
+    };
+    rule_file(pipeline, FileKind::EventRule, path, input, command)
 }
 
 fn rule_location(pipeline: &Pipeline, rule: &EventRule) -> Location {
@@ -403,9 +397,4 @@ fn generated_role_file(pipeline: &Pipeline) -> Result<OutputFile, Violation> {
             order: 1,
         }),
     })
-}
-
-/// Pretty JSON ending in a newline.
-pub(crate) fn pretty(value: &Value) -> String {
-    json_text(value).expect("a JSON value always serializes")
 }

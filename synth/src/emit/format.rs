@@ -47,3 +47,8 @@ pub fn json_text(value: &impl Serialize) -> Result<String, EmitError> {
     text.push('\n');
     Ok(text)
 }
+
+/// [`json_text`] of a JSON value, which always serializes.
+pub(crate) fn pretty(value: &serde_json::Value) -> String {
+    json_text(value).expect("a JSON value always serializes")
+}

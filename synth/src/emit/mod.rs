@@ -13,6 +13,7 @@ mod error;
 pub mod events;
 mod format;
 pub mod notifications;
+mod rule_file;
 mod shell;
 
 pub use error::EmitError;

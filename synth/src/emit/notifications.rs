@@ -16,8 +16,8 @@ use pipewright_dsl::notifications::NotificationRule;
 use pipewright_dsl::{Location, Pipeline, Violation, Violations};
 use serde_json::{json, Map, Value};
 
-use super::events::pretty;
-use super::{DeployStep, FileKind, OutputFile};
+use super::rule_file::rule_file;
+use super::{FileKind, OutputFile};
 
 /// The CLI input files of the pipeline's notification rules.
 pub fn emit(pipeline: &Pipeline) -> Result<Vec<OutputFile>, Violations> {
@@ -25,7 +25,7 @@ pub fn emit(pipeline: &Pipeline) -> Result<Vec<OutputFile>, Violations> {
     let mut errors = Vec::new();
     for rule in pipeline.notification_rules() {
         match cli_input(pipeline, rule) {
-            Ok(input) => files.push(rule_file(pipeline, rule, &input)),
+            Ok(input) => files.push(notification_rule_file(pipeline, rule, &input)),
             Err(message) => errors.push(Violation::new(
                 Location::pipeline(&pipeline.declaration().name).field(&format!("notification rule \"{}\"", rule.name)),
                 "notification-rule-cli",
@@ -93,20 +93,10 @@ fn cli_input(pipeline: &Pipeline, rule: &NotificationRule) -> Result<Value, Stri
     Ok(properties(rule, json!(resource)))
 }
 
-fn rule_file(pipeline: &Pipeline, rule: &NotificationRule, input: &Value) -> OutputFile {
+fn notification_rule_file(pipeline: &Pipeline, rule: &NotificationRule, input: &Value) -> OutputFile {
     let path = format!("notifications/{}.json", rule.file_stem());
-    let region = pipeline.region().map(|region| format!(" --region {region}")).unwrap_or_default();
-    OutputFile {
-        deploy: Some(DeployStep {
-            command: format!(
-                "aws codestar-notifications create-notification-rule{region} --cli-input-json file://{path}"
-            ),
-            account: pipeline.account().map(str::to_owned),
-            region: pipeline.region().map(str::to_owned),
-            order: 2,
-        }),
-        path,
-        kind: FileKind::NotificationRule,
-        contents: pretty(input),
-    }
+    let command = |region: &str, path: &str| {
+        format!("aws codestar-notifications create-notification-rule{region} --cli-input-json file://{path}")
+    };
+    rule_file(pipeline, FileKind::NotificationRule, path, input, command)
 }
