@@ -43,26 +43,11 @@ fn action_role_arn_shape_in_other_partitions() {
 
 #[test]
 fn cloudformation_deployment_role_is_an_iam_role_arn() {
-    let found = findings_after(|doc| {
-        set(
-            doc,
-            "/pipeline/stages/2/actions/0",
-            action(
-                "Stack",
-                "Deploy",
-                "CloudFormation",
-                json!({
-                    "configuration": {
-                        "ActionMode": "CREATE_UPDATE",
-                        "StackName": "app",
-                        "TemplatePath": "Image::template.yaml",
-                        "RoleArn": "CloudFormationRole"
-                    },
-                    "inputArtifacts": [{"name": "Image"}]
-                }),
-            ),
-        );
-    });
+    let found = findings_with_deploy_action(stack_action(
+        "Stack",
+        json!({"TemplatePath": "Image::template.yaml", "RoleArn": "CloudFormationRole"}),
+        json!({"inputArtifacts": [{"name": "Image"}]}),
+    ));
     assert_eq!(
         found,
         [

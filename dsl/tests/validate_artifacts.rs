@@ -164,43 +164,28 @@ fn artifact_counts_of_unknown_custom_providers() {
 #[test]
 fn lambda_deploy_takes_no_input_with_a_published_target_version() {
     let lambda = |configuration| action("Shift", "Deploy", "Lambda", json!({"configuration": configuration}));
-    let without =
-        findings_after(|doc| set(doc, "/pipeline/stages/2/actions/0", lambda(json!({"FunctionName": "api"}))));
+    let without = findings_with_deploy_action(lambda(json!({"FunctionName": "api"})));
     assert_eq!(
         without,
         [
             r#"error[artifact-count]: pipeline "app" > stage "Deploy" > action "Shift" > inputArtifacts: Lambda (Deploy) takes exactly 1 input artifact (none when PublishedTargetVersion is set), found 0"#
         ]
     );
-    let with = findings_after(|doc| {
-        set(doc, "/pipeline/stages/2/actions/0", lambda(json!({"FunctionName": "api", "PublishedTargetVersion": "7"})));
-    });
+    let with = findings_with_deploy_action(lambda(json!({"FunctionName": "api", "PublishedTargetVersion": "7"})));
     assert_eq!(with, Vec::<String>::new());
 }
 
 #[test]
 fn cloudformation_template_paths_start_with_an_input_artifact() {
-    let found = findings_after(|doc| {
-        set(
-            doc,
-            "/pipeline/stages/2/actions/0",
-            action(
-                "Stack",
-                "Deploy",
-                "CloudFormation",
-                json!({
-                    "configuration": {
-                        "ActionMode": "CREATE_UPDATE",
-                        "StackName": "app",
-                        "RoleArn": "arn:aws:iam::111111111111:role/CloudFormationRole",
-                        "TemplatePath": "BuildOutput::template.yaml",
-                        "TemplateConfiguration": "config.json"
-                    },
-                    "inputArtifacts": [{"name": "Image"}, {"name": "Code"}]
-                }),
-            ),
-        );
-    });
+    let found = findings_with_deploy_action(stack_action(
+        "Stack",
+        json!({
+            "RoleArn": "arn:aws:iam::111111111111:role/CloudFormationRole",
+            "TemplatePath": "BuildOutput::template.yaml",
+            "TemplateConfiguration": "config.json"
+        }),
+        json!({"inputArtifacts": [{"name": "Image"}, {"name": "Code"}]}),
+    ));
     assert_eq!(
         found,
         [
@@ -212,25 +197,14 @@ fn cloudformation_template_paths_start_with_an_input_artifact() {
 
 #[test]
 fn a_template_path_without_input_artifacts() {
-    let found = findings_after(|doc| {
-        set(
-            doc,
-            "/pipeline/stages/2/actions/0",
-            action(
-                "Stack",
-                "Deploy",
-                "CloudFormation",
-                json!({
-                    "configuration": {
-                        "ActionMode": "CREATE_UPDATE",
-                        "StackName": "app",
-                        "RoleArn": "arn:aws:iam::111111111111:role/CloudFormationRole",
-                        "TemplatePath": "Image::template.yaml"
-                    }
-                }),
-            ),
-        );
-    });
+    let found = findings_with_deploy_action(stack_action(
+        "Stack",
+        json!({
+            "RoleArn": "arn:aws:iam::111111111111:role/CloudFormationRole",
+            "TemplatePath": "Image::template.yaml"
+        }),
+        json!({}),
+    ));
     assert_eq!(
         found,
         [
@@ -241,21 +215,15 @@ fn a_template_path_without_input_artifacts() {
 
 #[test]
 fn codebuild_with_several_inputs_needs_a_primary_source() {
-    let found = findings_after(|doc| {
-        set(
-            doc,
-            "/pipeline/stages/2/actions/0",
-            action(
-                "Package",
-                "Build",
-                "CodeBuild",
-                json!({
-                    "configuration": {"ProjectName": "package"},
-                    "inputArtifacts": [{"name": "Code"}, {"name": "Image"}]
-                }),
-            ),
-        );
-    });
+    let found = findings_with_deploy_action(action(
+        "Package",
+        "Build",
+        "CodeBuild",
+        json!({
+            "configuration": {"ProjectName": "package"},
+            "inputArtifacts": [{"name": "Code"}, {"name": "Image"}]
+        }),
+    ));
     assert_eq!(
         found,
         [

@@ -110,26 +110,20 @@ fn an_artifact_does_not_pass_between_two_other_accounts() {
 #[test]
 fn the_cloudformation_deployment_role_is_in_the_action_account() {
     let stack = |role: Option<&str>| {
-        let mut stack = action(
+        let mut stack = stack_action(
             "Stack",
-            "Deploy",
-            "CloudFormation",
             json!({
-                "configuration": {
-                    "ActionMode": "CREATE_UPDATE",
-                    "StackName": "app",
-                    "TemplatePath": "Image::template.yaml",
-                    "RoleArn": "arn:aws:iam::222222222222:role/CloudFormationRole"
-                },
-                "inputArtifacts": [{"name": "Image"}]
+                "TemplatePath": "Image::template.yaml",
+                "RoleArn": "arn:aws:iam::222222222222:role/CloudFormationRole"
             }),
+            json!({"inputArtifacts": [{"name": "Image"}]}),
         );
         if let Some(role) = role {
             stack["roleArn"] = json!(role);
         }
         stack
     };
-    let found = findings_after(|doc| set(doc, "/pipeline/stages/2/actions/0", stack(None)));
+    let found = findings_with_deploy_action(stack(None));
     assert_eq!(
         found,
         [

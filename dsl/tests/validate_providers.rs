@@ -57,14 +57,14 @@ fn s3_deploy_without_extract_needs_an_object_key() {
             }),
         )
     };
-    let found = findings_after(|doc| set(doc, "/pipeline/stages/2/actions/0", upload("false")));
+    let found = findings_with_deploy_action(upload("false"));
     assert_eq!(
         found,
         [
             r#"error[configuration-required]: pipeline "app" > stage "Deploy" > action "Upload" > configuration.ObjectKey: the S3 (Deploy) action needs the configuration key ObjectKey; it is required when Extract is false"#
         ]
     );
-    assert_eq!(findings_after(|doc| set(doc, "/pipeline/stages/2/actions/0", upload("true"))), Vec::<String>::new());
+    assert_eq!(findings_with_deploy_action(upload("true")), Vec::<String>::new());
 }
 
 #[test]

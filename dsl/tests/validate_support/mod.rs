@@ -103,3 +103,22 @@ pub fn findings_after(edit: impl FnOnce(&mut Value)) -> Vec<String> {
     edit(&mut document);
     findings(document)
 }
+
+/// The findings of the valid pipeline with the one action of its Deploy
+/// stage replaced by `action`.
+pub fn findings_with_deploy_action(action: Value) -> Vec<String> {
+    findings_after(|doc| set(doc, "/pipeline/stages/2/actions/0", action))
+}
+
+/// A CloudFormation (Deploy) action that creates or updates the stack
+/// "app", with the configuration keys of `configuration` (an object) added
+/// and the extra fields of `rest`.
+pub fn stack_action(name: &str, configuration: Value, rest: Value) -> Value {
+    let mut settings = json!({"ActionMode": "CREATE_UPDATE", "StackName": "app"});
+    for (key, value) in configuration.as_object().expect("the configuration is an object") {
+        settings[key] = value.clone();
+    }
+    let mut rest = rest;
+    rest["configuration"] = settings;
+    action(name, "Deploy", "CloudFormation", rest)
+}
