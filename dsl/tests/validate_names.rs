@@ -150,17 +150,10 @@ fn environment_variable_name_pattern() {
         set(
             doc,
             "/pipeline/stages/1/actions/0",
-            action(
-                "Compile",
-                "Compute",
-                "Commands",
-                json!({
-                    "commands": ["make"],
-                    "inputArtifacts": [{"name": "Code"}],
-                    "outputArtifacts": [{"name": "Image"}],
-                    "environmentVariables": [{"name": "BUILD-ID", "value": "1"}, {"name": "STAGE", "value": "prod"}]
-                }),
-            ),
+            commands_compile(json!({
+                "commands": ["make"],
+                "environmentVariables": [{"name": "BUILD-ID", "value": "1"}, {"name": "STAGE", "value": "prod"}]
+            })),
         );
     });
     assert_eq!(

@@ -185,16 +185,10 @@ fn the_commands_action_needs_commands() {
         set(
             doc,
             "/pipeline/stages/1/actions/0",
-            action(
-                "Compile",
-                "Compute",
-                "Commands",
-                json!({
-                    "inputArtifacts": [{"name": "Code"}],
-                    "outputArtifacts": [{"name": "Image", "files": ["dist/**"]}],
-                    "outputVariables": ["VERSION"]
-                }),
-            ),
+            commands_compile(json!({
+                "outputArtifacts": [{"name": "Image", "files": ["dist/**"]}],
+                "outputVariables": ["VERSION"]
+            })),
         );
     });
     assert_eq!(

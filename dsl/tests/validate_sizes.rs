@@ -33,18 +33,12 @@ fn commands_action_lists() {
         set(
             doc,
             "/pipeline/stages/1/actions/0",
-            action(
-                "Compile",
-                "Compute",
-                "Commands",
-                json!({
-                    "commands": commands,
-                    "inputArtifacts": [{"name": "Code"}],
-                    "outputArtifacts": [{"name": "Image", "files": []}],
-                    "outputVariables": ["VERSION", ""],
-                    "environmentVariables": [{"name": "LONG", "value": "x".repeat(2001)}]
-                }),
-            ),
+            commands_compile(json!({
+                "commands": commands,
+                "outputArtifacts": [{"name": "Image", "files": []}],
+                "outputVariables": ["VERSION", ""],
+                "environmentVariables": [{"name": "LONG", "value": "x".repeat(2001)}]
+            })),
         );
     });
     assert_eq!(

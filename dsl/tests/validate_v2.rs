@@ -38,20 +38,7 @@ fn v2_features_in_a_v1_pipeline() {
             }}]),
         );
         set(doc, "/pipeline/stages/2/onFailure", json!({"result": "ROLLBACK"}));
-        set(
-            doc,
-            "/pipeline/stages/1/actions/0",
-            action(
-                "Compile",
-                "Compute",
-                "Commands",
-                json!({
-                    "commands": ["make"],
-                    "inputArtifacts": [{"name": "Code"}],
-                    "outputArtifacts": [{"name": "Image"}]
-                }),
-            ),
-        );
+        set(doc, "/pipeline/stages/1/actions/0", commands_compile(json!({"commands": ["make"]})));
     });
     assert_eq!(
         found,

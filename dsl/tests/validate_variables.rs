@@ -45,16 +45,7 @@ fn a_reference_to_an_action_that_runs_later() {
         set(
             doc,
             "/pipeline/stages/1/actions/0",
-            action(
-                "Compile",
-                "Compute",
-                "Commands",
-                json!({
-                    "commands": ["make", "echo #{DeployVariables.Url}"],
-                    "inputArtifacts": [{"name": "Code"}],
-                    "outputArtifacts": [{"name": "Image"}]
-                }),
-            ),
+            commands_compile(json!({"commands": ["make", "echo #{DeployVariables.Url}"]})),
         );
     });
     assert_eq!(

@@ -122,3 +122,14 @@ pub fn stack_action(name: &str, configuration: Value, rest: Value) -> Value {
     rest["configuration"] = settings;
     action(name, "Deploy", "CloudFormation", rest)
 }
+
+/// A Commands (Compute) action "Compile" that reads "Code" and writes
+/// "Image", with the fields of `fields` added or replacing those; it takes
+/// the place of the valid pipeline's CodeBuild action.
+pub fn commands_compile(fields: Value) -> Value {
+    let mut rest = json!({"inputArtifacts": [{"name": "Code"}], "outputArtifacts": [{"name": "Image"}]});
+    for (key, value) in fields.as_object().expect("the fields are an object") {
+        rest[key] = value.clone();
+    }
+    action("Compile", "Compute", "Commands", rest)
+}
