@@ -5,7 +5,7 @@ mod support;
 
 use pipewright_dsl::prelude::*;
 use serde_json::json;
-use support::{action_json, assert_contains, assert_reproduces, seed};
+use support::{action_json, after_checkout, assert_contains, assert_reproduces, seed};
 
 #[test]
 fn codebuild_with_every_setting() {
@@ -82,14 +82,11 @@ fn environment_variables_reproduce_the_seed_and_name_the_source() {
 
 #[test]
 fn a_variable_in_environment_variables_gives_the_producer_its_default_namespace() {
-    let pipeline = Pipeline::build("p", |p| {
-        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
-        p.stage("Build", |s| {
-            s.add(
-                CodeBuild::new("Build", "project", source.artifact())
-                    .environment_variables([EnvVar::plaintext("BRANCH", source.vars().branch_name())]),
-            )
-        });
+    let pipeline = after_checkout("Build", |s, source| {
+        s.add(
+            CodeBuild::new("Build", "project", source.artifact())
+                .environment_variables([EnvVar::plaintext("BRANCH", source.vars().branch_name())]),
+        );
     });
     assert_eq!(action_json(&pipeline, 0, 0)["namespace"], "Source_Checkout");
     assert_eq!(
@@ -100,16 +97,13 @@ fn a_variable_in_environment_variables_gives_the_producer_its_default_namespace(
 
 #[test]
 fn environment_variables_escape_literals_and_keep_expressions() {
-    let pipeline = Pipeline::build("p", |p| {
-        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
-        p.stage("Build", |s| {
-            s.add(CodeBuild::new("Build", "project", source.artifact()).environment_variables([
-                EnvVar::plaintext("GREETING", "say \"hi\""),
-                EnvVar::parameter_store("DB_HOST", "/app/db-host"),
-                EnvVar::secrets_manager("TOKEN", "app/token:token"),
-                EnvVar::new("BUCKET", cfn::reference("ArtifactBucket"), EnvVarType::Plaintext),
-            ]))
-        });
+    let pipeline = after_checkout("Build", |s, source| {
+        s.add(CodeBuild::new("Build", "project", source.artifact()).environment_variables([
+            EnvVar::plaintext("GREETING", "say \"hi\""),
+            EnvVar::parameter_store("DB_HOST", "/app/db-host"),
+            EnvVar::secrets_manager("TOKEN", "app/token:token"),
+            EnvVar::new("BUCKET", cfn::reference("ArtifactBucket"), EnvVarType::Plaintext),
+        ]));
     });
     assert_eq!(
         action_json(&pipeline, 1, 0)["configuration"]["EnvironmentVariables"],
@@ -126,13 +120,10 @@ fn environment_variables_escape_literals_and_keep_expressions() {
 
 #[test]
 fn parallel_test_actions_reproduce_the_seed_stage() {
-    let pipeline = Pipeline::build("p", |p| {
-        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
-        p.stage("Test", |s| {
-            s.add(CodeBuild::test("UnitTests", "unit-tests", source.artifact()));
-            s.add(CodeBuild::test("IntegrationTests", "integration-tests", source.artifact()));
-            s.add(CodeBuild::test("SecurityScan", "security-scan", source.artifact()));
-        });
+    let pipeline = after_checkout("Test", |s, source| {
+        s.add(CodeBuild::test("UnitTests", "unit-tests", source.artifact()));
+        s.add(CodeBuild::test("IntegrationTests", "integration-tests", source.artifact()));
+        s.add(CodeBuild::test("SecurityScan", "security-scan", source.artifact()));
     });
     let stage = seed("stage-parallel-test.json");
     assert_eq!(pipeline.declaration().stages[1].name, stage["name"].as_str().unwrap());
@@ -143,14 +134,11 @@ fn parallel_test_actions_reproduce_the_seed_stage() {
 
 #[test]
 fn a_consumer_of_a_same_stage_artifact_runs_after_its_producer() {
-    let pipeline = Pipeline::build("p", |p| {
-        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
-        p.stage("Build", |s| {
-            let compile = s.add(CodeBuild::new("Compile", "compile", source.artifact()).output("Binaries"));
-            s.add(CodeBuild::new("Lint", "lint", source.artifact()));
-            let package = s.add(CodeBuild::new("Package", "package", compile.artifact()).output("Package"));
-            s.add(CodeBuild::test("Smoke", "smoke", package.artifact()));
-        });
+    let pipeline = after_checkout("Build", |s, source| {
+        let compile = s.add(CodeBuild::new("Compile", "compile", source.artifact()).output("Binaries"));
+        s.add(CodeBuild::new("Lint", "lint", source.artifact()));
+        let package = s.add(CodeBuild::new("Package", "package", compile.artifact()).output("Package"));
+        s.add(CodeBuild::test("Smoke", "smoke", package.artifact()));
     });
     let run_orders: Vec<_> = (0..4).map(|index| action_json(&pipeline, 1, index)["runOrder"].clone()).collect();
     assert_eq!(run_orders, [json!(1), json!(1), json!(2), json!(3)]);
@@ -158,15 +146,12 @@ fn a_consumer_of_a_same_stage_artifact_runs_after_its_producer() {
 
 #[test]
 fn a_same_stage_variable_orders_the_reader_after_the_producer() {
-    let pipeline = Pipeline::build("p", |p| {
-        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
-        p.stage("Build", |s| {
-            let version = s.add(CodeBuild::new("Version", "version", source.artifact()));
-            s.add(
-                CodeBuild::new("Build", "build", source.artifact())
-                    .environment_variables([EnvVar::plaintext("VERSION", version.vars().get("VERSION"))]),
-            );
-        });
+    let pipeline = after_checkout("Build", |s, source| {
+        let version = s.add(CodeBuild::new("Version", "version", source.artifact()));
+        s.add(
+            CodeBuild::new("Build", "build", source.artifact())
+                .environment_variables([EnvVar::plaintext("VERSION", version.vars().get("VERSION"))]),
+        );
     });
     let version = action_json(&pipeline, 1, 0);
     let build = action_json(&pipeline, 1, 1);
@@ -210,9 +195,8 @@ fn jenkins_build_and_test_use_the_registered_custom_provider() {
 
 #[test]
 fn jenkins_may_take_no_input_at_all() {
-    let pipeline = Pipeline::build("p", |p| {
-        p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
-        p.stage("Build", |s| s.add(Jenkins::new("Nightly", "MyJenkins", "1", "nightly")));
+    let pipeline = after_checkout("Build", |s, _| {
+        s.add(Jenkins::new("Nightly", "MyJenkins", "1", "nightly"));
     });
     assert_eq!(action_json(&pipeline, 1, 0).get("inputArtifacts"), None);
 }

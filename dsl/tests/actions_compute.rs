@@ -4,7 +4,7 @@ mod support;
 
 use pipewright_dsl::prelude::*;
 use serde_json::json;
-use support::action_json;
+use support::{action_json, after_checkout};
 
 #[test]
 fn commands_with_files_variables_and_environment() {
@@ -55,19 +55,16 @@ fn commands_with_files_variables_and_environment() {
 
 #[test]
 fn a_variable_in_a_command_orders_the_commands_after_their_producer() {
-    let pipeline = Pipeline::build("p", |p| {
-        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
-        p.stage("Build", |s| {
-            let version = s.add(
-                Commands::new("Version", source.artifact(), ["export VERSION=$(cat VERSION)"])
-                    .output_variables(["VERSION"]),
-            );
-            s.add(Commands::new(
-                "Tag",
-                source.artifact(),
-                [Text::concat(["git tag v".into(), version.vars().get("VERSION").into()])],
-            ));
-        });
+    let pipeline = after_checkout("Build", |s, source| {
+        let version = s.add(
+            Commands::new("Version", source.artifact(), ["export VERSION=$(cat VERSION)"])
+                .output_variables(["VERSION"]),
+        );
+        s.add(Commands::new(
+            "Tag",
+            source.artifact(),
+            [Text::concat(["git tag v".into(), version.vars().get("VERSION").into()])],
+        ));
     });
     let version = action_json(&pipeline, 1, 0);
     let tag = action_json(&pipeline, 1, 1);

@@ -4,7 +4,7 @@ mod support;
 
 use pipewright_dsl::prelude::*;
 use serde_json::json;
-use support::action_json;
+use support::{action_json, after_checkout};
 
 #[test]
 fn lambda_invoke_with_inputs_outputs_and_user_parameters() {
@@ -40,12 +40,9 @@ fn lambda_invoke_with_inputs_outputs_and_user_parameters() {
 
 #[test]
 fn lambda_invoke_output_variables_order_a_same_stage_reader() {
-    let pipeline = Pipeline::build("p", |p| {
-        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
-        p.stage("Release", |s| {
-            let lookup = s.add(LambdaInvoke::new("Lookup", "lookup").user_parameters(source.vars().branch_name()));
-            s.add(ManualApproval::new("Approve").custom_data(lookup.vars().get("ReleaseName")));
-        });
+    let pipeline = after_checkout("Release", |s, source| {
+        let lookup = s.add(LambdaInvoke::new("Lookup", "lookup").user_parameters(source.vars().branch_name()));
+        s.add(ManualApproval::new("Approve").custom_data(lookup.vars().get("ReleaseName")));
     });
     let lookup = action_json(&pipeline, 1, 0);
     let approve = action_json(&pipeline, 1, 1);
@@ -58,15 +55,12 @@ fn lambda_invoke_output_variables_order_a_same_stage_reader() {
 
 #[test]
 fn step_functions_with_a_literal_input() {
-    let pipeline = Pipeline::build("p", |p| {
-        p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
-        p.stage("Invoke", |s| {
-            s.add(
-                StepFunctionsInvoke::new("Workflow", "arn:aws:states:us-east-1:123456789012:stateMachine:release")
-                    .execution_name_prefix("release")
-                    .literal_input("{\"dryRun\":false}"),
-            )
-        });
+    let pipeline = after_checkout("Invoke", |s, _| {
+        s.add(
+            StepFunctionsInvoke::new("Workflow", "arn:aws:states:us-east-1:123456789012:stateMachine:release")
+                .execution_name_prefix("release")
+                .literal_input("{\"dryRun\":false}"),
+        );
     });
     assert_eq!(
         action_json(&pipeline, 1, 0),

@@ -1,10 +1,28 @@
-//! Helpers shared by the action tests: the JSON of one built action, and the
-//! origin document's fragments kept in `tests/data/seed/`.
+//! Helpers shared by the action tests: a pipeline to add an action to, the
+//! JSON of one built action, and the origin document's fragments kept in
+//! `tests/data/seed/`.
 
 #![allow(dead_code)] // each test crate uses a different subset
 
-use pipewright_dsl::Pipeline;
+use pipewright_dsl::prelude::*;
+use pipewright_dsl::{ActionHandle, StageBuilder};
 use serde_json::Value;
+
+/// The handle of the CodeCommit source action "Checkout".
+pub type Checkout<'p> = ActionHandle<'p, 1, CodeCommitVariables<'p>>;
+
+/// A pipeline "p" whose source stage holds the CodeCommit action "Checkout"
+/// (repository "repo", branch "main", output "CheckoutOutput") and whose
+/// second stage, named `stage`, holds what `add` adds given that action.
+pub fn after_checkout<F>(stage: &str, add: F) -> Pipeline
+where
+    F: for<'p> FnOnce(&mut StageBuilder<'p, '_>, Checkout<'p>),
+{
+    Pipeline::build("p", |p| {
+        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+        p.stage(stage, |s| add(s, source));
+    })
+}
 
 /// The ActionDeclaration JSON of action `action` of stage `stage`.
 pub fn action_json(pipeline: &Pipeline, stage: usize, action: usize) -> Value {
