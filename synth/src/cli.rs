@@ -221,14 +221,13 @@ fn validate(pipelines: &[&Pipeline], stdout: &mut dyn Write) -> Result<Exit, Fai
     let findings = assembly::check(pipelines);
     print_findings(&findings, stdout);
     let errors = findings.iter().filter(|finding| finding.is_error()).count();
-    let _ = writeln!(
-        stdout,
-        "checked {}: {}, {}",
-        plural(pipelines.len(), "pipeline"),
-        plural(errors, "error"),
-        plural(findings.len() - errors, "warning")
-    );
+    print_totals(stdout, &plural(pipelines.len(), "pipeline"), errors, findings.len() - errors);
     Ok(if errors > 0 { Exit::Invalid } else { Exit::Success })
+}
+
+/// Prints the last line of a check: `checked <what>: <n> errors, <m> warnings`.
+pub(crate) fn print_totals(out: &mut dyn Write, checked: &str, errors: usize, warnings: usize) {
+    let _ = writeln!(out, "checked {checked}: {}, {}", plural(errors, "error"), plural(warnings, "warning"));
 }
 
 /// Prints every finding on its own line.

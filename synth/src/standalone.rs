@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::assembly::plural;
-use crate::cli::print_usage_error;
+use crate::cli::{print_totals, print_usage_error};
 use crate::exit::{exit_codes_help, Exit};
 use crate::input::{self, InputError};
 
@@ -88,13 +88,7 @@ fn validate(files: &[PathBuf], stdout: &mut dyn Write, stderr: &mut dyn Write) -
         }
     }
     if files.len() > 1 {
-        let _ = writeln!(
-            stdout,
-            "checked {}: {}, {}",
-            plural(files.len(), "file"),
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        );
+        print_totals(stdout, &plural(files.len(), "file"), errors, warnings);
     }
     exit
 }
