@@ -216,6 +216,19 @@ fn rule_names_targets_roles_and_schedules_are_checked() {
 }
 
 #[test]
+fn a_rule_description_holds_at_most_512_characters() {
+    let pipeline = pipeline_with(None, |p, _| {
+        p.on_pipeline_state("fits", [], TOPIC).description("x".repeat(512));
+        p.on_pipeline_state("too-long", [], TOPIC).description("x".repeat(513));
+    });
+    assert_eq!(
+        findings(&pipeline),
+        ["error[event-rule-description]: pipeline \"my-pipeline\" > event rule \"too-long\": the description has 513 \
+             characters; EventBridge allows at most 512"]
+    );
+}
+
+#[test]
 fn object_created_events_come_only_from_s3_sources() {
     let pipeline = pipeline_with(None, |p, source| {
         p.start_on_object_created("my-repo-objects", source);
