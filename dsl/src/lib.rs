@@ -39,7 +39,7 @@ mod variables;
 
 pub use handle::{ActionHandle, ActionRef, Artifact, ArtifactPath, HasActionRef};
 pub use pipeline::{DisabledTransition, Pipeline, PipelineBuilder};
-pub use spec::{ActionSettings, ActionSpec, IntoAction, NonSourceAction, SourceAction};
+pub use spec::{ActionSettings, ActionSpec, CrossRegionAction, IntoAction, NonSourceAction, SourceAction};
 pub use stage::{SourceStageBuilder, StageBuilder};
 pub use text::Text;
 pub use validate::{Location, Severity, Violation, Violations};
@@ -50,7 +50,7 @@ pub mod prelude {
     pub use crate::actions::*;
     pub use crate::cfn;
     pub use crate::model::{
-        ArtifactStore, ExecutionMode, FilterCriteria, GitPullRequestFilter, GitPushFilter, PipelineType,
+        ActionOwner, ArtifactStore, ExecutionMode, FilterCriteria, GitPullRequestFilter, GitPushFilter, PipelineType,
         PullRequestEvent, Str,
     };
     pub use crate::{

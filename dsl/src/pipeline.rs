@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use crate::actions::ConnectionVariables;
 use crate::handle::{ActionHandle, ActionRef, Artifact, Brand};
+use crate::model::cloudformation::{CfnPipeline, StageTransition};
 use crate::model::{
     ActionDeclaration, ArtifactStore, ArtifactStores, BeforeEntryConditions, ExecutionMode, FailureConditions,
     GitConfiguration, GitPullRequestFilter, GitPushFilter, InputArtifact, OutputArtifact, PipelineDeclaration,
@@ -23,17 +24,15 @@ pub struct Pipeline {
     pub(crate) tags: Vec<Tag>,
     pub(crate) disabled_transitions: Vec<DisabledTransition>,
     pub(crate) restart_execution_on_update: Option<bool>,
+    /// The name stands in for the one CloudFormation generates (a template
+    /// without `Name`); it is not written back to a template.
+    pub(crate) name_generated: bool,
     pub(crate) build_violations: Vec<Violation>,
 }
 
-/// A stage whose inbound transition is disabled when the pipeline is deployed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DisabledTransition {
-    /// The stage.
-    pub stage_name: Str,
-    /// Why (`[a-zA-Z0-9!@ \(\)\.\*\?\-]+`, 1..300).
-    pub reason: String,
-}
+/// A stage whose inbound transition is disabled when the pipeline is deployed:
+/// the CloudFormation model's `DisableInboundStageTransitions` item.
+pub type DisabledTransition = StageTransition;
 
 impl Pipeline {
     /// Defines a pipeline. Every handle created inside `define` is branded
@@ -80,7 +79,55 @@ impl Pipeline {
             tags: document.tags.unwrap_or_default(),
             disabled_transitions: Vec::new(),
             restart_execution_on_update: None,
+            name_generated: false,
             build_violations: Vec::new(),
+        }
+    }
+
+    /// Wraps a pipeline resource read from a CloudFormation template, with
+    /// its tags, disabled transitions and restart flag.
+    pub fn from_cfn(resource: CfnPipeline) -> Pipeline {
+        Pipeline {
+            declaration: resource.declaration,
+            tags: resource.tags.unwrap_or_default(),
+            disabled_transitions: resource.disable_inbound_stage_transitions.unwrap_or_default(),
+            restart_execution_on_update: resource.restart_execution_on_update,
+            name_generated: !resource.name_given,
+            build_violations: Vec::new(),
+        }
+    }
+
+    /// The pipeline as the CloudFormation resource `logical_id`; its
+    /// [`to_properties`](CfnPipeline::to_properties) are the resource's
+    /// `Properties`. Empty tag and transition lists are left out.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     p.role_arn(cfn::get_att("PipelineRole", "Arn"));
+    ///     p.artifact_store(ArtifactStore::s3(cfn::reference("ArtifactBucket")));
+    ///     p.restart_execution_on_update(true);
+    ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+    ///     p.stage("Build", |s| {
+    ///         s.add(CodeBuild::new("Build", "my-build-project", source.artifact()));
+    ///     });
+    /// });
+    /// let properties = pipeline.to_cfn("Pipeline").to_properties();
+    /// assert_eq!(properties["Name"], "my-pipeline");
+    /// assert_eq!(properties["RoleArn"], serde_json::json!({"Fn::GetAtt": ["PipelineRole", "Arn"]}));
+    /// assert_eq!(properties["Stages"][1]["Actions"][0]["Configuration"]["ProjectName"], "my-build-project");
+    /// assert_eq!(properties["RestartExecutionOnUpdate"], true);
+    /// ```
+    pub fn to_cfn(&self, logical_id: &str) -> CfnPipeline {
+        CfnPipeline {
+            logical_id: logical_id.to_owned(),
+            declaration: self.declaration.clone(),
+            name_given: !self.name_generated,
+            disable_inbound_stage_transitions: (!self.disabled_transitions.is_empty())
+                .then(|| self.disabled_transitions.clone()),
+            restart_execution_on_update: self.restart_execution_on_update,
+            tags: (!self.tags.is_empty()).then(|| self.tags.clone()),
         }
     }
 
@@ -421,7 +468,7 @@ impl<'p> PipelineBuilder<'p> {
                 stage
                     .disabled_reason
                     .as_ref()
-                    .map(|reason| DisabledTransition { stage_name: stage.name.clone(), reason: reason.clone() })
+                    .map(|reason| DisabledTransition { stage_name: stage.name.clone(), reason: reason.into() })
             })
             .collect();
         Pipeline {
@@ -440,6 +487,7 @@ impl<'p> PipelineBuilder<'p> {
             tags: self.tags,
             disabled_transitions,
             restart_execution_on_update: self.restart_execution_on_update,
+            name_generated: false,
             build_violations: violations,
         }
     }

@@ -12,7 +12,8 @@ use crate::variables::VariableSet;
 /// run order and namespace are resolved by the pipeline builder.
 ///
 /// Typed actions build one in `new(...)`; [`crate::actions::GenericAction`]
-/// exposes it for providers pipewright does not know.
+/// and [`crate::actions::GenericSource`] build one from a raw type id and
+/// configuration for providers pipewright does not know.
 #[derive(Clone, Debug)]
 pub struct ActionSpec<'p> {
     pub(crate) name: Str,
@@ -210,18 +211,27 @@ impl<'p, const N: usize, V: VariableSet<'p>> FromAddedAction<'p> for ActionHandl
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a source action, so it cannot go in the source stage",
     label = "only source actions can be added to the source stage",
-    note = "source actions are CodeCommitSource, CodeStarConnectionSource, S3Source, EcrSource and GenericSource; \
-            add build, test, deploy, approval and invoke actions with `p.stage(name, |s| ...)`"
+    note = "source actions are CodeCommitSource, CodeStarConnectionSource, S3Source, EcrSource, GitHubSource and \
+            GenericSource; add build, test, deploy, approval, invoke and compute actions with `p.stage(name, |s| ...)`"
 )]
 pub trait SourceAction<'p>: IntoAction<'p> {}
 
 /// Marks the actions that belong in any stage but the source stage.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is a source action, so it cannot go in a build, test, deploy, approval or invoke stage",
+    message = "`{Self}` is a source action, so it cannot go in a build, test, deploy, approval, invoke or compute stage",
     label = "source actions can only be added to the source stage",
     note = "add source actions with `p.source_stage(name, |s| s.add(...))`"
 )]
 pub trait NonSourceAction<'p>: IntoAction<'p> {}
+
+/// Marks the actions that may run in another Region than the pipeline's:
+/// AWS-owned actions outside the source stage.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot run in another Region",
+    label = "`.region(...)` is only for AWS-owned actions outside the source stage",
+    note = "source actions, Jenkins and other custom or third-party actions always run in the pipeline's Region"
+)]
+pub trait CrossRegionAction<'p>: NonSourceAction<'p> {}
 
 /// Settings every action has.
 ///
@@ -271,10 +281,11 @@ pub trait ActionSettings<'p>: Sized {
     }
 
     /// Runs the action in another Region (cross-Region action); the pipeline
-    /// needs an artifact store in that Region. Source actions cannot.
+    /// needs an artifact store in that Region. Source, custom and third-party
+    /// actions cannot.
     fn region(mut self, region: impl Into<Str>) -> Self
     where
-        Self: NonSourceAction<'p>,
+        Self: CrossRegionAction<'p>,
     {
         self.spec_mut().region = Some(region.into());
         self
@@ -288,10 +299,11 @@ pub trait ActionSettings<'p>: Sized {
     }
 }
 
-/// Implements [`IntoAction`], [`ActionSettings`] and the stage marker for a
-/// typed action struct whose description is in its `spec` field.
+/// Implements [`IntoAction`], [`ActionSettings`], the stage marker and any
+/// further markers (e.g. `NonSourceAction + CrossRegionAction`) for a typed
+/// action struct whose description is in its `spec` field.
 macro_rules! typed_action {
-    ($type:ident<'p $(, const $n:ident: usize)?>, $kind:ident, $handle:ty) => {
+    ($type:ident<'p $(, const $n:ident: usize)?>, $kind:ident $(+ $marker:ident)*, $handle:ty) => {
         impl<'p $(, const $n: usize)?> $crate::spec::IntoAction<'p> for $type<'p $(, $n)?> {
             type Handle = $handle;
             fn into_spec(self) -> $crate::spec::ActionSpec<'p> {
@@ -303,7 +315,12 @@ macro_rules! typed_action {
                 &mut self.spec
             }
         }
-        impl<'p $(, const $n: usize)?> $crate::spec::$kind<'p> for $type<'p $(, $n)?> {}
+        typed_action!(@markers $type<'p $(, const $n: usize)?>; $kind $(, $marker)*);
+    };
+    (@markers $type:ident<'p $(, const $n:ident: usize)?>;) => {};
+    (@markers $type:ident<'p $(, const $n:ident: usize)?>; $marker:ident $(, $rest:ident)*) => {
+        impl<'p $(, const $n: usize)?> $crate::spec::$marker<'p> for $type<'p $(, $n)?> {}
+        typed_action!(@markers $type<'p $(, const $n: usize)?>; $($rest),*);
     };
 }
 pub(crate) use typed_action;

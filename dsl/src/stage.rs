@@ -3,7 +3,7 @@
 
 use crate::model::{BeforeEntryConditions, FailureConditions, SuccessConditions};
 use crate::pipeline::PipelineBuilder;
-use crate::spec::{FromAddedAction, IntoAction, NonSourceAction, SourceAction};
+use crate::spec::{FromAddedAction, NonSourceAction, SourceAction};
 
 /// The first stage of a pipeline, where source actions go.
 pub struct SourceStageBuilder<'p, 'b> {
@@ -28,10 +28,7 @@ pub struct StageBuilder<'p, 'b> {
 
 impl<'p> StageBuilder<'p, '_> {
     /// Adds an action and returns its handle.
-    pub fn add<A: NonSourceAction<'p>>(&mut self, action: A) -> A::Handle
-    where
-        A: IntoAction<'p>,
-    {
+    pub fn add<A: NonSourceAction<'p>>(&mut self, action: A) -> A::Handle {
         let (action, outputs, namespace) = self.pipeline.add_action(self.stage, action.into_spec());
         A::Handle::from_added(action, outputs, namespace)
     }

@@ -38,24 +38,73 @@ impl<'p> Text<'p> {
     }
 
     /// Joins pieces into one value. Literal pieces stay one literal; when a
-    /// piece is a CloudFormation expression the result is an `Fn::Join`.
+    /// piece is a CloudFormation expression the result is one flat `Fn::Join`
+    /// with an empty delimiter, adjacent literals merged.
+    ///
+    /// ```
+    /// use pipewright_dsl::{cfn, Text};
+    ///
+    /// let text = Text::concat(["arn:".into(), "aws:".into(), cfn::reference("AWS::Region").into(), ":x".into()]);
+    /// assert_eq!(
+    ///     serde_json::to_value(text.as_str()).unwrap(),
+    ///     serde_json::json!({"Fn::Join": ["", ["arn:aws:", {"Ref": "AWS::Region"}, ":x"]]})
+    /// );
+    /// ```
     pub fn concat(parts: impl IntoIterator<Item = Text<'p>>) -> Text<'p> {
         let mut uses = Vec::new();
-        let mut values = Vec::new();
+        let mut pieces: Vec<serde_json::Value> = Vec::new();
         for part in parts {
             uses.extend(part.uses);
-            values.push(part.value);
+            match part.value {
+                Str::Literal(text) => push_literal(&mut pieces, &text),
+                Str::Expr(expr) => match empty_delimiter_join(&expr) {
+                    Some(inner) => {
+                        for piece in inner {
+                            match piece {
+                                serde_json::Value::String(text) => push_literal(&mut pieces, text),
+                                other => pieces.push(other.clone()),
+                            }
+                        }
+                    }
+                    None => pieces.push(expr.to_json()),
+                },
+            }
         }
-        let value = if values.iter().all(Str::is_literal) {
-            Str::Literal(values.iter().filter_map(Str::as_literal).collect())
-        } else {
-            let pieces =
-                values.iter().map(|value| serde_json::to_value(value).expect("a Str is always JSON")).collect();
-            let argument =
-                serde_json::Value::Array(vec![serde_json::Value::from(""), serde_json::Value::Array(pieces)]);
-            Str::Expr(Expr::new("Fn::Join", argument).expect("Fn::Join is an intrinsic function"))
+        let value = match pieces.as_slice() {
+            [] => Str::Literal(String::new()),
+            [serde_json::Value::String(text)] => Str::Literal(text.clone()),
+            _ => {
+                let argument = serde_json::json!(["", pieces]);
+                Str::Expr(Expr::new("Fn::Join", argument).expect("Fn::Join is an intrinsic function"))
+            }
         };
         Text { value, uses }
+    }
+}
+
+/// Appends a literal piece, merged into the previous piece when that is a
+/// literal too; empty pieces are dropped.
+fn push_literal(pieces: &mut Vec<serde_json::Value>, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    if let Some(serde_json::Value::String(previous)) = pieces.last_mut() {
+        previous.push_str(text);
+    } else {
+        pieces.push(serde_json::Value::from(text));
+    }
+}
+
+/// The pieces of `{"Fn::Join": ["", [pieces]]}`, the form `concat` writes.
+fn empty_delimiter_join(expr: &Expr) -> Option<&Vec<serde_json::Value>> {
+    if expr.function() != "Fn::Join" {
+        return None;
+    }
+    match expr.argument().as_array()?.as_slice() {
+        [serde_json::Value::String(delimiter), serde_json::Value::Array(pieces)] if delimiter.is_empty() => {
+            Some(pieces)
+        }
+        _ => None,
     }
 }
 

@@ -1,11 +1,91 @@
 //! Typed actions, one file per category. Each action takes its required
-//! settings and inputs as arguments of `new(...)` and the optional ones as
-//! setters; configuration keys are exactly AWS's.
+//! settings and inputs as arguments of `new(...)` (or of one constructor per
+//! mode) and the optional ones as setters; configuration keys are exactly
+//! AWS's, every value a string.
+//!
+//! | Category | Actions |
+//! |---|---|
+//! | Source | [`CodeCommitSource`], [`CodeStarConnectionSource`], [`S3Source`], [`EcrSource`], [`GitHubSource`] |
+//! | Build, Test | [`CodeBuild`] (`new` / `test`), [`Jenkins`] (`new` / `test`) |
+//! | Deploy | [`CloudFormationDeploy`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`] |
+//! | Approval | [`ManualApproval`] |
+//! | Invoke | [`LambdaInvoke`], [`StepFunctionsInvoke`] |
+//! | Compute | [`Commands`] |
+//! | Anything else | [`GenericAction`], [`GenericSource`] |
+//!
+//! Where an action reads an artifact it takes a handle ([`ArtifactInput`]),
+//! a file inside one ([`PathInput`]) or either ([`FileInput`]); names are
+//! resolved when the pipeline is built.
 
+mod approval;
 mod build;
+mod codebuild_env;
+mod compute;
+mod custom;
 mod deploy;
+mod inputs;
+mod invoke;
+mod json_text;
 mod source;
 
-pub use build::CodeBuild;
-pub use deploy::EcsDeploy;
-pub use source::{CodeCommitSource, CodeCommitVariables, CodeStarConnectionSource, ConnectionVariables};
+pub use approval::ManualApproval;
+pub use build::{CodeBuild, Jenkins};
+pub use codebuild_env::{EnvVar, EnvVarType};
+pub use compute::{Commands, CommandsComputeType, CommandsEnvironmentType};
+pub use custom::{GenericAction, GenericSource, NonSourceCategory};
+pub use deploy::{
+    CannedAcl, Capability, CloudFormationActionMode, CloudFormationDeploy, CodeDeploy, CodeDeployToEcs, EcsDeploy,
+    ElasticBeanstalkDeploy, LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables, S3Deploy,
+};
+pub use inputs::{ArtifactInput, FileInput, PathInput};
+pub use invoke::{LambdaInvoke, StepFunctionsInvoke, StepFunctionsVariables};
+pub use source::{
+    CodeCommitSource, CodeCommitVariables, CodeStarConnectionSource, ConnectionVariables, EcrSource, EcrVariables,
+    GitHubSource, GitHubVariables, OutputArtifactFormat, S3Source, S3SourceVariables,
+};
+
+/// Gives an action whose only field is `spec` an `.output(name)` setter per
+/// step of its output count, so the handle's artifact array grows with each
+/// call and one more output than the provider allows does not compile.
+macro_rules! output_setters {
+    ($type:ident: $($from:literal => $to:literal),*) => {$(
+        impl<'p> $type<'p, $from> {
+            /// Declares one more output artifact named `name`; its handle is
+            /// in the returned handle's `artifacts`, in declaration order.
+            pub fn output(mut self, name: impl Into<String>) -> $type<'p, $to> {
+                self.spec.output(name);
+                $type { spec: self.spec }
+            }
+        }
+    )*};
+}
+pub(crate) use output_setters;
+
+/// Gives an action whose output count is its const parameter an
+/// `.input(artifact)` setter; `$limit` is the provider's input count.
+macro_rules! input_setter {
+    ($type:ident: $limit:literal) => {
+        impl<'p, const N: usize> $type<'p, N> {
+            #[doc = concat!("Adds an input artifact (", $limit, "); adding the same artifact twice keeps one.")]
+            pub fn input(mut self, input: impl $crate::actions::ArtifactInput<'p>) -> Self {
+                self.spec.input(input.into_artifact());
+                self
+            }
+        }
+    };
+}
+pub(crate) use input_setter;
+
+/// Gives source actions their `.output_name(...)` setter.
+macro_rules! source_output_name {
+    ($($type:ident),*) => {$(
+        impl<'p> $type<'p> {
+            /// Names the output artifact (by default `<ActionName>Output`).
+            pub fn output_name(mut self, name: impl Into<String>) -> Self {
+                self.spec.rename_output(0, name);
+                self
+            }
+        }
+    )*};
+}
+pub(crate) use source_output_name;

@@ -37,10 +37,12 @@ impl PipelineDocument {
     /// Reads create-pipeline / get-pipeline JSON (`{"pipeline": {...}}`).
     /// Unknown fields are an error that names the field and its path.
     pub fn from_json(text: &str) -> Result<PipelineDocument, ReadError> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|error| ReadError::Syntax {
-            line: error.line(),
-            column: error.column(),
-            message: error.to_string(),
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|error| {
+            let (line, column) = (error.line(), error.column());
+            let message = error.to_string();
+            let message =
+                message.strip_suffix(&format!(" at line {line} column {column}")).unwrap_or(&message).to_owned();
+            ReadError::Syntax { line, column, message }
         })?;
         PipelineDocument::from_value(value)
     }

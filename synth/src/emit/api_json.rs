@@ -1,1 +1,153 @@
-//! The api_json emitter.
+//! `pipeline.json`: the input of `aws codepipeline create-pipeline
+//! --cli-input-json` (and of `update-pipeline` when the pipeline has no tags).
+//!
+//! The API needs literal values, so a CloudFormation expression anywhere is
+//! refused with the path of the field that holds it. Disabled stage
+//! transitions have no place in this form: they become
+//! `aws codepipeline disable-stage-transition` commands for the manifest.
+
+use pipewright_dsl::model::Expr;
+use pipewright_dsl::Pipeline;
+use serde_json::Value;
+
+use super::{account_of_arn, json_text, shell_word, DeployStep, EmitError, FileKind, OutputFile};
+
+/// The file's name inside the pipeline's folder.
+pub const FILE_NAME: &str = "pipeline.json";
+
+/// Writes `pipeline.json` for `pipeline`.
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+/// use pipewright_synth::emit::api_json;
+///
+/// let pipeline = Pipeline::build("my-pipeline", |p| {
+///     p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+///     p.artifact_store(ArtifactStore::s3("my-pipeline-artifacts"));
+///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+///     p.stage("Build", |s| {
+///         s.add(CodeBuild::new("Build", "my-project", source.artifact()));
+///     });
+/// });
+/// let file = api_json::emit(&pipeline).unwrap();
+/// assert!(file.contents.starts_with("{\n  \"pipeline\": {\n    \"name\": \"my-pipeline\","));
+/// assert_eq!(file.deploy.unwrap().command, "aws codepipeline create-pipeline --cli-input-json file://pipeline.json");
+/// ```
+pub fn emit(pipeline: &Pipeline) -> Result<OutputFile, EmitError> {
+    Ok(OutputFile {
+        path: FILE_NAME.to_owned(),
+        kind: FileKind::PipelineJson,
+        contents: json_text(&document(pipeline)?)?,
+        deploy: Some(DeployStep {
+            command: format!("aws codepipeline create-pipeline --cli-input-json file://{FILE_NAME}"),
+            account: pipeline_account(pipeline),
+            region: None,
+            order: 1,
+        }),
+    })
+}
+
+/// The create-pipeline input as a JSON value: `{"pipeline": {...}}`, plus
+/// `tags` when the pipeline has any. Refuses CloudFormation expressions.
+pub fn document(pipeline: &Pipeline) -> Result<Value, EmitError> {
+    let regions = pipeline.declaration().artifact_stores.iter().flat_map(|stores| &stores.0);
+    if let Some(store) = regions.into_iter().find(|store| !store.region.is_literal()) {
+        return Err(EmitError::Expression {
+            path: "pipeline.artifactStores".to_owned(),
+            expression: store.region.to_string(),
+        });
+    }
+    let value = serde_json::to_value(pipeline.document()).map_err(|error| EmitError::Serialize(error.to_string()))?;
+    match first_expression(&value) {
+        Some((path, expression)) => Err(EmitError::Expression { path, expression: expression.to_json().to_string() }),
+        None => Ok(value),
+    }
+}
+
+/// The commands that disable the pipeline's inbound stage transitions after
+/// `create-pipeline` (what `DisableInboundStageTransitions` does in the
+/// template), in stage order.
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+/// use pipewright_synth::emit::api_json;
+///
+/// let pipeline = Pipeline::build("my-pipeline", |p| {
+///     p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+///     p.artifact_store(ArtifactStore::s3("my-pipeline-artifacts"));
+///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+///     p.stage("Deploy", |s| {
+///         s.disable_inbound_transition("Frozen until release");
+///         s.add(EcsDeploy::new("Deploy", "my-cluster", "my-service", source.artifact()));
+///     });
+/// });
+/// assert_eq!(
+///     api_json::transition_commands(&pipeline),
+///     ["aws codepipeline disable-stage-transition --pipeline-name my-pipeline --stage-name Deploy \
+///       --transition-type Inbound --reason 'Frozen until release'"]
+/// );
+/// ```
+pub fn transition_commands(pipeline: &Pipeline) -> Vec<String> {
+    pipeline
+        .disabled_transitions()
+        .iter()
+        .map(|transition| {
+            format!(
+                "aws codepipeline disable-stage-transition --pipeline-name {} --stage-name {} \
+                 --transition-type Inbound --reason {}",
+                shell_word(&pipeline.name()),
+                shell_word(&transition.stage_name.to_string()),
+                shell_word(&transition.reason.to_string())
+            )
+        })
+        .collect()
+}
+
+/// The command that updates the pipeline from `pipeline.json`.
+/// `update-pipeline` takes no tags, so for a tagged pipeline the command
+/// passes only the `pipeline` member (with `jq`).
+pub fn update_command(pipeline: &Pipeline) -> String {
+    if pipeline.tags().is_empty() {
+        format!("aws codepipeline update-pipeline --cli-input-json file://{FILE_NAME}")
+    } else {
+        format!("aws codepipeline update-pipeline --cli-input-json \"$(jq '{{pipeline}}' {FILE_NAME})\"")
+    }
+}
+
+/// The account of the pipeline's service role, where the pipeline is created.
+pub fn pipeline_account(pipeline: &Pipeline) -> Option<String> {
+    pipeline.declaration().role_arn.as_literal().and_then(account_of_arn).map(str::to_owned)
+}
+
+/// The first CloudFormation expression in a document, depth first, with its
+/// path (`pipeline.stages[1].actions[0].configuration.ProjectName`).
+fn first_expression(value: &Value) -> Option<(String, Expr)> {
+    fn walk(value: &Value, path: &mut String) -> Option<Expr> {
+        if let Some(expression) = Expr::from_json(value) {
+            return Some(expression);
+        }
+        let length = path.len();
+        let found = match value {
+            Value::Object(object) => object.iter().find_map(|(key, child)| {
+                path.truncate(length);
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                walk(child, path)
+            }),
+            Value::Array(items) => items.iter().enumerate().find_map(|(index, child)| {
+                path.truncate(length);
+                path.push_str(&format!("[{index}]"));
+                walk(child, path)
+            }),
+            _ => None,
+        };
+        if found.is_none() {
+            path.truncate(length);
+        }
+        found
+    }
+    let mut path = String::new();
+    walk(value, &mut path).map(|expression| (path, expression))
+}

@@ -1,11 +1,23 @@
 //! One emitter per output form. Emitters read the model of a finished
 //! [`pipewright_dsl::Pipeline`]; they never look at builders.
+//!
+//! Every emitter returns [`OutputFile`]s: a path inside the pipeline's
+//! folder, the file's kind, its bytes and the command that deploys it. The
+//! [`crate::assembly`] writer puts them on disk and lists them in the
+//! manifest.
 
 pub mod api_json;
 pub mod cloudformation;
 pub mod cross_account;
+mod error;
 pub mod events;
+mod format;
 pub mod notifications;
+mod shell;
+
+pub use error::EmitError;
+pub use format::{json_text, Format};
+pub use shell::shell_word;
 
 /// One file an emitter produces for a pipeline, before it is written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,10 +48,26 @@ pub enum FileKind {
     CrossAccountTemplate,
 }
 
+impl FileKind {
+    /// The name the manifest uses, e.g. `pipeline-json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileKind::PipelineJson => "pipeline-json",
+            FileKind::Template => "template",
+            FileKind::EventRule => "event-rule",
+            FileKind::NotificationRule => "notification-rule",
+            FileKind::CrossAccountTemplate => "cross-account-template",
+        }
+    }
+}
+
 /// The command that deploys one file, and where it must run.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeployStep {
-    /// The shell command, relative to the pipeline's folder.
+    /// The shell command, as run from the pipeline's folder: it names the
+    /// pipeline's files by their [`OutputFile::path`], as `file://<path>` or
+    /// as a word of its own. The manifest rewrites those names so that the
+    /// command runs from the output folder (`file://my-pipeline/pipeline.json`).
     pub command: String,
     /// The account the command must run in, when known.
     pub account: Option<String>,
@@ -48,4 +76,23 @@ pub struct DeployStep {
     /// Lower runs first: target-account roles (0) before the pipeline (1)
     /// before rules that reference the pipeline (2).
     pub order: u32,
+}
+
+/// The 12-digit account of an ARN (`arn:aws:iam::123456789012:role/R` gives
+/// `123456789012`), or `None` when the text is not an ARN with an account.
+///
+/// ```
+/// use pipewright_synth::emit::account_of_arn;
+///
+/// assert_eq!(account_of_arn("arn:aws:iam::123456789012:role/CodePipelineRole"), Some("123456789012"));
+/// assert_eq!(account_of_arn("arn:aws:s3:::my-bucket"), None);
+/// ```
+pub fn account_of_arn(arn: &str) -> Option<&str> {
+    let mut parts = arn.splitn(6, ':');
+    let (Some("arn"), Some(_partition), Some(_service), Some(_region), Some(account)) =
+        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    (account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit())).then_some(account)
 }

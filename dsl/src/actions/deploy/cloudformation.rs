@@ -1,0 +1,270 @@
+//! `Deploy / AWS / CloudFormation / 1`: stacks and change sets.
+
+use crate::actions::inputs::PathInput;
+use crate::actions::json_text;
+use crate::handle::ActionHandle;
+use crate::model::{ActionCategory, Str};
+use crate::spec::{typed_action, ActionSpec};
+use crate::text::Text;
+use crate::variables::NamedVariables;
+
+/// What a CloudFormation action does (`ActionMode`). Each mode has its own
+/// constructor of [`CloudFormationDeploy`], taking exactly the settings the
+/// mode requires.
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+///
+/// assert_eq!(CloudFormationActionMode::ChangeSetReplace.as_str(), "CHANGE_SET_REPLACE");
+/// assert_eq!(CloudFormationActionMode::parse("DELETE_ONLY"), Some(CloudFormationActionMode::DeleteOnly));
+/// assert_eq!(CloudFormationActionMode::parse("delete_only"), None);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CloudFormationActionMode {
+    /// `CREATE_UPDATE`: creates the stack, or updates it.
+    CreateUpdate,
+    /// `REPLACE_ON_FAILURE`: creates the stack, deletes and recreates it when
+    /// it is in a failed state, or updates it (for testing).
+    ReplaceOnFailure,
+    /// `DELETE_ONLY`: deletes the stack (succeeds when it does not exist).
+    DeleteOnly,
+    /// `CHANGE_SET_REPLACE`: creates or replaces a change set.
+    ChangeSetReplace,
+    /// `CHANGE_SET_EXECUTE`: executes a change set.
+    ChangeSetExecute,
+}
+
+impl CloudFormationActionMode {
+    /// Every mode, in AWS's order.
+    pub const ALL: [CloudFormationActionMode; 5] = [
+        CloudFormationActionMode::CreateUpdate,
+        CloudFormationActionMode::ReplaceOnFailure,
+        CloudFormationActionMode::DeleteOnly,
+        CloudFormationActionMode::ChangeSetReplace,
+        CloudFormationActionMode::ChangeSetExecute,
+    ];
+
+    /// The value AWS uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CloudFormationActionMode::CreateUpdate => "CREATE_UPDATE",
+            CloudFormationActionMode::ReplaceOnFailure => "REPLACE_ON_FAILURE",
+            CloudFormationActionMode::DeleteOnly => "DELETE_ONLY",
+            CloudFormationActionMode::ChangeSetReplace => "CHANGE_SET_REPLACE",
+            CloudFormationActionMode::ChangeSetExecute => "CHANGE_SET_EXECUTE",
+        }
+    }
+
+    /// The mode AWS writes as `value` (exact spelling), for reading existing
+    /// pipelines.
+    pub fn parse(value: &str) -> Option<CloudFormationActionMode> {
+        CloudFormationActionMode::ALL.into_iter().find(|mode| mode.as_str() == value)
+    }
+}
+
+/// A capability a stack's template may need (`Capabilities`); see
+/// [`CloudFormationDeploy::capabilities`].
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+///
+/// assert_eq!(Capability::NamedIam.as_str(), "CAPABILITY_NAMED_IAM");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Capability {
+    /// `CAPABILITY_IAM`: the template creates IAM resources.
+    Iam,
+    /// `CAPABILITY_NAMED_IAM`: the template creates IAM resources with custom
+    /// names.
+    NamedIam,
+    /// `CAPABILITY_AUTO_EXPAND`: the template uses macros or nested stacks
+    /// that expand.
+    AutoExpand,
+}
+
+impl Capability {
+    /// The value AWS uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Capability::Iam => "CAPABILITY_IAM",
+            Capability::NamedIam => "CAPABILITY_NAMED_IAM",
+            Capability::AutoExpand => "CAPABILITY_AUTO_EXPAND",
+        }
+    }
+}
+
+/// `Deploy / AWS / CloudFormation / 1`: creates, updates or deletes a stack,
+/// or creates or executes a change set; one constructor per
+/// [`CloudFormationActionMode`].
+///
+/// The template and the template configuration are files inside input
+/// artifacts, given as `artifact.path("file")`; their artifacts become inputs
+/// of the action. The action's variables are the stack's outputs. With
+/// [`CloudFormationDeploy::output_file_name`] it also produces one artifact
+/// holding the outputs as JSON.
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+///
+/// let pipeline = Pipeline::build("p", |p| {
+///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+///     let [built] = p.stage("Build", |s| {
+///         s.add(CodeBuild::new("Build", "project", source.artifact()).output("BuildOutput")).artifacts
+///     });
+///     p.stage("Deploy", |s| {
+///         let plan = s.add(
+///             CloudFormationDeploy::create_replace_change_set("Plan", "my-stack", "my-change-set", built.path("template.yaml"))
+///                 .capabilities(&[Capability::Iam, Capability::AutoExpand])
+///                 .deployment_role("arn:aws:iam::123456789012:role/CloudFormationRole"),
+///         );
+///         s.add(CloudFormationDeploy::execute_change_set("Apply", "my-stack", "my-change-set").after(&plan));
+///     });
+/// });
+/// let plan = &pipeline.declaration().stages[2].actions[0];
+/// assert_eq!(plan.input_artifacts.as_ref().unwrap()[0].name, "BuildOutput");
+/// assert_eq!(plan.configuration.as_ref().unwrap()["Capabilities"], "CAPABILITY_IAM,CAPABILITY_AUTO_EXPAND");
+/// assert_eq!(pipeline.declaration().stages[2].actions[1].run_order, Some(2));
+/// ```
+#[derive(Clone, Debug)]
+pub struct CloudFormationDeploy<'p, const N: usize = 0> {
+    spec: ActionSpec<'p>,
+}
+
+impl<'p> CloudFormationDeploy<'p, 0> {
+    fn with_mode(name: impl Into<Str>, mode: CloudFormationActionMode, stack_name: impl Into<Text<'p>>) -> Self {
+        let mut spec = ActionSpec::aws(name, ActionCategory::Deploy, "CloudFormation");
+        spec.set("ActionMode", mode.as_str());
+        spec.set("StackName", stack_name);
+        CloudFormationDeploy { spec }
+    }
+
+    fn template(mut self, template: impl PathInput<'p>) -> Self {
+        self.spec.set_path("TemplatePath", template.into_path());
+        self
+    }
+
+    fn change_set_name(mut self, change_set_name: impl Into<Text<'p>>) -> Self {
+        self.spec.set("ChangeSetName", change_set_name);
+        self
+    }
+
+    /// `CREATE_UPDATE`: creates `stack_name` from `template`, or updates it.
+    pub fn create_update(name: impl Into<Str>, stack_name: impl Into<Text<'p>>, template: impl PathInput<'p>) -> Self {
+        CloudFormationDeploy::with_mode(name, CloudFormationActionMode::CreateUpdate, stack_name).template(template)
+    }
+
+    /// `REPLACE_ON_FAILURE`: like `create_update`, but a stack in a failed
+    /// state is deleted and created again (for test stacks).
+    pub fn replace_on_failure(
+        name: impl Into<Str>,
+        stack_name: impl Into<Text<'p>>,
+        template: impl PathInput<'p>,
+    ) -> Self {
+        CloudFormationDeploy::with_mode(name, CloudFormationActionMode::ReplaceOnFailure, stack_name).template(template)
+    }
+
+    /// `DELETE_ONLY`: deletes `stack_name`.
+    pub fn delete_only(name: impl Into<Str>, stack_name: impl Into<Text<'p>>) -> Self {
+        CloudFormationDeploy::with_mode(name, CloudFormationActionMode::DeleteOnly, stack_name)
+    }
+
+    /// `CHANGE_SET_REPLACE`: creates (or replaces) the change set
+    /// `change_set_name` of `stack_name` from `template`.
+    pub fn create_replace_change_set(
+        name: impl Into<Str>,
+        stack_name: impl Into<Text<'p>>,
+        change_set_name: impl Into<Text<'p>>,
+        template: impl PathInput<'p>,
+    ) -> Self {
+        CloudFormationDeploy::with_mode(name, CloudFormationActionMode::ChangeSetReplace, stack_name)
+            .change_set_name(change_set_name)
+            .template(template)
+    }
+
+    /// `CHANGE_SET_EXECUTE`: executes the change set `change_set_name` of
+    /// `stack_name`.
+    pub fn execute_change_set(
+        name: impl Into<Str>,
+        stack_name: impl Into<Text<'p>>,
+        change_set_name: impl Into<Text<'p>>,
+    ) -> Self {
+        CloudFormationDeploy::with_mode(name, CloudFormationActionMode::ChangeSetExecute, stack_name)
+            .change_set_name(change_set_name)
+    }
+
+    /// `OutputFileName`: writes the stack's outputs as JSON to `file` in the
+    /// action's single output artifact, named `<ActionName>Output` unless
+    /// [`CloudFormationDeploy::output_name`] names it.
+    pub fn output_file_name(mut self, file: impl Into<Text<'p>>) -> CloudFormationDeploy<'p, 1> {
+        self.spec.set("OutputFileName", file);
+        self.spec.default_output();
+        CloudFormationDeploy { spec: self.spec }
+    }
+}
+
+impl<'p> CloudFormationDeploy<'p, 1> {
+    /// Names the output artifact declared by
+    /// [`CloudFormationDeploy::output_file_name`].
+    pub fn output_name(mut self, name: impl Into<String>) -> Self {
+        self.spec.rename_output(0, name);
+        self
+    }
+}
+
+impl<'p, const N: usize> CloudFormationDeploy<'p, N> {
+    /// `Capabilities`: what the template may do (written comma-separated,
+    /// without spaces). Needed when the template creates IAM resources or
+    /// uses macros.
+    pub fn capabilities(mut self, capabilities: &[Capability]) -> Self {
+        let joined: Vec<&str> = capabilities.iter().map(|capability| capability.as_str()).collect();
+        self.spec.set("Capabilities", joined.join(","));
+        self
+    }
+
+    /// `TemplateConfiguration`: a JSON file with the stack's parameters, tags
+    /// and stack policy; its artifact becomes an input of the action.
+    pub fn template_configuration(mut self, file: impl PathInput<'p>) -> Self {
+        self.spec.set_path("TemplateConfiguration", file.into_path());
+        self
+    }
+
+    /// `RoleArn`: the service role CloudFormation assumes to change the
+    /// stack (the deployment role), in the same account as the action's
+    /// role. Not to be confused with the action's own role,
+    /// [`crate::ActionSettings::role_arn`]. Not applied by
+    /// `execute_change_set`, which uses the role of the change set.
+    pub fn deployment_role(mut self, arn: impl Into<Text<'p>>) -> Self {
+        self.spec.set("RoleArn", arn);
+        self
+    }
+
+    /// `ParameterOverrides`: template parameters, written as a compact JSON
+    /// object (at most 1 KB). Values may reference variables, which orders
+    /// their producers first. Parameters given here take precedence over the
+    /// template configuration file.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("p", |p| {
+    ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///     p.stage("Deploy", |s| {
+    ///         s.add(CloudFormationDeploy::create_update("Deploy", "app", source.artifact().path("app.yaml"))
+    ///             .parameter_overrides([("Commit", Text::from(source.vars().commit_id())), ("Env", "prod".into())]))
+    ///     });
+    /// });
+    /// let configuration = pipeline.declaration().stages[1].actions[0].configuration.as_ref().unwrap();
+    /// assert_eq!(configuration["ParameterOverrides"], r##"{"Commit":"#{Source_Checkout.CommitId}","Env":"prod"}"##);
+    /// ```
+    pub fn parameter_overrides<K, V>(mut self, parameters: impl IntoIterator<Item = (K, V)>) -> Self
+    where
+        K: Into<String>,
+        V: Into<Text<'p>>,
+    {
+        let fields = parameters.into_iter().map(|(key, value)| (key.into(), value.into()));
+        self.spec.set("ParameterOverrides", json_text::object(fields));
+        self
+    }
+}
+
+typed_action!(CloudFormationDeploy<'p, const N: usize>, NonSourceAction + CrossRegionAction, ActionHandle<'p, N, NamedVariables<'p>>);

@@ -1,1 +1,0 @@
-//! Reading and writing the `AWS::CodePipeline::Pipeline` resource of a CloudFormation template.

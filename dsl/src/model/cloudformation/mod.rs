@@ -1,0 +1,30 @@
+//! Reading and writing the `AWS::CodePipeline::Pipeline` resource of a
+//! CloudFormation template.
+//!
+//! A template writes the same pipeline as the API JSON, with PascalCase
+//! property names, `ArtifactStores` as a list of `{Region, ArtifactStore}`,
+//! intrinsic functions where strings go, and a few properties of its own
+//! (`DisableInboundStageTransitions`, `RestartExecutionOnUpdate`, `Tags`;
+//! `Name` is optional). [`CfnPipeline`] holds one such resource:
+//! [`read_template`] reads every pipeline of a template (JSON or YAML, short
+//! forms included), [`CfnPipeline::from_properties`] and
+//! [`CfnPipeline::to_properties`] convert one resource's properties.
+//!
+//! The model keeps what CloudFormation means, not how it was spelled:
+//! booleans and numbers in string positions are read as their string form
+//! (CloudFormation's own coercion), a `Configuration` written as a JSON
+//! string is read as its object, and YAML short forms become the long form.
+//!
+//! [`first_expression`] finds the expression that keeps a serialized
+//! pipeline from being valid API JSON.
+
+mod expression;
+mod recase;
+mod resource;
+mod template;
+mod value_path;
+mod yaml;
+
+pub use expression::{first_expression, ExpressionAt};
+pub use resource::{CfnPipeline, StageTransition};
+pub use template::{parse_template, read_template, PIPELINE_RESOURCE_TYPE};

@@ -1,0 +1,467 @@
+//! Writes the output folder: one folder per pipeline plus `manifest.json`.
+//!
+//! Every pipeline is validated first, and all findings of all pipelines are
+//! reported together. The files are then rendered in memory, written into a
+//! temporary folder beside the target and renamed into place, replacing the
+//! previous output. A failed synth leaves an existing output folder exactly as
+//! it was and writes nothing.
+
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use pipewright_dsl::{Location, Pipeline, Violation};
+
+use crate::emit::{self, api_json, EmitError, FileKind, Format, OutputFile};
+use crate::manifest::{self, Manifest, NotWritten};
+
+/// Synthesizes pipelines into a folder.
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+/// use pipewright_synth::{Format, Synth};
+///
+/// let pipeline = Pipeline::build("my-pipeline", |p| {
+///     p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+///     p.artifact_store(ArtifactStore::s3("my-pipeline-artifacts"));
+///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+///     p.stage("Build", |s| {
+///         s.add(CodeBuild::new("Build", "my-project", source.artifact()));
+///     });
+/// });
+/// let out = tempfile::tempdir().unwrap();
+/// let report = Synth::new(out.path().join("out")).add(&pipeline).format(Format::Yaml).write().unwrap();
+/// assert!(out.path().join("out/my-pipeline/pipeline.json").is_file());
+/// assert!(out.path().join("out/manifest.json").is_file());
+/// assert_eq!(report.pipelines, 1);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Synth<'a> {
+    dir: PathBuf,
+    pipelines: Vec<&'a Pipeline>,
+    format: Format,
+}
+
+/// The files of a synth, rendered but not yet written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assembly {
+    /// Every file, by path from the output folder, pipelines in the order
+    /// they were added and `manifest.json` last.
+    pub files: Vec<AssembledFile>,
+    /// How many pipelines.
+    pub pipelines: usize,
+    /// Findings that do not stop synthesis.
+    pub warnings: Vec<Violation>,
+    /// Files an emitter refused to write, with the reason (also in the
+    /// manifest).
+    pub not_written: Vec<NotWritten>,
+}
+
+/// One rendered file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AssembledFile {
+    /// Path from the output folder, with `/` separators.
+    pub path: String,
+    /// What the file is; `None` for `manifest.json`.
+    pub kind: Option<FileKind>,
+    /// The bytes.
+    pub contents: String,
+}
+
+/// What a successful [`Synth::write`] wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    /// The output folder.
+    pub dir: PathBuf,
+    /// Every file written: `dir` joined with the file's path (`out/my-pipeline/pipeline.json`).
+    pub files: Vec<PathBuf>,
+    /// How many pipelines.
+    pub pipelines: usize,
+    /// Findings that did not stop synthesis.
+    pub warnings: Vec<Violation>,
+    /// Files an emitter refused to write, with the reason.
+    pub not_written: Vec<NotWritten>,
+}
+
+impl fmt::Display for Report {
+    /// `wrote 7 files for 3 pipelines to out/`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "wrote {} for {} to {}/",
+            plural(self.files.len(), "file"),
+            plural(self.pipelines, "pipeline"),
+            self.dir.display()
+        )
+    }
+}
+
+/// Why nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum SynthError {
+    /// Some pipelines break rules; every finding of every pipeline, warnings
+    /// included.
+    #[error("{}", describe_findings(.0))]
+    Invalid(Vec<Violation>),
+    /// An emitter refused a pipeline.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Emit(Vec<EmitFailure>),
+    /// There was nothing to synthesize.
+    #[error("no pipelines to synthesize: add at least one pipeline")]
+    NoPipelines,
+    /// The output folder exists and holds something else than a previous
+    /// synth's output.
+    #[error(
+        "{}: the folder exists and holds no manifest.json written by pipewright, so synth will not replace it; \
+         choose another output folder or remove this one",
+        .0.display()
+    )]
+    NotOutputFolder(PathBuf),
+    /// Reading or writing failed.
+    #[error("{}: cannot {action}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What was being done, e.g. `create the folder`.
+        action: &'static str,
+        /// The system's error.
+        source: io::Error,
+    },
+}
+
+/// An emitter's refusal, with the pipeline it concerns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmitFailure {
+    /// The pipeline.
+    pub pipeline: String,
+    /// What was refused and why.
+    pub message: String,
+}
+
+impl fmt::Display for EmitFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "error: pipeline \"{}\": {}", self.pipeline, self.message)
+    }
+}
+
+impl<'a> Synth<'a> {
+    /// A synth into `dir` (created if missing), templates in JSON.
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Synth { dir: dir.into(), pipelines: Vec::new(), format: Format::Json }
+    }
+
+    /// Adds a pipeline; its files go to `<dir>/<pipeline name>/`.
+    #[allow(clippy::should_implement_trait, reason = "`Synth::new(dir).add(&pipeline)` reads as intended")]
+    pub fn add(mut self, pipeline: &'a Pipeline) -> Self {
+        self.pipelines.push(pipeline);
+        self
+    }
+
+    /// Adds several pipelines.
+    pub fn add_all(mut self, pipelines: impl IntoIterator<Item = &'a Pipeline>) -> Self {
+        self.pipelines.extend(pipelines);
+        self
+    }
+
+    /// The form of the CloudFormation templates.
+    pub fn format(mut self, format: Format) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// Validates every pipeline and renders every file, without writing.
+    pub fn assemble(&self) -> Result<Assembly, SynthError> {
+        if self.pipelines.is_empty() {
+            return Err(SynthError::NoPipelines);
+        }
+        let findings = check(&self.pipelines);
+        if findings.iter().any(Violation::is_error) {
+            return Err(SynthError::Invalid(findings));
+        }
+        let mut manifest = Manifest::new(self.format);
+        let mut files = Vec::new();
+        let mut failures = Vec::new();
+        let mut all_not_written = Vec::new();
+        for pipeline in &self.pipelines {
+            let folder = pipeline.name();
+            match emit_pipeline(pipeline, self.format) {
+                Ok(emitted) => {
+                    let entry = manifest.add(pipeline, &folder, &emitted.files, &emitted.not_written);
+                    all_not_written.extend(entry.not_written.iter().cloned());
+                    files.extend(emitted.files.into_iter().map(|file| AssembledFile {
+                        path: format!("{folder}/{}", file.path),
+                        kind: Some(file.kind),
+                        contents: file.contents,
+                    }));
+                }
+                Err(error) => failures.push(EmitFailure { pipeline: folder, message: error }),
+            }
+        }
+        if !failures.is_empty() {
+            return Err(SynthError::Emit(failures));
+        }
+        files.push(AssembledFile {
+            path: manifest::FILE_NAME.to_owned(),
+            kind: None,
+            contents: emit::json_text(&manifest).map_err(|error| {
+                SynthError::Emit(vec![EmitFailure { pipeline: String::new(), message: error.to_string() }])
+            })?,
+        });
+        Ok(Assembly { files, pipelines: self.pipelines.len(), warnings: findings, not_written: all_not_written })
+    }
+
+    /// Validates, renders and writes everything, replacing the previous
+    /// output folder in one rename. On any error nothing is written and an
+    /// existing output folder is left as it was.
+    pub fn write(&self) -> Result<Report, SynthError> {
+        let assembly = self.assemble()?;
+        replace_folder(&self.dir, &assembly.files, &mut |path, contents| fs::write(path, contents))?;
+        Ok(Report {
+            files: assembly.files.iter().map(|file| self.dir.join(&file.path)).collect(),
+            dir: self.dir.clone(),
+            pipelines: assembly.pipelines,
+            warnings: assembly.warnings,
+            not_written: assembly.not_written,
+        })
+    }
+}
+
+/// Every finding of every pipeline, plus the rules of the output folder:
+/// pipeline names that are unique and can name a folder.
+pub fn check(pipelines: &[&Pipeline]) -> Vec<Violation> {
+    let mut findings = Vec::new();
+    for (index, pipeline) in pipelines.iter().enumerate() {
+        let name = &pipeline.declaration().name;
+        let location = Location::pipeline(name);
+        if pipelines[..index].iter().any(|other| other.declaration().name == *name) {
+            findings.push(Violation::new(
+                location.clone(),
+                "pipeline-name-unique",
+                "two pipelines have this name; names are unique per account and Region and each names its \
+                 output folder: rename one of them",
+            ));
+        }
+        match name.as_literal() {
+            None => findings.push(Violation::new(
+                location,
+                "pipeline-name-literal",
+                "the name is a CloudFormation expression, but synth names the pipeline's output folder after \
+                 it: give the pipeline a literal name",
+            )),
+            Some(literal @ ("." | ".." | manifest::FILE_NAME)) => findings.push(Violation::new(
+                location,
+                "pipeline-name-folder",
+                format!(
+                    "\"{literal}\" cannot name the pipeline's output folder (it is `.`, `..` or the manifest): \
+                     rename the pipeline"
+                ),
+            )),
+            Some(_) => {}
+        }
+        findings.extend(pipeline.check());
+    }
+    findings
+}
+
+/// The files of one pipeline, paths relative to its folder.
+struct PipelineFiles {
+    files: Vec<OutputFile>,
+    /// Files an emitter refused while the rest can still be deployed.
+    not_written: Vec<NotWritten>,
+}
+
+/// Renders every file of one pipeline.
+fn emit_pipeline(pipeline: &Pipeline, format: Format) -> Result<PipelineFiles, String> {
+    let _ = format;
+    let mut emitted = PipelineFiles { files: Vec::new(), not_written: Vec::new() };
+    match api_json::emit(pipeline) {
+        Ok(file) => emitted.files.push(file),
+        Err(error @ EmitError::Expression { .. }) => {
+            emitted.not_written.push(NotWritten { path: api_json::FILE_NAME.to_owned(), reason: error.to_string() })
+        }
+        Err(error) => return Err(error.to_string()),
+    }
+    Ok(emitted)
+}
+
+/// Writes `files` into a new folder beside `target` and renames it into
+/// place, replacing a previous output folder. On error, removes what it
+/// wrote and leaves `target` as it was.
+fn replace_folder(
+    target: &Path,
+    files: &[AssembledFile],
+    write_file: &mut dyn FnMut(&Path, &[u8]) -> io::Result<()>,
+) -> Result<(), SynthError> {
+    let io_error = |path: &Path, action: &'static str| {
+        let path = path.to_owned();
+        move |source| SynthError::Io { path, action, source }
+    };
+    let exists = check_replaceable(target)?;
+    let parent = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(io_error(&parent, "create the folder"))?;
+    let name = target.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let staging = new_folder_beside(&parent, &format!(".{name}.synth-"))?;
+    for file in files {
+        let path = staging.path().join(&file.path);
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder).map_err(io_error(folder, "create the folder"))?;
+        }
+        write_file(&path, file.contents.as_bytes()).map_err(io_error(&target.join(&file.path), "write the file"))?;
+    }
+    if !exists {
+        return fs::rename(staging.path(), target).map_err(io_error(target, "create the output folder")).map(|()| {
+            let _ = staging.keep();
+        });
+    }
+    let previous = new_folder_beside(&parent, &format!(".{name}.previous-"))?;
+    fs::rename(target, previous.path()).map_err(io_error(target, "move the previous output aside"))?;
+    if let Err(source) = fs::rename(staging.path(), target) {
+        let previous = previous.keep();
+        return Err(match fs::rename(&previous, target) {
+            Ok(()) => SynthError::Io { path: target.to_owned(), action: "replace the output folder", source },
+            Err(_) => SynthError::Io { path: previous, action: "move back the previous output, kept in", source },
+        });
+    }
+    let _ = staging.keep();
+    Ok(())
+}
+
+/// Whether `target` exists; an error when it exists but is not a folder that
+/// synth may replace (empty, or holding pipewright's manifest).
+fn check_replaceable(target: &Path) -> Result<bool, SynthError> {
+    let metadata = match fs::symlink_metadata(target) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(source) => return Err(SynthError::Io { path: target.to_owned(), action: "read", source }),
+    };
+    if !metadata.is_dir() {
+        return Err(SynthError::NotOutputFolder(target.to_owned()));
+    }
+    let mut entries =
+        fs::read_dir(target).map_err(|source| SynthError::Io { path: target.to_owned(), action: "read", source })?;
+    if entries.next().is_none() {
+        return Ok(true);
+    }
+    let manifest = fs::read_to_string(target.join(manifest::FILE_NAME)).ok();
+    let ours = manifest
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .is_some_and(|value| value["generator"] == manifest::GENERATOR);
+    if ours {
+        Ok(true)
+    } else {
+        Err(SynthError::NotOutputFolder(target.to_owned()))
+    }
+}
+
+/// A new, empty folder in `parent` whose name starts with `prefix`, removed
+/// with everything in it when dropped.
+fn new_folder_beside(parent: &Path, prefix: &str) -> Result<tempfile::TempDir, SynthError> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o777));
+    }
+    builder.tempdir_in(parent).map_err(|source| SynthError::Io {
+        path: parent.to_owned(),
+        action: "create a folder in",
+        source,
+    })
+}
+
+/// `1 file`, `3 files`.
+pub(crate) fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+/// Every finding on its own line, then how many errors and warnings.
+fn describe_findings(findings: &[Violation]) -> String {
+    let errors = findings.iter().filter(|finding| finding.is_error()).count();
+    let warnings = findings.len() - errors;
+    let mut text: String = findings.iter().map(|finding| format!("{finding}\n")).collect();
+    text.push_str(&format!("{}, {}: nothing was written", plural(errors, "error"), plural(warnings, "warning")));
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+    use std::{fs, io};
+
+    use super::{replace_folder, AssembledFile, SynthError};
+
+    /// A pipeline's files and a manifest, their contents marked with `version`.
+    fn files(version: &str) -> Vec<AssembledFile> {
+        let file = |path: &str, contents: String| AssembledFile { path: path.to_owned(), kind: None, contents };
+        vec![
+            file("app/pipeline.json", format!("{version}\n")),
+            file("app/events/rule.json", format!("{version}\n")),
+            file("manifest.json", format!("{{\"generator\": \"pipewright\", \"version\": \"{version}\"}}\n")),
+        ]
+    }
+
+    /// Writes like `fs::write` but fails on the second file.
+    fn failing_on_second_file() -> impl FnMut(&Path, &[u8]) -> io::Result<()> {
+        let mut written = 0;
+        move |path, contents| {
+            written += 1;
+            if written == 2 {
+                return Err(io::Error::other("disk full"));
+            }
+            fs::write(path, contents)
+        }
+    }
+
+    fn listing(dir: &Path) -> BTreeMap<String, String> {
+        let mut found = BTreeMap::new();
+        let mut pending = vec![dir.to_owned()];
+        while let Some(folder) = pending.pop() {
+            for entry in fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                if path.is_dir() {
+                    found.insert(relative + "/", String::new());
+                    pending.push(path);
+                } else {
+                    found.insert(relative, fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn a_write_error_on_a_first_synth_leaves_nothing() {
+        let parent = tempfile::tempdir().unwrap();
+        let error = replace_folder(&parent.path().join("out"), &files("new"), &mut failing_on_second_file());
+        let Err(SynthError::Io { path, action, source }) = error else { panic!("expected an I/O error") };
+        assert_eq!(
+            (path, action, source.to_string()),
+            (parent.path().join("out/app/events/rule.json"), "write the file", "disk full".to_owned())
+        );
+        assert!(listing(parent.path()).is_empty(), "{:?}", listing(parent.path()));
+    }
+
+    #[test]
+    fn a_write_error_leaves_the_previous_output_as_it_was() {
+        let parent = tempfile::tempdir().unwrap();
+        let out = parent.path().join("out");
+        replace_folder(&out, &files("old"), &mut |path, contents| fs::write(path, contents)).unwrap();
+        let before = listing(parent.path());
+        assert_eq!(before.len(), 6, "{before:?}");
+
+        let error = replace_folder(&out, &files("new"), &mut failing_on_second_file());
+        assert!(matches!(error, Err(SynthError::Io { action: "write the file", .. })));
+        assert_eq!(listing(parent.path()), before);
+    }
+}

@@ -1,0 +1,261 @@
+//! `manifest.json`: every file `synth` wrote, what it is, where it goes, and
+//! the commands that deploy it, in order.
+//!
+//! A pipeline can be deployed two ways, and the manifest lists both:
+//! `cloudformation` (the target-account role templates, then one stack with
+//! the pipeline and its rules) or `awsCli` (the role templates, then
+//! `create-pipeline` with `pipeline.json`, then the rules). Every command runs
+//! from the output folder, the one that holds `manifest.json`.
+
+use pipewright_dsl::Pipeline;
+use serde::Serialize;
+
+use crate::emit::{api_json, FileKind, Format, OutputFile};
+
+/// The file's name in the output folder.
+pub const FILE_NAME: &str = "manifest.json";
+
+/// The `generator` every manifest carries; `synth` replaces an existing
+/// output folder only when its manifest says this.
+pub const GENERATOR: &str = "pipewright";
+
+/// The whole manifest.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Manifest {
+    /// Always [`GENERATOR`].
+    pub generator: &'static str,
+    /// The manifest's format version, 1.
+    pub manifest_version: u32,
+    /// `json` or `yaml`: the form of the templates.
+    pub template_format: &'static str,
+    /// One entry per pipeline, in the order they were added.
+    pub pipelines: Vec<PipelineManifest>,
+}
+
+/// What was written for one pipeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PipelineManifest {
+    /// The pipeline's name.
+    pub name: String,
+    /// Its folder in the output folder (the pipeline's name).
+    pub folder: String,
+    /// The account of the pipeline's service role, where it is created.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    /// Every file of the pipeline, by path from the output folder.
+    pub files: Vec<FileEntry>,
+    /// Files this pipeline does not get, and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_written: Vec<NotWritten>,
+    /// The commands that deploy it.
+    pub deploy: Deploy,
+}
+
+/// One file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FileEntry {
+    /// Path from the output folder, with `/` separators.
+    pub path: String,
+    /// `pipeline-json`, `template`, `event-rule`, `notification-rule` or
+    /// `cross-account-template`.
+    pub kind: &'static str,
+    /// The account it is deployed in, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    /// The Region it is deployed in, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+}
+
+/// A file an emitter refused to write, e.g. `pipeline.json` for a pipeline
+/// that holds CloudFormation expressions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NotWritten {
+    /// The file's path from the output folder (relative to the pipeline's
+    /// folder while an emitter reports it).
+    pub path: String,
+    /// Why it was not written.
+    pub reason: String,
+}
+
+/// The two ways to deploy a pipeline; use one of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Deploy {
+    /// With CloudFormation: the pipeline's template holds the pipeline and
+    /// its rules.
+    pub cloudformation: Vec<Step>,
+    /// With the AWS CLI: `pipeline.json`, then the rules as CLI inputs.
+    /// Empty when `pipeline.json` could not be written.
+    pub aws_cli: Vec<Step>,
+}
+
+/// One command to run.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    /// Lower runs first; equal orders may run in any order.
+    pub order: u32,
+    /// The file the command deploys, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The account whose credentials the command needs, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    /// The Region the command must run in, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// The command, run from the output folder.
+    pub command: String,
+    /// The command that updates what `command` created, when it differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update_command: Option<String>,
+}
+
+impl Manifest {
+    /// An empty manifest for templates in `format`.
+    pub fn new(format: Format) -> Manifest {
+        Manifest {
+            generator: GENERATOR,
+            manifest_version: 1,
+            template_format: format.extension(),
+            pipelines: Vec::new(),
+        }
+    }
+
+    /// Records the files of one pipeline, written to `folder`, and the files
+    /// that were not written (paths relative to `folder`); returns the entry.
+    pub fn add(
+        &mut self,
+        pipeline: &Pipeline,
+        folder: &str,
+        files: &[OutputFile],
+        not_written: &[NotWritten],
+    ) -> &PipelineManifest {
+        let paths: Vec<&str> = files.iter().map(|file| file.path.as_str()).collect();
+        let from_root = |command: &str| from_output_folder(command, folder, &paths);
+        let mut deploy = Deploy::default();
+        for file in files {
+            let Some(step) = &file.deploy else { continue };
+            let entry = Step {
+                order: step.order,
+                file: Some(format!("{folder}/{}", file.path)),
+                account: step.account.clone(),
+                region: step.region.clone(),
+                command: from_root(&step.command),
+                update_command: (file.kind == FileKind::PipelineJson)
+                    .then(|| from_root(&api_json::update_command(pipeline))),
+            };
+            let (cloudformation, aws_cli) = routes(file.kind);
+            if cloudformation {
+                deploy.cloudformation.push(entry.clone());
+            }
+            if aws_cli {
+                deploy.aws_cli.push(entry.clone());
+            }
+            if file.kind == FileKind::PipelineJson {
+                deploy.aws_cli.extend(api_json::transition_commands(pipeline).into_iter().map(|command| Step {
+                    order: step.order,
+                    file: None,
+                    command,
+                    update_command: None,
+                    ..entry.clone()
+                }));
+            }
+        }
+        if !files.iter().any(|file| file.kind == FileKind::PipelineJson) {
+            deploy.aws_cli.clear();
+        }
+        deploy.cloudformation.sort_by_key(|step| step.order);
+        deploy.aws_cli.sort_by_key(|step| step.order);
+        self.pipelines.push(PipelineManifest {
+            name: pipeline.name(),
+            folder: folder.to_owned(),
+            account: api_json::pipeline_account(pipeline),
+            files: files
+                .iter()
+                .map(|file| FileEntry {
+                    path: format!("{folder}/{}", file.path),
+                    kind: file.kind.as_str(),
+                    account: file.deploy.as_ref().and_then(|step| step.account.clone()),
+                    region: file.deploy.as_ref().and_then(|step| step.region.clone()),
+                })
+                .collect(),
+            not_written: not_written
+                .iter()
+                .map(|file| NotWritten { path: format!("{folder}/{}", file.path), reason: file.reason.clone() })
+                .collect(),
+            deploy,
+        });
+        self.pipelines.last().expect("an entry was just added")
+    }
+}
+
+/// Which routes deploy a kind of file: (CloudFormation, AWS CLI). The
+/// template carries the pipeline and its rules, so the CLI inputs of the
+/// rules belong to the CLI route only; target-account roles belong to both.
+fn routes(kind: FileKind) -> (bool, bool) {
+    match kind {
+        FileKind::Template => (true, false),
+        FileKind::PipelineJson | FileKind::EventRule | FileKind::NotificationRule => (false, true),
+        FileKind::CrossAccountTemplate => (true, true),
+    }
+}
+
+/// Rewrites a command that names the pipeline's files by their path inside
+/// the pipeline's folder (`file://pipeline.json`, `template.yaml`) so that it
+/// runs from the output folder (`file://my-pipeline/pipeline.json`).
+fn from_output_folder(command: &str, folder: &str, paths: &[&str]) -> String {
+    command
+        .split(' ')
+        .map(|word| {
+            let core = word.trim_matches(|c: char| matches!(c, '"' | '\'' | '(' | ')' | '$' | '`'));
+            let (prefix, path) = match core.find("file://") {
+                Some(at) => core.split_at(at + "file://".len()),
+                None => ("", core),
+            };
+            if paths.contains(&path) {
+                word.replacen(core, &format!("{prefix}{folder}/{path}"), 1)
+            } else {
+                word.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::from_output_folder;
+
+    #[test]
+    fn commands_name_files_from_the_output_folder() {
+        let paths = ["pipeline.json", "template.yaml", "events/source.json"];
+        let cases = [
+            (
+                "aws codepipeline create-pipeline --cli-input-json file://pipeline.json",
+                "aws codepipeline create-pipeline --cli-input-json file://app/pipeline.json",
+            ),
+            (
+                "aws cloudformation deploy --template-file template.yaml --stack-name app",
+                "aws cloudformation deploy --template-file app/template.yaml --stack-name app",
+            ),
+            (
+                "aws events put-rule --cli-input-json=file://events/source.json",
+                "aws events put-rule --cli-input-json=file://app/events/source.json",
+            ),
+            (
+                "aws codepipeline update-pipeline --cli-input-json \"$(jq '{pipeline}' pipeline.json)\"",
+                "aws codepipeline update-pipeline --cli-input-json \"$(jq '{pipeline}' app/pipeline.json)\"",
+            ),
+            ("echo other.json file://other.json", "echo other.json file://other.json"),
+        ];
+        for (command, expected) in cases {
+            assert_eq!(from_output_folder(command, "app", &paths), expected);
+        }
+    }
+}

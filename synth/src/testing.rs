@@ -1,0 +1,65 @@
+//! Snapshot tests of what `synth` writes, in one line, on top of
+//! [insta](https://insta.rs). Enabled by the `testing` feature.
+//!
+//! ```no_run
+//! use pipewright_dsl::prelude::*;
+//!
+//! #[test]
+//! fn my_pipeline_is_unchanged() {
+//!     let pipeline = Pipeline::build("my-pipeline", |p| {
+//!         p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+//!         p.artifact_store(ArtifactStore::s3("my-pipeline-artifacts"));
+//!         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+//!         p.stage("Build", |s| {
+//!             s.add(CodeBuild::new("Build", "my-project", source.artifact()));
+//!         });
+//!     });
+//!     pipewright_synth::assert_synth_snapshot!(pipeline);
+//! }
+//! ```
+//!
+//! Each file becomes one snapshot, named after the test's module and the
+//! file's path (`tests/snapshots/pipelines__my-pipeline__pipeline.json.snap`);
+//! review changes with `cargo insta review`.
+
+use pipewright_dsl::Pipeline;
+
+use crate::assembly::Synth;
+use crate::emit::Format;
+
+#[doc(hidden)]
+pub use insta;
+
+/// Every file `synth` would write for `pipeline`, manifest included: (path
+/// from the output folder, contents), in the order synth writes them.
+///
+/// # Panics
+///
+/// When the pipeline cannot be synthesized, with every finding.
+pub fn synthesized_files(pipeline: &Pipeline, format: Format) -> Vec<(String, String)> {
+    match Synth::new("out").add(pipeline).format(format).assemble() {
+        Ok(assembly) => assembly.files.into_iter().map(|file| (file.path, file.contents)).collect(),
+        Err(error) => panic!("pipeline \"{}\" cannot be synthesized:\n{error}", pipeline.name()),
+    }
+}
+
+/// Snapshots every file `synth` would write for a pipeline, one insta
+/// snapshot per file; templates in YAML unless a [`Format`] is given.
+///
+/// ```no_run
+/// # use pipewright_dsl::prelude::*;
+/// # let pipeline: Pipeline = todo!();
+/// pipewright_synth::assert_synth_snapshot!(pipeline);
+/// pipewright_synth::assert_synth_snapshot!(pipeline, pipewright_synth::Format::Json);
+/// ```
+#[macro_export]
+macro_rules! assert_synth_snapshot {
+    ($pipeline:expr $(,)?) => {
+        $crate::assert_synth_snapshot!($pipeline, $crate::Format::Yaml)
+    };
+    ($pipeline:expr, $format:expr $(,)?) => {{
+        for (path, contents) in $crate::testing::synthesized_files(&$pipeline, $format) {
+            $crate::testing::insta::assert_snapshot!(path, contents);
+        }
+    }};
+}
