@@ -12,10 +12,13 @@ from collections import Counter
 from pathlib import Path
 
 from .examples import last_lines, run
-from .report import Tally
+from .report import Failure, Tally
 
 PIPELINE_FILES = ("*.json", "*.yaml", "*.yml")
-FINDING = re.compile(r"^(error|warning)\[([a-z0-9-]+)\]:", re.MULTILINE)
+# `FILE: error[rule]: location: message` (or warning), one line per finding.
+FINDING = re.compile(r"^.*?: (error|warning)\[([a-z0-9-]+)\]:", re.MULTILINE)
+# `FILE: pipeline "NAME": N errors, M warnings`, one line per pipeline read.
+PIPELINE_READ = re.compile(r': pipeline ".*": \d+ errors?, \d+ warnings?$', re.MULTILINE)
 
 
 def corpus_files(corpus: Path) -> list[Path]:
@@ -33,19 +36,23 @@ def check_corpus(repo: Path, corpus: Path, tally: Tally) -> None:
         return
     synth = target_dir(repo) / "debug" / "synth"
     for path in files:
-        process = subprocess.run([str(synth), "validate", str(path)], capture_output=True, text=True,
-                                 stdin=subprocess.DEVNULL)
-        output = process.stdout + process.stderr
-        findings = Counter(f"{severity}[{rule}]" for severity, rule in FINDING.findall(output))
-        label = f"corpus/{path.name}"
-        if process.returncode not in (0, 1):
-            tally.fail(label, f"synth validate crashed (exit {process.returncode}): {last_lines(output)}")
-        elif process.returncode == 1 and not findings:
-            tally.fail(label, f"synth validate refused the file: {last_lines(output)}")
-        else:
-            listed = ", ".join(f"{finding} x{count}" if count > 1 else finding
-                               for finding, count in sorted(findings.items()))
-            tally.ok(label, listed or "no findings")
+        tally.check(f"corpus/{path.name}", validate_file, synth, path)
+
+
+def validate_file(synth: Path, path: Path) -> str:
+    """Runs `synth validate FILE`; returns the findings as a note."""
+    process = subprocess.run([str(synth), "validate", str(path)], capture_output=True, text=True,
+                             stdin=subprocess.DEVNULL)
+    refusals = [line for line in process.stderr.splitlines() if line.startswith("error: ")]
+    if process.returncode not in (0, 1) or "panicked" in process.stderr:
+        raise Failure(f"synth validate crashed (exit {process.returncode}): {last_lines(process.stderr)}")
+    if refusals:
+        raise Failure("synth validate refused the file: " + " | ".join(refusals))
+    if not PIPELINE_READ.search(process.stdout):
+        raise Failure(f"synth validate reported no pipeline: {last_lines(process.stdout + process.stderr)}")
+    findings = Counter(f"{severity}[{rule}]" for severity, rule in FINDING.findall(process.stdout))
+    return ", ".join(f"{finding} x{count}" if count > 1 else finding
+                     for finding, count in sorted(findings.items())) or "no findings"
 
 
 def target_dir(repo: Path) -> Path:
