@@ -165,10 +165,15 @@ impl Pipeline {
         self.restart_execution_on_update
     }
 
-    /// Every finding, errors and warnings, in rule order.
+    /// Every finding, errors and warnings, in rule order: first what the
+    /// builder noticed, then the rules over the model. A rule the builder
+    /// already reported at the same place is not reported twice.
     pub fn check(&self) -> Vec<Violation> {
         let mut violations = self.build_violations.clone();
-        violations.extend(validate::validate_pipeline(self));
+        let reported = |found: &Violation| {
+            self.build_violations.iter().any(|seen| seen.rule == found.rule && seen.location == found.location)
+        };
+        violations.extend(validate::validate_pipeline(self).into_iter().filter(|found| !reported(found)));
         violations
     }
 

@@ -1,0 +1,150 @@
+//! ARN shapes: the pipeline's and the actions' roles and the CloudFormation
+//! deployment role are errors; ARNs inside other configuration values and the
+//! artifact store's KMS key are warnings (a placeholder still synthesizes).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::context::{Context, ROLE_ARN};
+use super::pattern::anchored;
+use super::{Location, Violation};
+use crate::model::Str;
+
+/// A KMS key or alias ARN.
+static KMS_ARN: LazyLock<Regex> =
+    LazyLock::new(|| anchored(r"arn:aws(-[\w]+)*:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)/.+"));
+/// The longest role ARN.
+const MAX_ROLE_ARN: usize = 1024;
+/// What a role ARN looks like, for messages.
+const ROLE_SHAPE: &str = "arn:aws:iam::<12-digit account>:role/<name> (at most 1024 characters)";
+/// What a KMS key ARN looks like, for messages.
+const KMS_SHAPE: &str = "arn:aws:kms:<region>:<12-digit account>:key/<id> (or :alias/<name>)";
+
+/// An ARN-valued configuration key whose shape is checked, warning only.
+struct ArnKey {
+    /// The configuration key.
+    key: &'static str,
+    /// What the value names, e.g. `connection ARN`.
+    what: &'static str,
+    /// Only values starting with `arn:` are checked (the key also takes ids).
+    only_arns: bool,
+    /// The whole-value pattern.
+    pattern: LazyLock<Regex>,
+    /// What a valid value looks like.
+    shape: &'static str,
+}
+
+/// The ARN-valued configuration keys of the AWS providers.
+static ARN_KEYS: [ArnKey; 6] = [
+    ArnKey {
+        key: "ConnectionArn",
+        what: "connection ARN",
+        only_arns: false,
+        pattern: LazyLock::new(|| {
+            anchored(r"arn:aws(-[\w]+)*:(codestar-connections|codeconnections):[a-z0-9-]+:[0-9]{12}:connection/.+")
+        }),
+        shape:
+            "arn:aws:codestar-connections:<region>:<12-digit account>:connection/<id> (or arn:aws:codeconnections:...)",
+    },
+    ArnKey {
+        key: "NotificationArn",
+        what: "SNS topic ARN",
+        only_arns: false,
+        pattern: LazyLock::new(|| anchored(r"arn:aws(-[\w]+)*:sns:[a-z0-9-]+:[0-9]{12}:.+")),
+        shape: "arn:aws:sns:<region>:<12-digit account>:<topic>",
+    },
+    ArnKey {
+        key: "KMSEncryptionKeyARN",
+        what: "KMS key ARN",
+        only_arns: true,
+        pattern: LazyLock::new(|| KMS_ARN.clone()),
+        shape: KMS_SHAPE,
+    },
+    ArnKey {
+        key: "StateMachineArn",
+        what: "state machine ARN",
+        only_arns: false,
+        pattern: LazyLock::new(|| anchored(r"arn:aws(-[\w]+)*:states:[a-z0-9-]+:[0-9]{12}:stateMachine:.+")),
+        shape: "arn:aws:states:<region>:<12-digit account>:stateMachine:<name>",
+    },
+    ArnKey {
+        key: "DevicePoolArn",
+        what: "device pool ARN",
+        only_arns: false,
+        pattern: LazyLock::new(|| anchored(r"arn:aws(-[\w]+)*:devicefarm:[a-z0-9-]+:[0-9]{12}:devicepool:.+")),
+        shape: "arn:aws:devicefarm:<region>:<12-digit account>:devicepool:<id>",
+    },
+    ArnKey {
+        key: "AdministrationRoleArn",
+        what: "IAM role ARN",
+        only_arns: false,
+        pattern: LazyLock::new(|| ROLE_ARN.clone()),
+        shape: ROLE_SHAPE,
+    },
+];
+
+/// Checks the ARNs of the pipeline.
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
+    let role = &cx.declaration.role_arn;
+    if *role == "" {
+        out.push(Violation::new(
+            cx.pipeline_location(),
+            "role-required",
+            format!(
+                "the pipeline has no service role (roleArn is empty); set roleArn to an IAM role that trusts \
+                 codepipeline.amazonaws.com: {ROLE_SHAPE}"
+            ),
+        ));
+    } else {
+        role_arn(cx.pipeline_location().field("roleArn"), "role-arn", "roleArn", role, out);
+    }
+    for placed in &cx.actions {
+        let location = cx.location(placed);
+        if let Some(role) = &placed.action.role_arn {
+            role_arn(location.field("roleArn"), "role-arn", "roleArn", role, out);
+        }
+        if placed.is_aws("CloudFormation") {
+            if let Some(role) = placed.config("RoleArn") {
+                let location = location.field("configuration.RoleArn");
+                role_arn(location, "cloudformation-role-arn", "the CloudFormation deployment role RoleArn", role, out);
+            }
+        }
+        for arn_key in &ARN_KEYS {
+            let Some(value) = placed.config(arn_key.key).and_then(Str::as_literal) else { continue };
+            if value.contains("#{") || (arn_key.only_arns && !value.starts_with("arn:")) {
+                continue;
+            }
+            if !arn_key.pattern.is_match(value) {
+                out.push(Violation::warning(
+                    location.field(&format!("configuration.{}", arn_key.key)),
+                    "configuration-arn",
+                    format!(
+                        "{} \"{value}\" is not a complete {}: expected {}; the pipeline is still written, but the \
+                         action fails when it runs",
+                        arn_key.key, arn_key.what, arn_key.shape
+                    ),
+                ));
+            }
+        }
+    }
+    for (field, store) in cx.stores() {
+        let Some(id) = store.encryption_key.as_ref().and_then(|key| key.id.as_literal()) else { continue };
+        if id.starts_with("arn:") && !KMS_ARN.is_match(id) {
+            out.push(Violation::warning(
+                cx.pipeline_location().field(&field).field("encryptionKey.id"),
+                "kms-key-arn",
+                format!("the KMS key \"{id}\" is not a complete key or alias ARN: expected {KMS_SHAPE}"),
+            ));
+        }
+    }
+}
+
+/// Reports a literal that is not an IAM role ARN.
+fn role_arn(location: Location, rule: &'static str, what: &str, role: &Str, out: &mut Vec<Violation>) {
+    let Some(text) = role.as_literal() else { return };
+    if text.contains("#{") || (ROLE_ARN.is_match(text) && text.chars().count() <= MAX_ROLE_ARN) {
+        return;
+    }
+    out.push(Violation::new(location, rule, format!("{what} \"{text}\" is not an IAM role ARN; use {ROLE_SHAPE}")));
+}

@@ -1,0 +1,221 @@
+//! Every rule the type system cannot carry, checked before anything is
+//! written. All violations are reported at once, each with its path and what
+//! would be valid.
+//!
+//! The rules read the model ([`Pipeline::declaration`] plus the tags and
+//! disabled transitions around it), so a pipeline read from JSON is checked
+//! exactly like one written with the builders. A value that is a
+//! CloudFormation expression is unknown until deploy: its pattern is never
+//! checked, but it still counts where a count is checked.
+//!
+//! Findings are reported in this order of rule groups, each in stage and
+//! action order; the rule codes of each group:
+//!
+//! | Group | Codes |
+//! |---|---|
+//! | names | `pipeline-name`, `stage-name`, `action-name`, `artifact-name`, `namespace-name`, `namespace-reserved`, `variable-name`, `provider-name`, `provider-version`, `environment-variable-name`, `condition-rule-name` |
+//! | uniqueness | `stage-name-unique`, `action-name-unique`, `artifact-name-unique`, `namespace-unique`, `namespace-artifact-clash`, `variable-name-unique` |
+//! | structure | `stage-count`, `first-stage-source`, `stage-action-count`, `first-stage-source-only`, `source-outside-first-stage`, `pipeline-action-count`, `non-source-action-required` |
+//! | artifacts | `input-artifact-unknown`, `input-artifact-order`, `artifact-count`, `artifact-path-input`, `artifact-name-input`, `primary-source-required` |
+//! | runOrder | `run-order-range` |
+//! | artifact stores and Regions | `artifact-store-exactly-one`, `artifact-store-bucket`, `kms-key-id-length`, `region-length`, `artifact-store-region-unique`, `region-not-allowed`, `action-region-store` |
+//! | ARNs | `role-required`, `role-arn`, `cloudformation-role-arn`, `configuration-arn` (warning), `kms-key-arn` (warning) |
+//! | variables | `variable-key-unknown` (warning), `variable-namespace-order`, `variable-namespace-unknown`, `pipeline-variable-in-source`, `pipeline-variable-undeclared` |
+//! | V2 | `requires-v2`, `rollback-in-parallel` |
+//! | triggers | `trigger-count`, `trigger-source-action`, `trigger-source-action-unique`, `trigger-filter-size`, `trigger-push-filter`, `trigger-pull-request-filter` |
+//! | stage conditions | `condition-count`, `condition-rule-count`, `condition-rule-provider` (warning), `condition-rule-input` |
+//! | providers | `provider-category`, `provider-unknown` (warning), `configuration-required`, `configuration-value`, `timeout-range`, `provider-only-field` |
+//! | environment variables | `codebuild-environment-variables`, `plaintext-secret` (warning) |
+//! | sizes | `configuration-key-length`, `configuration-value-length`, `commands-size`, `output-variables-size`, `output-files-size`, `environment-variables-size`, `variables-size` |
+//! | cross-account | `custom-action-role`, `cloudformation-role-account`, `cross-account-kms-key`, `cross-account-codebuild-output`, `cross-account-artifact`, `kms-key-arn-cross-account` (warning) |
+//! | tags | `tag-count`, `tag-size`, `tag-key-unique` |
+//! | disabled transitions | `transition-stage`, `transition-reason` |
+//!
+//! The pipeline builder adds its own findings first (`source-stage-first`,
+//! `role-required`, `run-order-data-flow`); a rule it already reported at a
+//! place is not reported again there.
+//!
+//! ```
+//! use pipewright_dsl::model::PipelineDocument;
+//! use pipewright_dsl::Pipeline;
+//!
+//! let json = r#"{"pipeline": {"name": "my pipeline", "roleArn": "arn:aws:iam::123456789012:role/R",
+//!   "artifactStore": {"type": "S3", "location": "my-bucket"},
+//!   "stages": [
+//!     {"name": "Source", "actions": [{"name": "Checkout",
+//!       "actionTypeId": {"category": "Source", "owner": "AWS", "provider": "CodeCommit", "version": "1"},
+//!       "configuration": {"RepositoryName": "repo", "BranchName": "main"},
+//!       "outputArtifacts": [{"name": "Code"}]}]},
+//!     {"name": "Build", "actions": [{"name": "Build",
+//!       "actionTypeId": {"category": "Build", "owner": "AWS", "provider": "CodeBuild", "version": "1"},
+//!       "configuration": {"ProjectName": "project"},
+//!       "inputArtifacts": [{"name": "Code"}]}]}]}}"#;
+//! let pipeline = Pipeline::from_document(PipelineDocument::from_json(json).unwrap());
+//! let errors = pipeline.validate().unwrap_err();
+//! assert_eq!(
+//!     errors.to_string(),
+//!     "error[pipeline-name]: pipeline \"my pipeline\": the pipeline name \"my pipeline\" contains \" \"; \
+//!      use 1 to 100 characters from [A-Za-z0-9.@\\-_]"
+//! );
+//! ```
+
+mod arns;
+mod artifact_stores;
+mod artifacts;
+mod catalog;
+mod conditions;
+mod context;
+mod cross_account;
+mod environment;
+mod names;
+mod pattern;
+mod providers;
+mod run_order;
+mod sizes;
+mod structure;
+mod tags;
+mod transitions;
+mod triggers;
+mod unique;
+mod v2;
+mod variables;
+
+use std::fmt;
+
+use crate::model::Str;
+use crate::pipeline::Pipeline;
+use context::Context;
+
+/// Where a violation is: `pipeline "x" > stage "Build" > action "Unit"`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location(String);
+
+impl Location {
+    /// The pipeline itself.
+    pub fn pipeline(pipeline: &Str) -> Location {
+        Location(format!("pipeline \"{pipeline}\""))
+    }
+
+    /// A stage of the pipeline.
+    pub fn stage(pipeline: &Str, stage: &Str) -> Location {
+        Location(format!("pipeline \"{pipeline}\" > stage \"{stage}\""))
+    }
+
+    /// An action of a stage.
+    pub fn action(pipeline: &Str, stage: &Str, action: &Str) -> Location {
+        Location(format!("pipeline \"{pipeline}\" > stage \"{stage}\" > action \"{action}\""))
+    }
+
+    /// A field below this location, e.g. `configuration.TemplatePath`.
+    pub fn field(&self, field: &str) -> Location {
+        Location(format!("{} > {field}", self.0))
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// AWS would reject the pipeline, or it cannot work: nothing is written.
+    Error,
+    /// AWS accepts it, but it is very likely a mistake (a placeholder ARN, a
+    /// documented pitfall): reported, and the output is still written.
+    Warning,
+}
+
+/// One broken rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Violation {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where.
+    pub location: Location,
+    /// A stable code for the rule, e.g. `artifact-name-unique`.
+    pub rule: &'static str,
+    /// What is wrong and what would be valid.
+    pub message: String,
+}
+
+impl Violation {
+    /// An error: `rule` is broken at `location`.
+    pub fn new(location: Location, rule: &'static str, message: impl Into<String>) -> Violation {
+        Violation { severity: Severity::Error, location, rule, message: message.into() }
+    }
+
+    /// A warning about `rule` at `location`.
+    pub fn warning(location: Location, rule: &'static str, message: impl Into<String>) -> Violation {
+        Violation { severity: Severity::Warning, location, rule, message: message.into() }
+    }
+
+    /// Whether this finding stops synthesis.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{severity}[{}]: {}: {}", self.rule, self.location, self.message)
+    }
+}
+
+/// Every violation of a pipeline, in the order the rules found them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Violations(pub Vec<Violation>);
+
+impl fmt::Display for Violations {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, violation) in self.0.iter().enumerate() {
+            if index > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{violation}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Violations {}
+
+/// A group of rules: reads the context and appends what it finds.
+type RuleGroup = fn(&Context<'_>, &mut Vec<Violation>);
+
+/// Every rule group, in the order their findings are reported.
+const RULE_GROUPS: [RuleGroup; 17] = [
+    names::check,
+    unique::check,
+    structure::check,
+    artifacts::check,
+    run_order::check,
+    artifact_stores::check,
+    arns::check,
+    variables::check,
+    v2::check,
+    triggers::check,
+    conditions::check,
+    providers::check,
+    environment::check,
+    sizes::check,
+    cross_account::check,
+    tags::check,
+    transitions::check,
+];
+
+/// Runs every rule over a pipeline's model and the settings around it.
+pub(crate) fn validate_pipeline(pipeline: &Pipeline) -> Vec<Violation> {
+    let context = Context::new(pipeline);
+    let mut violations = Vec::new();
+    for group in RULE_GROUPS {
+        group(&context, &mut violations);
+    }
+    violations
+}

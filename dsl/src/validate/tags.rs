@@ -1,0 +1,49 @@
+//! Resource tags: at most 50, keys of 1..128 and values of 0..256
+//! characters, no key twice.
+
+use super::context::Context;
+use super::pattern::length_problem;
+use super::Violation;
+
+/// Most tags on a pipeline.
+const MAX_TAGS: usize = 50;
+
+/// Checks the pipeline's tags.
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
+    let tags = cx.pipeline.tags();
+    if tags.len() > MAX_TAGS {
+        out.push(Violation::new(
+            cx.pipeline_location().field("tags"),
+            "tag-count",
+            format!("the pipeline has {} tags; a resource has at most {MAX_TAGS} tags", tags.len()),
+        ));
+    }
+    let mut keys: Vec<&str> = Vec::new();
+    for (index, tag) in tags.iter().enumerate() {
+        let location = cx.pipeline_location().field(&format!("tags[{index}]"));
+        if let Some(key) = tag.key.as_literal() {
+            if let Some(problem) = length_problem(key, 1, 128) {
+                out.push(Violation::new(
+                    location.field("key"),
+                    "tag-size",
+                    format!("the tag key \"{key}\" {problem}; use 1 to 128 characters"),
+                ));
+            }
+            if keys.contains(&key) {
+                out.push(Violation::new(
+                    location.field("key"),
+                    "tag-key-unique",
+                    format!("the tag key \"{key}\" is used twice; each tag key appears once"),
+                ));
+            }
+            keys.push(key);
+        }
+        if let Some(problem) = tag.value.as_literal().and_then(|value| length_problem(value, 0, 256)) {
+            out.push(Violation::new(
+                location.field("value"),
+                "tag-size",
+                format!("the value of tag \"{}\" {problem}; use at most 256 characters", tag.key),
+            ));
+        }
+    }
+}
