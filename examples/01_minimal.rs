@@ -1,12 +1,16 @@
-//! The smallest useful pipeline: a CodeCommit source and a CodeBuild build.
+//! The smallest useful pipeline: check out a CodeCommit branch and build it.
 //!
 //! ```sh
 //! cargo run --example 01_minimal -- synth --out out
 //! ```
+//!
+//! writes `out/minimal/pipeline.json` (for `aws codepipeline create-pipeline`),
+//! `out/minimal/template.json` (a CloudFormation stack) and `out/manifest.json`.
 
 use pipewright::prelude::*;
 
-/// Two stages: check out `main` of `my-repo`, then build it.
+/// Two stages: the source stage checks out `main` of `my-repo`; the build
+/// stage builds what it checked out.
 pub fn pipeline() -> Pipeline {
     Pipeline::build("minimal", |p| {
         p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");

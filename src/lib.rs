@@ -1,4 +1,4 @@
-//! pipewright: AWS CodePipeline as typed Rust.
+#![doc = include_str!("../README.md")]
 
 pub use pipewright_dsl as dsl;
 pub use pipewright_dsl::*;

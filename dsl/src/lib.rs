@@ -24,6 +24,7 @@
 //! ```
 
 pub mod actions;
+pub mod arn;
 pub mod cfn;
 pub mod cross_account;
 pub mod events;
@@ -33,6 +34,7 @@ pub mod notifications;
 mod pipeline;
 mod spec;
 mod stage;
+mod surroundings;
 mod text;
 pub mod validate;
 mod variables;
@@ -41,6 +43,7 @@ pub use handle::{ActionHandle, ActionRef, Artifact, ArtifactPath, HasActionRef};
 pub use pipeline::{DisabledTransition, Pipeline, PipelineBuilder};
 pub use spec::{ActionSettings, ActionSpec, CrossRegionAction, IntoAction, NonSourceAction, SourceAction};
 pub use stage::{SourceStageBuilder, StageBuilder};
+pub use surroundings::IdentityError;
 pub use text::Text;
 pub use validate::{Location, Severity, Violation, Violations};
 pub use variables::{NamedVariables, NoVariables, PipelineVar, Var, VariableSet};
@@ -49,9 +52,13 @@ pub use variables::{NamedVariables, NoVariables, PipelineVar, Var, VariableSet};
 pub mod prelude {
     pub use crate::actions::*;
     pub use crate::cfn;
+    pub use crate::events::{ActionExecutionState, PipelineExecutionState, RateUnit, Schedule, StageExecutionState};
     pub use crate::model::{
         ActionOwner, ArtifactStore, ExecutionMode, FilterCriteria, GitPullRequestFilter, GitPushFilter, PipelineType,
         PullRequestEvent, Str,
+    };
+    pub use crate::notifications::{
+        DetailType, NotificationRule, NotificationStatus, NotificationTarget, PipelineEvent,
     };
     pub use crate::{
         ActionHandle, ActionRef, ActionSettings, Artifact, ArtifactPath, HasActionRef, Pipeline, PipelineBuilder, Text,

@@ -13,6 +13,7 @@ use crate::model::{
 };
 use crate::spec::{ActionSpec, ConfigValue};
 use crate::stage::{SourceStageBuilder, StageBuilder};
+use crate::surroundings::{self, Surroundings};
 use crate::validate::{self, Location, Violation, Violations};
 use crate::variables::PipelineVar;
 
@@ -28,6 +29,7 @@ pub struct Pipeline {
     /// without `Name`); it is not written back to a template.
     pub(crate) name_generated: bool,
     pub(crate) build_violations: Vec<Violation>,
+    pub(crate) surroundings: Surroundings,
 }
 
 /// A stage whose inbound transition is disabled when the pipeline is deployed:
@@ -81,6 +83,7 @@ impl Pipeline {
             restart_execution_on_update: None,
             name_generated: false,
             build_violations: Vec::new(),
+            surroundings: Surroundings::default(),
         }
     }
 
@@ -94,6 +97,7 @@ impl Pipeline {
             restart_execution_on_update: resource.restart_execution_on_update,
             name_generated: !resource.name_given,
             build_violations: Vec::new(),
+            surroundings: Surroundings::default(),
         }
     }
 
@@ -174,6 +178,7 @@ impl Pipeline {
             self.build_violations.iter().any(|seen| seen.rule == found.rule && seen.location == found.location)
         };
         violations.extend(validate::validate_pipeline(self).into_iter().filter(|found| !reported(found)));
+        violations.extend(surroundings::check(self));
         violations
     }
 
@@ -205,13 +210,14 @@ pub struct PipelineBuilder<'p> {
     pub(crate) stages: Vec<StageState<'p>>,
     artifacts: Vec<String>,
     brand: Brand<'p>,
+    pub(crate) surroundings: Surroundings,
 }
 
 /// A stage while it is being defined.
 pub(crate) struct StageState<'p> {
-    name: Str,
+    pub(crate) name: Str,
     is_source: bool,
-    actions: Vec<ActionSpec<'p>>,
+    pub(crate) actions: Vec<ActionSpec<'p>>,
     namespaces: Vec<String>,
     outputs: Vec<Vec<Artifact<'p>>>,
     pub(crate) disabled_reason: Option<String>,
@@ -236,6 +242,7 @@ impl<'p> PipelineBuilder<'p> {
             stages: Vec::new(),
             artifacts: Vec::new(),
             brand: Brand::default(),
+            surroundings: Surroundings::default(),
         }
     }
 
@@ -494,6 +501,7 @@ impl<'p> PipelineBuilder<'p> {
             restart_execution_on_update: self.restart_execution_on_update,
             name_generated: false,
             build_violations: violations,
+            surroundings: self.surroundings,
         }
     }
 

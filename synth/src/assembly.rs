@@ -11,9 +11,11 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use pipewright_dsl::{Location, Pipeline, Violation};
+use pipewright_dsl::{Location, Pipeline, Violation, Violations};
 
-use crate::emit::{self, api_json, EmitError, FileKind, Format, OutputFile};
+use crate::emit::{
+    self, api_json, cloudformation, cross_account, events, notifications, EmitError, FileKind, Format, OutputFile,
+};
 use crate::manifest::{self, Manifest, NotWritten};
 
 /// Synthesizes pipelines into a folder.
@@ -87,12 +89,13 @@ pub struct Report {
 impl fmt::Display for Report {
     /// `wrote 7 files for 3 pipelines to out/`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let dir = self.dir.display().to_string();
+        let separator = if dir.ends_with(std::path::MAIN_SEPARATOR) { "" } else { "/" };
         write!(
             f,
-            "wrote {} for {} to {}/",
+            "wrote {} for {} to {dir}{separator}",
             plural(self.files.len(), "file"),
             plural(self.pipelines, "pipeline"),
-            self.dir.display()
         )
     }
 }
@@ -100,13 +103,10 @@ impl fmt::Display for Report {
 /// Why nothing was written.
 #[derive(Debug, thiserror::Error)]
 pub enum SynthError {
-    /// Some pipelines break rules; every finding of every pipeline, warnings
-    /// included.
+    /// Some pipelines break rules or cannot be written; every finding of
+    /// every pipeline, warnings included.
     #[error("{}", describe_findings(.0))]
     Invalid(Vec<Violation>),
-    /// An emitter refused a pipeline.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
-    Emit(Vec<EmitFailure>),
     /// There was nothing to synthesize.
     #[error("no pipelines to synthesize: add at least one pipeline")]
     NoPipelines,
@@ -128,21 +128,6 @@ pub enum SynthError {
         /// The system's error.
         source: io::Error,
     },
-}
-
-/// An emitter's refusal, with the pipeline it concerns.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EmitFailure {
-    /// The pipeline.
-    pub pipeline: String,
-    /// What was refused and why.
-    pub message: String,
-}
-
-impl fmt::Display for EmitFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: pipeline \"{}\": {}", self.pipeline, self.message)
-    }
 }
 
 impl<'a> Synth<'a> {
@@ -175,7 +160,7 @@ impl<'a> Synth<'a> {
         if self.pipelines.is_empty() {
             return Err(SynthError::NoPipelines);
         }
-        let findings = check(&self.pipelines);
+        let mut findings = check(&self.pipelines);
         if findings.iter().any(Violation::is_error) {
             return Err(SynthError::Invalid(findings));
         }
@@ -195,18 +180,17 @@ impl<'a> Synth<'a> {
                         contents: file.contents,
                     }));
                 }
-                Err(error) => failures.push(EmitFailure { pipeline: folder, message: error }),
+                Err(refusals) => failures.extend(refusals),
             }
         }
         if !failures.is_empty() {
-            return Err(SynthError::Emit(failures));
+            findings.extend(failures);
+            return Err(SynthError::Invalid(findings));
         }
         files.push(AssembledFile {
             path: manifest::FILE_NAME.to_owned(),
             kind: None,
-            contents: emit::json_text(&manifest).map_err(|error| {
-                SynthError::Emit(vec![EmitFailure { pipeline: String::new(), message: error.to_string() }])
-            })?,
+            contents: emit::json_text(&manifest).expect("the manifest holds only strings, numbers and lists"),
         });
         Ok(Assembly { files, pipelines: self.pipelines.len(), warnings: findings, not_written: all_not_written })
     }
@@ -271,17 +255,33 @@ struct PipelineFiles {
     not_written: Vec<NotWritten>,
 }
 
-/// Renders every file of one pipeline.
-fn emit_pipeline(pipeline: &Pipeline, format: Format) -> Result<PipelineFiles, String> {
-    let _ = format;
+/// Renders every file of one pipeline. The CLI inputs (`pipeline.json`,
+/// `events/`, `notifications/`) are left out, with the reason, when the
+/// pipeline cannot be written in that form: the template still deploys it.
+/// What no form can do without (the template, the cross-account roles) is
+/// an error, reported like a broken rule.
+fn emit_pipeline(pipeline: &Pipeline, format: Format) -> Result<PipelineFiles, Vec<Violation>> {
+    let location = Location::pipeline(&pipeline.declaration().name);
+    let failure = |rule, error: EmitError| vec![Violation::new(location.clone(), rule, error.to_string())];
     let mut emitted = PipelineFiles { files: Vec::new(), not_written: Vec::new() };
     match api_json::emit(pipeline) {
         Ok(file) => emitted.files.push(file),
         Err(error @ EmitError::Expression { .. }) => {
             emitted.not_written.push(NotWritten { path: api_json::FILE_NAME.to_owned(), reason: error.to_string() })
         }
-        Err(error) => return Err(error.to_string()),
+        Err(error) => return Err(failure("pipeline-json", error)),
     }
+    emitted.files.push(cloudformation::emit(pipeline, format).map_err(|error| failure("template", error))?);
+    for (folder, cli_files) in [("events/", events::emit(pipeline)), ("notifications/", notifications::emit(pipeline))]
+    {
+        match cli_files {
+            Ok(files) => emitted.files.extend(files),
+            Err(Violations(violations)) => emitted.not_written.extend(violations.into_iter().map(|violation| {
+                NotWritten { path: folder.to_owned(), reason: format!("{}: {}", violation.location, violation.message) }
+            })),
+        }
+    }
+    emitted.files.extend(cross_account::emit(pipeline).map_err(|Violations(violations)| violations)?);
     Ok(emitted)
 }
 
@@ -307,8 +307,9 @@ fn replace_folder(
     let staging = new_folder_beside(&parent, &format!(".{name}.synth-"))?;
     for file in files {
         let path = staging.path().join(&file.path);
-        if let Some(folder) = path.parent() {
-            fs::create_dir_all(folder).map_err(io_error(folder, "create the folder"))?;
+        if let Some(folder) = Path::new(&file.path).parent() {
+            fs::create_dir_all(staging.path().join(folder))
+                .map_err(io_error(&target.join(folder), "create the folder"))?;
         }
         write_file(&path, file.contents.as_bytes()).map_err(io_error(&target.join(&file.path), "write the file"))?;
     }

@@ -179,11 +179,11 @@ fn synth(
 ) -> Result<Exit, Failure> {
     let report = Synth::new(out).add_all(pipelines.iter().copied()).format(format).write().map_err(|error| {
         let exit = match error {
-            SynthError::Invalid(_) | SynthError::Emit(_) | SynthError::NoPipelines => Exit::Invalid,
+            SynthError::Invalid(_) | SynthError::NoPipelines => Exit::Invalid,
             SynthError::NotOutputFolder(_) | SynthError::Io { .. } => Exit::Io,
         };
         let message = match error {
-            SynthError::Invalid(_) | SynthError::Emit(_) => error.to_string(),
+            SynthError::Invalid(_) => error.to_string(),
             _ => format!("error: {error}"),
         };
         Failure { exit, message }

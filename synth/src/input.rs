@@ -4,6 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use pipewright_dsl::model::cloudformation::{parse_template, read_template};
 use pipewright_dsl::model::{PipelineDocument, ReadError};
 use pipewright_dsl::Pipeline;
 
@@ -59,25 +60,31 @@ impl fmt::Display for Reason {
     }
 }
 
-/// Reads every pipeline in the file at `path`.
+/// Reads every pipeline in the file at `path`: create-pipeline or
+/// get-pipeline JSON, or every `AWS::CodePipeline::Pipeline` of a
+/// CloudFormation template in JSON or YAML.
 pub fn read_file(path: &Path) -> Result<Vec<ReadPipeline>, InputError> {
     let text =
         std::fs::read_to_string(path).map_err(|source| InputError::Unreadable { path: path.to_owned(), source })?;
     let not_a_pipeline = |reason| InputError::NotAPipeline { path: path.to_owned(), reason };
     let label = path.display().to_string();
-    let value: serde_json::Value = match serde_json::from_str(&text) {
-        Ok(value) => value,
-        Err(error) => {
-            return Err(not_a_pipeline(Reason::Read(ReadError::Syntax {
-                line: error.line(),
-                column: error.column(),
-                message: error.to_string(),
-            })))
-        }
-    };
+    let value = parse_template(&text).map_err(|error| not_a_pipeline(Reason::Read(error)))?;
     if value.get("pipeline").is_some() {
         let document = PipelineDocument::from_value(value).map_err(|error| not_a_pipeline(Reason::Read(error)))?;
         return Ok(vec![ReadPipeline { source: label, pipeline: Pipeline::from_document(document) }]);
     }
-    Err(not_a_pipeline(Reason::UnknownShape))
+    if value.get("Resources").is_none() {
+        return Err(not_a_pipeline(Reason::UnknownShape));
+    }
+    let resources = read_template(&text).map_err(|error| not_a_pipeline(Reason::Read(error)))?;
+    if resources.is_empty() {
+        return Err(not_a_pipeline(Reason::UnknownShape));
+    }
+    Ok(resources
+        .into_iter()
+        .map(|resource| ReadPipeline {
+            source: format!("{label} > {}", resource.logical_id),
+            pipeline: Pipeline::from_cfn(resource),
+        })
+        .collect())
 }

@@ -90,7 +90,8 @@ pub struct Deploy {
     /// its rules.
     pub cloudformation: Vec<Step>,
     /// With the AWS CLI: `pipeline.json`, then the rules as CLI inputs.
-    /// Empty when `pipeline.json` could not be written.
+    /// Empty when a file of this route could not be written (see
+    /// `notWritten`).
     pub aws_cli: Vec<Step>,
 }
 
@@ -167,7 +168,9 @@ impl Manifest {
                 }));
             }
         }
-        if !files.iter().any(|file| file.kind == FileKind::PipelineJson) {
+        if !not_written.is_empty() {
+            // Deploying the rest of this route would leave part of the
+            // pipeline out; notWritten says why.
             deploy.aws_cli.clear();
         }
         deploy.cloudformation.sort_by_key(|step| step.order);
@@ -175,7 +178,7 @@ impl Manifest {
         self.pipelines.push(PipelineManifest {
             name: pipeline.name(),
             folder: folder.to_owned(),
-            account: api_json::pipeline_account(pipeline),
+            account: pipeline.account().map(str::to_owned),
             files: files
                 .iter()
                 .map(|file| FileEntry {

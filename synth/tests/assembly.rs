@@ -64,9 +64,13 @@ fn writes_one_folder_per_pipeline_and_the_manifest() {
     let report = Synth::new(&out).add(&app).add(&api).write().unwrap();
 
     let files: Vec<String> = tree(&out).into_keys().collect();
-    assert_eq!(files, ["api/pipeline.json", "app/pipeline.json", "manifest.json"]);
-    assert_eq!(report.files, [out.join("app/pipeline.json"), out.join("api/pipeline.json"), out.join("manifest.json")]);
-    assert_eq!(report.to_string(), format!("wrote 3 files for 2 pipelines to {}/", out.display()));
+    assert_eq!(
+        files,
+        ["api/pipeline.json", "api/template.json", "app/pipeline.json", "app/template.json", "manifest.json"]
+    );
+    let written = ["app/pipeline.json", "app/template.json", "api/pipeline.json", "api/template.json", "manifest.json"];
+    assert_eq!(report.files, written.map(|file| out.join(file)));
+    assert_eq!(report.to_string(), format!("wrote 5 files for 2 pipelines to {}/", out.display()));
     assert_eq!(names(parent.path()), ["out"], "no staging folder is left behind");
 
     let manifest: serde_json::Value = serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
@@ -75,8 +79,18 @@ fn writes_one_folder_per_pipeline_and_the_manifest() {
     assert_eq!(
         manifest["pipelines"][0]["files"],
         serde_json::json!([
-            {"path": "app/pipeline.json", "kind": "pipeline-json", "account": "123456789012"}
+            {"path": "app/pipeline.json", "kind": "pipeline-json", "account": "123456789012"},
+            {"path": "app/template.json", "kind": "template", "account": "123456789012"}
         ])
+    );
+    assert_eq!(
+        manifest["pipelines"][0]["deploy"]["cloudformation"],
+        serde_json::json!([{
+            "order": 1,
+            "file": "app/template.json",
+            "account": "123456789012",
+            "command": "aws cloudformation deploy --template-file app/template.json --stack-name app"
+        }])
     );
     assert_eq!(
         manifest["pipelines"][0]["deploy"]["awsCli"],
@@ -105,7 +119,7 @@ fn a_second_synth_replaces_the_previous_output() {
     let (app, api) = (pipeline("app"), pipeline("api"));
     Synth::new(&out).add(&app).add(&api).write().unwrap();
     Synth::new(&out).add(&api).write().unwrap();
-    assert_eq!(tree(&out).into_keys().collect::<Vec<_>>(), ["api/pipeline.json", "manifest.json"]);
+    assert_eq!(tree(&out).into_keys().collect::<Vec<_>>(), ["api/pipeline.json", "api/template.json", "manifest.json"]);
     assert_eq!(names(parent.path()), ["out"]);
 }
 
@@ -203,6 +217,7 @@ fn a_pipeline_with_expressions_gets_no_pipeline_json_and_the_manifest_says_why()
     });
     let report = Synth::new(&out).add(&pipeline).write().unwrap();
     assert!(!out.join("app/pipeline.json").exists());
+    assert!(out.join("app/template.json").is_file());
     let reason = "pipeline.roleArn holds the CloudFormation expression {\"Fn::GetAtt\":[\"PipelineRole\",\"Arn\"]}, \
                   which pipeline.json cannot hold: deploy this pipeline with its CloudFormation template \
                   (template.json or template.yaml), or give the field a literal value";
@@ -217,4 +232,43 @@ fn a_pipeline_with_expressions_gets_no_pipeline_json_and_the_manifest_says_why()
         serde_json::json!([{"path": "app/pipeline.json", "reason": reason}])
     );
     assert_eq!(manifest["pipelines"][0]["deploy"]["awsCli"], serde_json::json!([]));
+}
+
+#[test]
+fn rules_that_cannot_be_written_for_the_cli_stay_in_the_template() {
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("out");
+    let pipeline = Pipeline::build("app", |p| {
+        p.region("us-east-1").role_arn(cfn::get_att("PipelineRole", "Arn"));
+        p.artifact_store(ArtifactStore::s3("my-artifacts"));
+        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+        p.stage("Build", |s| {
+            s.add(CodeBuild::new("Build", "my-project", source.artifact()));
+        });
+        p.start_on_change("my-repo-main", &source);
+    });
+    let report = Synth::new(&out).add(&pipeline).write().unwrap();
+    assert_eq!(tree(&out).into_keys().collect::<Vec<_>>(), ["app/template.json", "manifest.json"]);
+    let not_written: Vec<(&str, &str)> =
+        report.not_written.iter().map(|file| (file.path.as_str(), file.reason.as_str())).collect();
+    let needs_account = "the pipeline's ARN needs its account, which is read from the pipeline's roleArn; that must \
+                         then be a literal IAM role ARN (arn:aws:iam::<account>:role/<name>), found \
+                         {\"Fn::GetAtt\":[\"PipelineRole\",\"Arn\"]}";
+    assert_eq!(
+        not_written[1..],
+        [
+            ("app/events/", format!("pipeline \"app\" > generated events role: {needs_account}").as_str()),
+            (
+                "app/events/",
+                format!(
+                    "pipeline \"app\" > event rule \"my-repo-main\": the repository's ARN is written like the \
+                     pipeline's, and {needs_account}"
+                )
+                .as_str()
+            ),
+        ]
+    );
+    let template: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("app/template.json")).unwrap()).unwrap();
+    assert_eq!(template["Resources"]["AppPipelineMyRepoMainEventRule"]["Type"], "AWS::Events::Rule");
 }

@@ -91,8 +91,9 @@ fn synth_prints_one_line_per_file_and_a_summary() {
     assert_eq!(
         stdout,
         format!(
-            "wrote {out}/app/pipeline.json\nwrote {out}/api-service/pipeline.json\nwrote {out}/manifest.json\n\
-             wrote 3 files for 2 pipelines to {out}/\n"
+            "wrote {out}/app/pipeline.json\nwrote {out}/app/template.json\n\
+             wrote {out}/api-service/pipeline.json\nwrote {out}/api-service/template.json\n\
+             wrote {out}/manifest.json\nwrote 5 files for 2 pipelines to {out}/\n"
         )
     );
     assert!(Path::new(&out).join("api-service/pipeline.json").is_file());
@@ -104,7 +105,7 @@ fn synth_writes_only_the_named_pipelines() {
     let out = out_arg(dir.path());
     let (exit, stdout, _) = run(&app(), &["synth", "--out", &out, "--pipeline", "api-service"]);
     assert_eq!(exit, Exit::Success);
-    assert!(stdout.ends_with(&format!("wrote 2 files for 1 pipeline to {out}/\n")), "{stdout}");
+    assert!(stdout.ends_with(&format!("wrote 3 files for 1 pipeline to {out}/\n")), "{stdout}");
     assert!(Path::new(&out).join("api-service/pipeline.json").is_file());
     assert!(!Path::new(&out).join("app").exists());
 }

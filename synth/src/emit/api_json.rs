@@ -6,12 +6,13 @@
 //! transitions have no place in this form: they become
 //! `aws codepipeline disable-stage-transition` commands for the manifest.
 
-use pipewright_dsl::model::{Expr, PipelineDeclaration, Tag};
+use pipewright_dsl::model::cloudformation::first_expression;
+use pipewright_dsl::model::{PipelineDeclaration, Tag};
 use pipewright_dsl::Pipeline;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{account_of_arn, json_text, shell_word, DeployStep, EmitError, FileKind, OutputFile};
+use super::{json_text, shell_word, DeployStep, EmitError, FileKind, OutputFile};
 
 /// The file's name inside the pipeline's folder.
 pub const FILE_NAME: &str = "pipeline.json";
@@ -40,9 +41,12 @@ pub fn emit(pipeline: &Pipeline) -> Result<OutputFile, EmitError> {
         kind: FileKind::PipelineJson,
         contents: render(pipeline)?,
         deploy: Some(DeployStep {
-            command: format!("aws codepipeline create-pipeline --cli-input-json file://{FILE_NAME}"),
-            account: pipeline_account(pipeline),
-            region: None,
+            command: format!(
+                "aws codepipeline create-pipeline{} --cli-input-json file://{FILE_NAME}",
+                region_option(pipeline)
+            ),
+            account: pipeline.account().map(str::to_owned),
+            region: pipeline.region().map(str::to_owned),
             order: 1,
         }),
     })
@@ -55,7 +59,9 @@ pub fn document(pipeline: &Pipeline) -> Result<Value, EmitError> {
     let value =
         serde_json::to_value(DocumentView::of(pipeline)).map_err(|error| EmitError::Serialize(error.to_string()))?;
     match first_expression(&value) {
-        Some((path, expression)) => Err(EmitError::Expression { path, expression: expression.to_json().to_string() }),
+        Some(found) => {
+            Err(EmitError::Expression { path: found.path, expression: found.expression.to_json().to_string() })
+        }
         None => Ok(value),
     }
 }
@@ -75,7 +81,8 @@ fn render(pipeline: &Pipeline) -> Result<String, EmitError> {
     Ok(text)
 }
 
-/// A Region of `artifactStores` must be a literal: it becomes a key.
+/// The API form keys artifactStores by Region, so a Region that is an
+/// expression cannot even be serialized: look for one first.
 fn refuse_expression_regions(pipeline: &Pipeline) -> Result<(), EmitError> {
     let regions = pipeline.declaration().artifact_stores.iter().flat_map(|stores| &stores.0);
     match regions.into_iter().find(|store| !store.region.is_literal()) {
@@ -131,8 +138,9 @@ pub fn transition_commands(pipeline: &Pipeline) -> Vec<String> {
         .iter()
         .map(|transition| {
             format!(
-                "aws codepipeline disable-stage-transition --pipeline-name {} --stage-name {} \
+                "aws codepipeline disable-stage-transition{} --pipeline-name {} --stage-name {} \
                  --transition-type Inbound --reason {}",
+                region_option(pipeline),
                 shell_word(&pipeline.name()),
                 shell_word(&transition.stage_name.to_string()),
                 shell_word(&transition.reason.to_string())
@@ -145,47 +153,16 @@ pub fn transition_commands(pipeline: &Pipeline) -> Vec<String> {
 /// `update-pipeline` takes no tags, so for a tagged pipeline the command
 /// passes only the `pipeline` member (with `jq`).
 pub fn update_command(pipeline: &Pipeline) -> String {
+    let region = region_option(pipeline);
     if pipeline.tags().is_empty() {
-        format!("aws codepipeline update-pipeline --cli-input-json file://{FILE_NAME}")
+        format!("aws codepipeline update-pipeline{region} --cli-input-json file://{FILE_NAME}")
     } else {
-        format!("aws codepipeline update-pipeline --cli-input-json \"$(jq '{{pipeline}}' {FILE_NAME})\"")
+        format!("aws codepipeline update-pipeline{region} --cli-input-json \"$(jq '{{pipeline}}' {FILE_NAME})\"")
     }
 }
 
-/// The account of the pipeline's service role, where the pipeline is created.
-pub fn pipeline_account(pipeline: &Pipeline) -> Option<String> {
-    pipeline.declaration().role_arn.as_literal().and_then(account_of_arn).map(str::to_owned)
-}
-
-/// The first CloudFormation expression in a document, depth first, with its
-/// path (`pipeline.stages[1].actions[0].configuration.ProjectName`).
-fn first_expression(value: &Value) -> Option<(String, Expr)> {
-    fn walk(value: &Value, path: &mut String) -> Option<Expr> {
-        if let Some(expression) = Expr::from_json(value) {
-            return Some(expression);
-        }
-        let length = path.len();
-        let found = match value {
-            Value::Object(object) => object.iter().find_map(|(key, child)| {
-                path.truncate(length);
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-                walk(child, path)
-            }),
-            Value::Array(items) => items.iter().enumerate().find_map(|(index, child)| {
-                path.truncate(length);
-                path.push_str(&format!("[{index}]"));
-                walk(child, path)
-            }),
-            _ => None,
-        };
-        if found.is_none() {
-            path.truncate(length);
-        }
-        found
-    }
-    let mut path = String::new();
-    walk(value, &mut path).map(|expression| (path, expression))
+/// ` --region <region>` when the pipeline's Region is known, for the
+/// commands that create and change it.
+pub(crate) fn region_option(pipeline: &Pipeline) -> String {
+    pipeline.region().map(|region| format!(" --region {}", shell_word(region))).unwrap_or_default()
 }

@@ -77,22 +77,3 @@ pub struct DeployStep {
     /// before rules that reference the pipeline (2).
     pub order: u32,
 }
-
-/// The 12-digit account of an ARN (`arn:aws:iam::123456789012:role/R` gives
-/// `123456789012`), or `None` when the text is not an ARN with an account.
-///
-/// ```
-/// use pipewright_synth::emit::account_of_arn;
-///
-/// assert_eq!(account_of_arn("arn:aws:iam::123456789012:role/CodePipelineRole"), Some("123456789012"));
-/// assert_eq!(account_of_arn("arn:aws:s3:::my-bucket"), None);
-/// ```
-pub fn account_of_arn(arn: &str) -> Option<&str> {
-    let mut parts = arn.splitn(6, ':');
-    let (Some("arn"), Some(_partition), Some(_service), Some(_region), Some(account)) =
-        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return None;
-    };
-    (account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit())).then_some(account)
-}

@@ -1,1 +1,112 @@
-//! The notifications emitter.
+//! The notifications emitter: the pipeline's notification rules as CLI input
+//! files and as resources of the pipeline's template.
+//!
+//! Each rule becomes `notifications/<rule-name>.json`, the input of
+//!
+//! ```sh
+//! aws codestar-notifications create-notification-rule --region <region> \
+//!   --cli-input-json file://notifications/<rule-name>.json
+//! ```
+//!
+//! Errors are reported as [`Violations`], each naming the rule and saying
+//! what to set.
+
+use heck::ToUpperCamelCase;
+use pipewright_dsl::notifications::NotificationRule;
+use pipewright_dsl::{Location, Pipeline, Violation, Violations};
+use serde_json::{json, Map, Value};
+
+use super::events::pretty;
+use super::{DeployStep, FileKind, OutputFile};
+
+/// The CLI input files of the pipeline's notification rules.
+pub fn emit(pipeline: &Pipeline) -> Result<Vec<OutputFile>, Violations> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for rule in pipeline.notification_rules() {
+        match cli_input(pipeline, rule) {
+            Ok(input) => files.push(rule_file(pipeline, rule, &input)),
+            Err(message) => errors.push(Violation::new(
+                Location::pipeline(&pipeline.declaration().name).field(&format!("notification rule \"{}\"", rule.name)),
+                "notification-rule-cli",
+                message,
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(Violations(errors))
+    }
+}
+
+/// The template resources (`AWS::CodeStarNotifications::NotificationRule`)
+/// of the pipeline's notification rules, for a template that holds the
+/// pipeline as `pipeline_logical_id`.
+pub fn template_resources(pipeline: &Pipeline, pipeline_logical_id: &str) -> Vec<(String, Value)> {
+    pipeline
+        .notification_rules()
+        .iter()
+        .map(|rule| {
+            let resource = json!(pipeline.arn_in_template(pipeline_logical_id));
+            let properties = properties(rule, resource);
+            (
+                format!("{pipeline_logical_id}{}NotificationRule", rule.file_stem().to_upper_camel_case()),
+                json!({"Type": "AWS::CodeStarNotifications::NotificationRule", "Properties": properties}),
+            )
+        })
+        .collect()
+}
+
+/// The rule's fields, in the order of the create-notification-rule command.
+fn properties(rule: &NotificationRule, resource: Value) -> Value {
+    let mut properties = Map::new();
+    properties.insert("Name".into(), json!(rule.name));
+    properties.insert("Resource".into(), resource);
+    properties.insert("DetailType".into(), json!(rule.detail_type.as_str()));
+    properties
+        .insert("EventTypeIds".into(), rule.events.iter().map(|event| Value::from(event.event_type_id())).collect());
+    properties.insert(
+        "Targets".into(),
+        rule.targets
+            .iter()
+            .map(|target| json!({"TargetType": target.target_type(), "TargetAddress": target.address()}))
+            .collect(),
+    );
+    if let Some(status) = rule.status {
+        properties.insert("Status".into(), json!(status.as_str()));
+    }
+    Value::Object(properties)
+}
+
+/// The create-notification-rule input; the CLI needs literal ARNs.
+fn cli_input(pipeline: &Pipeline, rule: &NotificationRule) -> Result<Value, String> {
+    let resource = pipeline.arn().map_err(|error| error.to_string())?;
+    if let Some(target) = rule.targets.iter().find(|target| !target.address().is_literal()) {
+        return Err(format!(
+            "the {} target is a CloudFormation expression ({}); the CLI form needs a literal ARN, \
+             so deploy this rule with the pipeline's template",
+            target.target_type(),
+            target.address()
+        ));
+    }
+    Ok(properties(rule, json!(resource)))
+}
+
+fn rule_file(pipeline: &Pipeline, rule: &NotificationRule, input: &Value) -> OutputFile {
+    let path = format!("notifications/{}.json", rule.file_stem());
+    let region = pipeline.region().map(|region| format!(" --region {region}")).unwrap_or_default();
+    OutputFile {
+        deploy: Some(DeployStep {
+            command: format!(
+                "aws codestar-notifications create-notification-rule{region} --cli-input-json file://{path}"
+            ),
+            account: pipeline.account().map(str::to_owned),
+            region: pipeline.region().map(str::to_owned),
+            order: 2,
+        }),
+        path,
+        kind: FileKind::NotificationRule,
+        contents: pretty(input),
+    }
+}

@@ -1,1 +1,0 @@
-//! The roles a target account must hold for cross-account actions.

@@ -1,0 +1,360 @@
+//! The roles a target account must hold for cross-account actions, derived
+//! from the pipeline's model rather than declared a second time.
+//!
+//! An action is cross-account when its `roleArn` is in another account than
+//! the pipeline's role, and a CloudFormation action also when its deployment
+//! role (`configuration.RoleArn`) is. Each such (account, Region) is a
+//! [`CrossAccountTarget`] holding the roles that account must create:
+//!
+//! - the action role, trusting exactly the pipeline's account and, within it,
+//!   only the pipeline's role (`aws:PrincipalArn`), allowed to read and write
+//!   the artifacts in the pipeline's bucket and KMS key, plus the provider's
+//!   own permissions where pipewright knows them;
+//! - the CloudFormation deployment role, trusting
+//!   `cloudformation.amazonaws.com`.
+//!
+//! ```
+//! use pipewright_dsl::prelude::*;
+//! use pipewright_dsl::cross_account::{self, RoleKind};
+//!
+//! let pipeline = Pipeline::build("my-pipeline", |p| {
+//!     p.region("us-east-1").role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+//!     p.artifact_store(
+//!         ArtifactStore::s3("my-artifacts").with_kms_key("arn:aws:kms:us-east-1:123456789012:key/1234abcd"),
+//!     );
+//!     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+//!     p.stage("Deploy", |s| {
+//!         s.add(EcsDeploy::new("Deploy", "cluster", "service", source.artifact())
+//!             .role_arn("arn:aws:iam::987654321098:role/CrossAccountAssumeRole"));
+//!     });
+//! });
+//! let targets = cross_account::targets(&pipeline).unwrap();
+//! assert_eq!((targets[0].account.as_str(), targets[0].region.as_str()), ("987654321098", "us-east-1"));
+//! assert_eq!(targets[0].roles[0].name, "CrossAccountAssumeRole");
+//! assert_eq!(targets[0].roles[0].kind, RoleKind::Action);
+//! ```
+
+mod check;
+mod permissions;
+mod policy;
+
+use heck::ToUpperCamelCase;
+use indexmap::IndexMap;
+
+use crate::arn::Arn;
+use crate::model::{ActionDeclaration, ArtifactStore, StageDeclaration, Str};
+use crate::pipeline::Pipeline;
+use crate::validate::{Location, Violation, Violations};
+
+pub(crate) use check::check;
+use permissions::{Place, ProviderPermissions};
+pub use policy::{policy_document, PolicyStatement, Trust};
+
+/// One target account and Region, and the roles it must hold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CrossAccountTarget {
+    /// The target account.
+    pub account: String,
+    /// The Region of the actions that first use the roles (IAM roles are
+    /// global; the Region names where their template is deployed).
+    pub region: String,
+    /// The roles, in the order the pipeline first uses them.
+    pub roles: Vec<TargetRole>,
+}
+
+/// A role a target account must hold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TargetRole {
+    /// The role's ARN, as the pipeline names it.
+    pub arn: String,
+    /// The role's name.
+    pub name: String,
+    /// The role's path, `/` when it has none.
+    pub path: String,
+    /// What the role is for.
+    pub kind: RoleKind,
+    /// Who may assume it.
+    pub trust: Trust,
+    /// Its inline policies.
+    pub policies: Vec<RolePolicy>,
+    /// The actions that use it, as `Stage/Action`.
+    pub used_by: Vec<String>,
+}
+
+/// What a target-account role is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleKind {
+    /// The role the pipeline's role assumes to run an action.
+    Action,
+    /// The role CloudFormation deploys a stack with (`configuration.RoleArn`);
+    /// its permissions depend on the stack's resources.
+    CloudFormationDeployment,
+}
+
+/// A named inline policy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RolePolicy {
+    /// The policy's name.
+    pub name: String,
+    /// What it allows.
+    pub statements: Vec<PolicyStatement>,
+}
+
+/// An action that uses a role in another account than the pipeline's.
+#[derive(Clone, Copy)]
+pub(crate) struct CrossAccountAction<'a> {
+    pub(crate) stage: &'a StageDeclaration,
+    pub(crate) action: &'a ActionDeclaration,
+    /// The action's role, when it is in another account.
+    pub(crate) action_role: Option<Arn<'a>>,
+    /// The CloudFormation deployment role, when it is in another account.
+    pub(crate) deployment_role: Option<Arn<'a>>,
+    /// The account the action runs in: its role's, else the pipeline's.
+    pub(crate) role_account: &'a str,
+    /// The action's Region, else the pipeline's, when known.
+    pub(crate) region: Option<&'a str>,
+}
+
+impl CrossAccountAction<'_> {
+    fn location(&self, pipeline: &Pipeline) -> Location {
+        Location::action(&pipeline.declaration().name, &self.stage.name, &self.action.name)
+    }
+
+    fn used_by(&self) -> String {
+        format!("{}/{}", self.stage.name, self.action.name)
+    }
+}
+
+/// Reads a literal IAM role ARN with an account.
+fn role_arn(value: Option<&Str>) -> Option<Arn<'_>> {
+    let role = Arn::parse(value?.as_literal()?)?;
+    (role.has_account() && role.role_name().is_some()).then_some(role)
+}
+
+/// Every action of the pipeline that uses a role in another account than
+/// `home`, the pipeline's role.
+pub(crate) fn cross_account_actions<'a>(pipeline: &'a Pipeline, home: &Arn<'a>) -> Vec<CrossAccountAction<'a>> {
+    let region = pipeline.region();
+    let mut found = Vec::new();
+    for stage in &pipeline.declaration().stages {
+        for action in &stage.actions {
+            let own_role = role_arn(action.role_arn.as_ref());
+            let role_account = own_role.map_or(home.account, |role| role.account);
+            let is_cloudformation = action.action_type_id.provider == "CloudFormation";
+            let deployment_role = is_cloudformation
+                .then(|| role_arn(action.configuration.as_ref().and_then(|configuration| configuration.get("RoleArn"))))
+                .flatten()
+                .filter(|role| role.account != home.account);
+            let action_role = own_role.filter(|role| role.account != home.account);
+            if action_role.is_some() || deployment_role.is_some() {
+                found.push(CrossAccountAction {
+                    stage,
+                    action,
+                    action_role,
+                    deployment_role,
+                    role_account,
+                    region: action.region.as_ref().and_then(Str::as_literal).or(region),
+                });
+            }
+        }
+    }
+    found
+}
+
+/// The artifact store that serves `region`.
+pub(crate) fn artifact_store<'a>(pipeline: &'a Pipeline, region: Option<&str>) -> Option<&'a ArtifactStore> {
+    let declaration = pipeline.declaration();
+    match &declaration.artifact_stores {
+        Some(stores) => stores.get(region?),
+        None => declaration.artifact_store.as_ref(),
+    }
+}
+
+/// A role while its uses are gathered.
+struct RoleDraft<'a> {
+    role: Arn<'a>,
+    kind: RoleKind,
+    region: &'a str,
+    uses: Vec<CrossAccountAction<'a>>,
+}
+
+/// The target accounts of the pipeline and the roles each must hold, in the
+/// order the pipeline first uses them. Empty when the pipeline's role is not
+/// a literal IAM role ARN (then the accounts cannot be compared; `check`
+/// warns). Fails with every setting the templates need and cannot read.
+pub fn targets(pipeline: &Pipeline) -> Result<Vec<CrossAccountTarget>, Violations> {
+    let Some(home) = pipeline.service_role() else {
+        return Ok(Vec::new());
+    };
+    let mut errors = Vec::new();
+    let mut drafts: IndexMap<String, RoleDraft> = IndexMap::new();
+    for cross in cross_account_actions(pipeline, &home) {
+        let Some(region) = cross.region else {
+            errors.push(Violation::new(
+                cross.location(pipeline),
+                "cross-account-region",
+                "the action uses a role in another account, and its Region is unknown, so its role template cannot \
+                 be named: call `p.region(\"us-east-1\")` with the pipeline's Region, or give the action `.region(...)`",
+            ));
+            continue;
+        };
+        let kinds =
+            [(cross.action_role, RoleKind::Action), (cross.deployment_role, RoleKind::CloudFormationDeployment)];
+        for (role, kind) in kinds {
+            if let Some(role) = role {
+                drafts
+                    .entry(role.to_string())
+                    .or_insert_with(|| RoleDraft { role, kind, region, uses: Vec::new() })
+                    .uses
+                    .push(cross);
+            }
+        }
+    }
+    let mut grouped: IndexMap<(String, String), Vec<TargetRole>> = IndexMap::new();
+    for (arn, draft) in drafts {
+        let policies = match draft.kind {
+            RoleKind::Action => action_role_policies(pipeline, &home, &draft, &mut errors),
+            RoleKind::CloudFormationDeployment => Vec::new(),
+        };
+        let trust = match draft.kind {
+            RoleKind::Action => Trust::PipelineRole {
+                partition: home.partition.to_owned(),
+                account: home.account.to_owned(),
+                role_arn: home.to_string(),
+            },
+            RoleKind::CloudFormationDeployment => Trust::Service("cloudformation.amazonaws.com"),
+        };
+        let role = TargetRole {
+            name: draft.role.role_name().unwrap_or_default().to_owned(),
+            path: draft.role.role_path().unwrap_or_default(),
+            arn,
+            kind: draft.kind,
+            trust,
+            policies,
+            used_by: draft.uses.iter().map(CrossAccountAction::used_by).collect(),
+        };
+        grouped.entry((draft.role.account.to_owned(), draft.region.to_owned())).or_default().push(role);
+    }
+    if !errors.is_empty() {
+        return Err(Violations(errors));
+    }
+    Ok(grouped.into_iter().map(|((account, region), roles)| CrossAccountTarget { account, region, roles }).collect())
+}
+
+/// An artifact bucket an action role reaches, and how.
+struct BucketUse {
+    bucket: String,
+    key: Option<String>,
+    write: bool,
+}
+
+/// Artifact access plus each action's provider permissions.
+fn action_role_policies(
+    pipeline: &Pipeline,
+    home: &Arn,
+    draft: &RoleDraft,
+    errors: &mut Vec<Violation>,
+) -> Vec<RolePolicy> {
+    let mut buckets: Vec<BucketUse> = Vec::new();
+    let mut policies = Vec::new();
+    for cross in &draft.uses {
+        let region = cross.region.unwrap_or(draft.region);
+        let location = cross.location(pipeline);
+        let reads = cross.action.input_artifacts.as_ref().is_some_and(|inputs| !inputs.is_empty());
+        let writes = cross.action.output_artifacts.as_ref().is_some_and(|outputs| !outputs.is_empty());
+        if reads || writes {
+            match artifact_bucket(pipeline, region) {
+                Ok((bucket, key)) => match buckets.iter_mut().find(|known| known.bucket == bucket) {
+                    Some(known) => known.write |= writes,
+                    None => buckets.push(BucketUse { bucket, key, write: writes }),
+                },
+                Err(message) => errors.push(Violation::new(location.clone(), "cross-account-template", message)),
+            }
+        }
+        if let Some(provider) = ProviderPermissions::of(cross.action) {
+            let place = Place { partition: home.partition, account: cross.role_account, region };
+            match provider.statements(cross.action, &place) {
+                Ok(statements) => policies.push(RolePolicy {
+                    name: format!("{} {}", cross.stage.name, cross.action.name).to_upper_camel_case(),
+                    statements,
+                }),
+                Err(message) => errors.push(Violation::new(location, "cross-account-template", message)),
+            }
+        }
+    }
+    let mut all = Vec::new();
+    if !buckets.is_empty() {
+        all.push(RolePolicy { name: "ArtifactAccess".to_owned(), statements: artifact_statements(home, &buckets) });
+    }
+    all.extend(policies);
+    all
+}
+
+/// The literal bucket and key of the artifact store serving `region`.
+fn artifact_bucket(pipeline: &Pipeline, region: &str) -> Result<(String, Option<String>), String> {
+    let store = artifact_store(pipeline, Some(region)).ok_or_else(|| {
+        format!(
+            "the pipeline has no artifact store for {region}, so the role template cannot grant access to it; \
+             add one with `p.artifact_store_in(\"{region}\", ...)`"
+        )
+    })?;
+    let bucket = store.location.as_literal().ok_or_else(|| {
+        format!(
+            "the artifact store for {region} names its bucket with a CloudFormation expression ({}); the role template \
+             of the other account needs the literal bucket name",
+            store.location
+        )
+    })?;
+    let key = match &store.encryption_key {
+        None => None,
+        Some(key) => Some(key.id.as_literal().map(str::to_owned).ok_or_else(|| {
+            format!(
+                "the artifact store for {region} names its KMS key with a CloudFormation expression ({}); the role \
+                 template of the other account needs the literal key ARN",
+                key.id
+            )
+        })?),
+    };
+    Ok((bucket.to_owned(), key))
+}
+
+/// S3 access to the buckets and KMS use of their keys: reading for every
+/// bucket, writing where an action produces artifacts.
+fn artifact_statements(home: &Arn, buckets: &[BucketUse]) -> Vec<PolicyStatement> {
+    let bucket_arn = |bucket: &str| format!("arn:{}:s3:::{bucket}", home.partition);
+    let objects = |uses: &mut dyn Iterator<Item = &BucketUse>| -> Vec<String> {
+        uses.map(|known| format!("{}/*", bucket_arn(&known.bucket))).collect()
+    };
+    let keys = |uses: &mut dyn Iterator<Item = &BucketUse>| -> Vec<String> {
+        let mut keys: Vec<String> = Vec::new();
+        for key in uses.filter_map(|known| known.key.clone()) {
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        keys
+    };
+    let mut statements = vec![
+        PolicyStatement::allow(
+            &["s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"],
+            buckets.iter().map(|known| bucket_arn(&known.bucket)),
+        ),
+        PolicyStatement::allow(&["s3:GetObject", "s3:GetObjectVersion"], objects(&mut buckets.iter())),
+    ];
+    let written = objects(&mut buckets.iter().filter(|known| known.write));
+    if !written.is_empty() {
+        statements.push(PolicyStatement::allow(&["s3:PutObject", "s3:PutObjectAcl"], written));
+    }
+    let read_keys = keys(&mut buckets.iter());
+    if !read_keys.is_empty() {
+        statements.push(PolicyStatement::allow(&["kms:Decrypt", "kms:DescribeKey"], read_keys));
+    }
+    let written_keys = keys(&mut buckets.iter().filter(|known| known.write));
+    if !written_keys.is_empty() {
+        statements.push(PolicyStatement::allow(
+            &["kms:Encrypt", "kms:GenerateDataKey", "kms:ReEncryptFrom", "kms:ReEncryptTo"],
+            written_keys,
+        ));
+    }
+    statements
+}

@@ -1,1 +1,0 @@
-//! EventBridge rules that start a pipeline or react to its state changes.

@@ -1,0 +1,178 @@
+//! Declaring EventBridge rules on the pipeline builder.
+
+use crate::actions::{CodeCommitVariables, EcrVariables, S3SourceVariables};
+use crate::handle::{ActionHandle, ActionRef, HasActionRef};
+use crate::model::{ActionOwner, Str};
+use crate::pipeline::PipelineBuilder;
+use crate::variables::VariableSet;
+
+use super::pattern::{EventPattern, S3ChangeDetection};
+use super::rule::{EventRule, EventTarget, RuleRole, RuleTrigger, SourceChange};
+use super::schedule::Schedule;
+use super::states::{ActionExecutionState, PipelineExecutionState, StageExecutionState};
+
+/// Marks the output variables of source actions whose changes EventBridge
+/// reports, so that only their handles can start a pipeline through a rule.
+#[diagnostic::on_unimplemented(
+    message = "changes of this source cannot start the pipeline through an EventBridge rule",
+    label = "this source's changes are not reported to EventBridge",
+    note = "rules start pipelines from CodeCommit, ECR and S3 sources; a CodeStarSourceConnection source starts \
+            the pipeline itself (DetectChanges) or through `p.trigger(...)`"
+)]
+pub trait ChangeEvents<'p>: VariableSet<'p> {}
+
+impl<'p> ChangeEvents<'p> for CodeCommitVariables<'p> {}
+impl<'p> ChangeEvents<'p> for EcrVariables<'p> {}
+impl<'p> ChangeEvents<'p> for S3SourceVariables<'p> {}
+
+/// Source providers that poll for changes unless `PollForSourceChanges` is
+/// `false`.
+const POLLING_PROVIDERS: [&str; 2] = ["CodeCommit", "S3"];
+
+impl<'p> PipelineBuilder<'p> {
+    /// Starts the pipeline when `source` changes: a push to the CodeCommit
+    /// branch, an image pushed to the ECR tag, or an object written to the S3
+    /// key (seen through CloudTrail; see
+    /// [`PipelineBuilder::start_on_object_created`]). The source stops polling
+    /// (`PollForSourceChanges` becomes `false` unless set); an explicit
+    /// `true` is reported, because each change would start the pipeline
+    /// twice. The rule assumes a generated role unless `.role_arn(...)` names
+    /// one.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     p.region("us-east-1").role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+    ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+    ///     p.start_on_change("my-repo-main", &source).description("Starts on pushes to main");
+    /// });
+    /// let checkout = &pipeline.declaration().stages[0].actions[0];
+    /// assert_eq!(checkout.configuration.as_ref().unwrap()["PollForSourceChanges"], "false");
+    /// assert!(pipeline.event_rules()[0].starts_pipeline());
+    /// ```
+    pub fn start_on_change<V: ChangeEvents<'p>>(
+        &mut self,
+        name: impl Into<String>,
+        source: &ActionHandle<'p, 1, V>,
+    ) -> &mut EventRule {
+        self.start_on_source(name.into(), source.action, S3ChangeDetection::CloudTrail)
+    }
+
+    /// Starts the pipeline when an S3 source's object is created, as the
+    /// bucket's own EventBridge notifications report it (the bucket needs
+    /// `EventBridgeEnabled`); otherwise like
+    /// [`PipelineBuilder::start_on_change`]. Any other source is reported.
+    pub fn start_on_object_created<V: ChangeEvents<'p>>(
+        &mut self,
+        name: impl Into<String>,
+        source: &ActionHandle<'p, 1, V>,
+    ) -> &mut EventRule {
+        self.start_on_source(name.into(), source.action, S3ChangeDetection::ObjectCreated)
+    }
+
+    /// Starts the pipeline on a schedule.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    /// use pipewright_dsl::events::Schedule;
+    ///
+    /// Pipeline::build("my-pipeline", |p| {
+    ///     p.start_on_schedule("nightly", Schedule::cron("0 3 * * ? *"));
+    /// });
+    /// ```
+    pub fn start_on_schedule(&mut self, name: impl Into<String>, schedule: Schedule) -> &mut EventRule {
+        self.add_event_rule(EventRule::new(
+            name.into(),
+            RuleTrigger::Schedule(schedule),
+            EventTarget::Pipeline,
+            RuleRole::Generated,
+        ))
+    }
+
+    /// Sends the pipeline's execution state changes (`states`; empty for
+    /// every state) to `target` (an SNS topic, a Lambda function...).
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    /// use pipewright_dsl::events::PipelineExecutionState;
+    ///
+    /// Pipeline::build("my-pipeline", |p| {
+    ///     p.on_pipeline_state(
+    ///         "my-pipeline-failed",
+    ///         [PipelineExecutionState::Failed],
+    ///         "arn:aws:sns:us-east-1:123456789012:alerts",
+    ///     );
+    /// });
+    /// ```
+    pub fn on_pipeline_state(
+        &mut self,
+        name: impl Into<String>,
+        states: impl IntoIterator<Item = PipelineExecutionState>,
+        target: impl Into<Str>,
+    ) -> &mut EventRule {
+        let pattern = EventPattern::PipelineExecution { states: states.into_iter().collect() };
+        self.react(name.into(), pattern, target.into())
+    }
+
+    /// Sends the state changes of the stage named `stage` to `target`.
+    pub fn on_stage_state(
+        &mut self,
+        name: impl Into<String>,
+        stage: impl Into<Str>,
+        states: impl IntoIterator<Item = StageExecutionState>,
+        target: impl Into<Str>,
+    ) -> &mut EventRule {
+        let pattern = EventPattern::StageExecution { stage: stage.into(), states: states.into_iter().collect() };
+        self.react(name.into(), pattern, target.into())
+    }
+
+    /// Sends the state changes of `action` to `target`.
+    pub fn on_action_state(
+        &mut self,
+        name: impl Into<String>,
+        action: &impl HasActionRef<'p>,
+        states: impl IntoIterator<Item = ActionExecutionState>,
+        target: impl Into<Str>,
+    ) -> &mut EventRule {
+        let action = action.action_ref();
+        let stage = &self.stages[action.stage];
+        let pattern = EventPattern::ActionExecution {
+            stage: stage.name.clone(),
+            action: stage.actions[action.index].name.clone(),
+            states: states.into_iter().collect(),
+        };
+        self.react(name.into(), pattern, target.into())
+    }
+
+    fn start_on_source(&mut self, name: String, action: ActionRef<'p>, detection: S3ChangeDetection) -> &mut EventRule {
+        let spec = &mut self.stages[action.stage].actions[action.index];
+        let polls = spec.type_id.owner == ActionOwner::Aws
+            && POLLING_PROVIDERS.iter().any(|provider| spec.type_id.provider == *provider);
+        if polls && !spec.configuration.contains_key("PollForSourceChanges") {
+            spec.set("PollForSourceChanges", "false");
+        }
+        let change = SourceChange { stage: action.stage, action: action.index, detection };
+        self.add_event_rule(EventRule::new(
+            name,
+            RuleTrigger::SourceChange(change),
+            EventTarget::Pipeline,
+            RuleRole::Generated,
+        ))
+    }
+
+    fn react(&mut self, name: String, pattern: EventPattern, target: Str) -> &mut EventRule {
+        self.add_event_rule(EventRule::new(
+            name,
+            RuleTrigger::Pattern(pattern),
+            EventTarget::Arn(target),
+            RuleRole::None,
+        ))
+    }
+
+    fn add_event_rule(&mut self, rule: EventRule) -> &mut EventRule {
+        let rules = &mut self.surroundings.event_rules;
+        rules.push(rule);
+        rules.last_mut().expect("a rule was just added")
+    }
+}

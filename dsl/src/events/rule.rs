@@ -1,0 +1,171 @@
+//! One EventBridge rule declared with a pipeline.
+
+use heck::ToKebabCase;
+
+use crate::model::Str;
+use crate::pipeline::Pipeline;
+
+use super::pattern::{EventPattern, S3ChangeDetection};
+use super::schedule::Schedule;
+
+/// An EventBridge rule on the default event bus of the pipeline's account and
+/// Region: it starts the pipeline (on a source change or a schedule) or
+/// sends the pipeline's state changes to other targets.
+///
+/// Declared with the pipeline (`p.start_on_change(...)`,
+/// `p.start_on_schedule(...)`, `p.on_pipeline_state(...)`, ...), which
+/// returns the rule for its optional settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventRule {
+    /// The rule's name (`[.\-_A-Za-z0-9]+`, 1..64), unique in the account and Region.
+    pub name: String,
+    /// What the rule is for (at most 512 characters).
+    pub description: Option<String>,
+    /// Whether the rule is active.
+    pub state: RuleState,
+    /// What makes the rule fire.
+    pub trigger: RuleTrigger,
+    /// Where the rule sends the events, in declaration order (at most 5).
+    pub targets: Vec<EventTarget>,
+    /// The role EventBridge assumes to reach the targets.
+    pub role: RuleRole,
+}
+
+/// Whether a rule is active.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RuleState {
+    /// `ENABLED` (the default).
+    #[default]
+    Enabled,
+    /// `DISABLED`.
+    Disabled,
+    /// `ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS`.
+    EnabledWithAllCloudTrailManagementEvents,
+}
+
+impl RuleState {
+    /// The text of `State`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleState::Enabled => "ENABLED",
+            RuleState::Disabled => "DISABLED",
+            RuleState::EnabledWithAllCloudTrailManagementEvents => "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+        }
+    }
+}
+
+/// What makes a rule fire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuleTrigger {
+    /// A change of one of the pipeline's source actions; the pattern is
+    /// derived from the action's settings (see [`EventRule::pattern`]).
+    SourceChange(SourceChange),
+    /// Events matching a pattern.
+    Pattern(EventPattern),
+    /// A schedule.
+    Schedule(Schedule),
+}
+
+/// A source action of the pipeline whose changes start it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceChange {
+    /// The index of the action's stage in the pipeline.
+    pub stage: usize,
+    /// The index of the action in its stage.
+    pub action: usize,
+    /// How an S3 source's changes are seen (ignored for other sources).
+    pub detection: S3ChangeDetection,
+}
+
+/// Where a rule sends the events it matches.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EventTarget {
+    /// Starts this pipeline (`codepipeline:StartPipelineExecution`).
+    Pipeline,
+    /// Any target by ARN: an SNS topic, a Lambda function, a queue...
+    Arn(Str),
+}
+
+/// The role EventBridge assumes to reach the targets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuleRole {
+    /// No role: the targets admit EventBridge by their own resource policy
+    /// (SNS topics, Lambda functions).
+    None,
+    /// A role pipewright generates in the pipeline's account, trusting
+    /// `events.amazonaws.com` and allowed only
+    /// `codepipeline:StartPipelineExecution` on this pipeline (the default of
+    /// rules that start the pipeline).
+    Generated,
+    /// An existing role.
+    Arn(Str),
+}
+
+impl EventRule {
+    pub(crate) fn new(name: String, trigger: RuleTrigger, target: EventTarget, role: RuleRole) -> EventRule {
+        EventRule { name, description: None, state: RuleState::Enabled, trigger, targets: vec![target], role }
+    }
+
+    /// Describes the rule (at most 512 characters).
+    pub fn description(&mut self, description: impl Into<String>) -> &mut Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Whether the rule is active; enabled by default.
+    pub fn state(&mut self, state: RuleState) -> &mut Self {
+        self.state = state;
+        self
+    }
+
+    /// Sends the matched events to one more target (at most 5 per rule).
+    pub fn target(&mut self, arn: impl Into<Str>) -> &mut Self {
+        self.targets.push(EventTarget::Arn(arn.into()));
+        self
+    }
+
+    /// The role EventBridge assumes to reach the targets, instead of the
+    /// generated one (rules that start the pipeline) or none (other rules).
+    pub fn role_arn(&mut self, arn: impl Into<Str>) -> &mut Self {
+        self.role = RuleRole::Arn(arn.into());
+        self
+    }
+
+    /// The kebab-case form of the name, which the rule's file name and
+    /// logical id are built from.
+    pub fn file_stem(&self) -> String {
+        self.name.to_kebab_case()
+    }
+
+    /// Whether the rule starts the pipeline.
+    pub fn starts_pipeline(&self) -> bool {
+        self.targets.contains(&EventTarget::Pipeline)
+    }
+
+    /// The schedule of a scheduled rule.
+    pub fn schedule(&self) -> Option<&Schedule> {
+        match &self.trigger {
+            RuleTrigger::Schedule(schedule) => Some(schedule),
+            _ => None,
+        }
+    }
+
+    /// The event pattern of the rule, `None` for a scheduled rule. A source
+    /// change's pattern is derived from the source action in `pipeline`;
+    /// fails, saying why, when it cannot be.
+    pub fn pattern(&self, pipeline: &Pipeline) -> Result<Option<EventPattern>, String> {
+        match &self.trigger {
+            RuleTrigger::Schedule(_) => Ok(None),
+            RuleTrigger::Pattern(pattern) => Ok(Some(pattern.clone())),
+            RuleTrigger::SourceChange(change) => {
+                let action = pipeline
+                    .declaration()
+                    .stages
+                    .get(change.stage)
+                    .and_then(|stage| stage.actions.get(change.action))
+                    .ok_or_else(|| format!("the source action of rule \"{}\" is not in the pipeline", self.name))?;
+                EventPattern::source_change(action, change.detection).map(Some)
+            }
+        }
+    }
+}

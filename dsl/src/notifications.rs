@@ -1,1 +1,0 @@
-//! CodeStar Notifications rules that report on a pipeline.

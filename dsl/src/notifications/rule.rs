@@ -1,0 +1,170 @@
+//! One CodeStar Notifications rule on the pipeline.
+
+use heck::ToKebabCase;
+
+use crate::model::Str;
+use crate::pipeline::PipelineBuilder;
+
+use super::event::PipelineEvent;
+
+/// A notification rule: which pipeline events are reported, how much of
+/// them, and to whom (`aws codestar-notifications create-notification-rule`,
+/// `AWS::CodeStarNotifications::NotificationRule`).
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+/// use pipewright_dsl::notifications::{DetailType, NotificationRule, NotificationTarget, PipelineEvent};
+///
+/// let pipeline = Pipeline::build("my-pipeline", |p| {
+///     p.notify(
+///         NotificationRule::new(
+///             "pipeline-notifications",
+///             [PipelineEvent::PipelineExecutionFailed, PipelineEvent::PipelineExecutionSucceeded],
+///         )
+///         .detail_type(DetailType::Full)
+///         .target(NotificationTarget::sns("arn:aws:sns:us-east-1:123456789012:notifications")),
+///     );
+/// });
+/// assert_eq!(pipeline.notification_rules()[0].events.len(), 2);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotificationRule {
+    /// The rule's name (`[A-Za-z0-9\-_ ]+`, 1..64), unique in the account.
+    pub name: String,
+    /// The events reported, without repeats, in the order given.
+    pub events: Vec<PipelineEvent>,
+    /// How much of each event is sent.
+    pub detail_type: DetailType,
+    /// Where the notifications go (1..10).
+    pub targets: Vec<NotificationTarget>,
+    /// Whether the rule is active; AWS enables it when this is not set.
+    pub status: Option<NotificationStatus>,
+}
+
+/// How much of each event a notification carries (`DetailType`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DetailType {
+    /// `BASIC`: the event only.
+    Basic,
+    /// `FULL`: the event plus what the service adds (the default).
+    #[default]
+    Full,
+}
+
+impl DetailType {
+    /// The text of `DetailType`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DetailType::Basic => "BASIC",
+            DetailType::Full => "FULL",
+        }
+    }
+}
+
+/// Where a notification goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotificationTarget {
+    /// An SNS topic (its policy must let `codestar-notifications.amazonaws.com` publish).
+    Sns(Str),
+    /// An AWS Chatbot Slack channel configuration.
+    AwsChatbotSlack(Str),
+}
+
+impl NotificationTarget {
+    /// An SNS topic by ARN.
+    pub fn sns(topic_arn: impl Into<Str>) -> Self {
+        NotificationTarget::Sns(topic_arn.into())
+    }
+
+    /// An AWS Chatbot Slack channel configuration by ARN.
+    pub fn chatbot_slack(configuration_arn: impl Into<Str>) -> Self {
+        NotificationTarget::AwsChatbotSlack(configuration_arn.into())
+    }
+
+    /// The text of `TargetType`.
+    pub fn target_type(&self) -> &'static str {
+        match self {
+            NotificationTarget::Sns(_) => "SNS",
+            NotificationTarget::AwsChatbotSlack(_) => "AWSChatbotSlack",
+        }
+    }
+
+    /// The target's ARN (`TargetAddress`).
+    pub fn address(&self) -> &Str {
+        match self {
+            NotificationTarget::Sns(address) | NotificationTarget::AwsChatbotSlack(address) => address,
+        }
+    }
+}
+
+/// Whether a notification rule is active (`Status`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotificationStatus {
+    /// `ENABLED`.
+    Enabled,
+    /// `DISABLED`.
+    Disabled,
+}
+
+impl NotificationStatus {
+    /// The text of `Status`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotificationStatus::Enabled => "ENABLED",
+            NotificationStatus::Disabled => "DISABLED",
+        }
+    }
+}
+
+impl NotificationRule {
+    /// A rule named `name` that reports `events` (a repeated event is kept
+    /// once) with full detail; add its targets with
+    /// [`NotificationRule::target`].
+    pub fn new(name: impl Into<String>, events: impl IntoIterator<Item = PipelineEvent>) -> Self {
+        let mut unique = Vec::new();
+        for event in events {
+            if !unique.contains(&event) {
+                unique.push(event);
+            }
+        }
+        NotificationRule {
+            name: name.into(),
+            events: unique,
+            detail_type: DetailType::default(),
+            targets: Vec::new(),
+            status: None,
+        }
+    }
+
+    /// How much of each event is sent; `FULL` by default.
+    pub fn detail_type(mut self, detail_type: DetailType) -> Self {
+        self.detail_type = detail_type;
+        self
+    }
+
+    /// Adds a target (at most 10).
+    pub fn target(mut self, target: NotificationTarget) -> Self {
+        self.targets.push(target);
+        self
+    }
+
+    /// Enables or disables the rule explicitly.
+    pub fn status(mut self, status: NotificationStatus) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// The kebab-case form of the name, which the rule's file name and
+    /// logical id are built from.
+    pub fn file_stem(&self) -> String {
+        self.name.to_kebab_case()
+    }
+}
+
+impl PipelineBuilder<'_> {
+    /// Reports the pipeline's events through a notification rule.
+    pub fn notify(&mut self, rule: NotificationRule) -> &mut Self {
+        self.surroundings.notification_rules.push(rule);
+        self
+    }
+}

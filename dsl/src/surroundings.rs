@@ -1,0 +1,180 @@
+//! What lives around a pipeline: its Region, the EventBridge rules and
+//! notification rules declared with it, and the pipeline identity (account,
+//! Region, ARN) they need.
+
+use std::fmt;
+
+use crate::arn::{is_region, Arn};
+use crate::cfn;
+use crate::events::EventRule;
+use crate::model::Str;
+use crate::notifications::NotificationRule;
+use crate::pipeline::{Pipeline, PipelineBuilder};
+use crate::validate::{Location, Violation};
+use crate::{cross_account, events, notifications};
+
+/// The declarations around one pipeline, kept beside its model.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Surroundings {
+    /// The Region the pipeline is created in.
+    pub(crate) region: Option<String>,
+    /// EventBridge rules, in declaration order.
+    pub(crate) event_rules: Vec<EventRule>,
+    /// Notification rules, in declaration order.
+    pub(crate) notification_rules: Vec<NotificationRule>,
+}
+
+impl PipelineBuilder<'_> {
+    /// The Region the pipeline is created in, e.g. `us-east-1`. The CLI
+    /// forms of EventBridge and notification rules need it to write the
+    /// pipeline's ARN; cross-account role templates need it to name the
+    /// Region of actions that set none.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     p.region("us-east-1").role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+    /// });
+    /// assert_eq!(pipeline.arn().unwrap(), "arn:aws:codepipeline:us-east-1:123456789012:my-pipeline");
+    /// ```
+    pub fn region(&mut self, region: impl Into<String>) -> &mut Self {
+        self.surroundings.region = Some(region.into());
+        self
+    }
+}
+
+/// Why the pipeline's ARN cannot be written as a literal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IdentityError {
+    /// No Region was given.
+    UnknownRegion,
+    /// The account cannot be read from the pipeline's role ARN.
+    UnknownAccount {
+        /// The role ARN as written.
+        role_arn: String,
+    },
+    /// The pipeline's name is a CloudFormation expression.
+    NameNotLiteral,
+}
+
+impl fmt::Display for IdentityError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IdentityError::UnknownRegion => f.write_str(
+                "the pipeline's ARN needs its Region, which is unknown: call `p.region(\"us-east-1\")` \
+                 with the Region the pipeline is created in",
+            ),
+            IdentityError::UnknownAccount { role_arn } => write!(
+                f,
+                "the pipeline's ARN needs its account, which is read from the pipeline's roleArn; \
+                 that must then be a literal IAM role ARN (arn:aws:iam::<account>:role/<name>), found {role_arn}"
+            ),
+            IdentityError::NameNotLiteral => f.write_str(
+                "the pipeline's ARN needs its name, which is a CloudFormation expression; \
+                 give the pipeline a literal name",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for IdentityError {}
+
+impl Pipeline {
+    /// The same pipeline, created in `region`: for a pipeline read from JSON
+    /// or a template, what [`PipelineBuilder::region`] is for a built one.
+    pub fn with_region(mut self, region: impl Into<String>) -> Pipeline {
+        self.surroundings.region = Some(region.into());
+        self
+    }
+
+    /// The Region given with [`PipelineBuilder::region`] or
+    /// [`Pipeline::with_region`].
+    pub fn region(&self) -> Option<&str> {
+        self.surroundings.region.as_deref()
+    }
+
+    /// The pipeline's account, read from its role ARN when that is a literal
+    /// IAM role ARN.
+    pub fn account(&self) -> Option<&str> {
+        self.service_role().map(|role| role.account)
+    }
+
+    /// The partition (`aws`, `aws-cn`, ...) of the pipeline's role ARN.
+    pub fn partition(&self) -> Option<&str> {
+        self.service_role().map(|role| role.partition)
+    }
+
+    /// The pipeline's service role ARN, parsed, when it is a literal IAM
+    /// role ARN.
+    pub fn service_role(&self) -> Option<Arn<'_>> {
+        let role = Arn::parse(self.declaration.role_arn.as_literal()?)?;
+        (role.service == "iam" && role.has_account() && role.role_name().is_some()).then_some(role)
+    }
+
+    /// `arn:<partition>:codepipeline:<region>:<account>:<name>`, as the CLI
+    /// forms of rules need it.
+    pub fn arn(&self) -> Result<String, IdentityError> {
+        let name = self.declaration.name.as_literal().ok_or(IdentityError::NameNotLiteral);
+        let arn = self.regional_arn("codepipeline", None, "")?;
+        Ok(format!("{arn}{}", name?))
+    }
+
+    /// `arn:<partition>:<service>:<region>:<account>:<resource>` of a resource
+    /// in the pipeline's Region, in the pipeline's account unless `account`
+    /// names another.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     p.region("us-east-1").role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+    /// });
+    /// assert_eq!(
+    ///     pipeline.regional_arn("codecommit", None, "my-repo").unwrap(),
+    ///     "arn:aws:codecommit:us-east-1:123456789012:my-repo"
+    /// );
+    /// ```
+    pub fn regional_arn(&self, service: &str, account: Option<&str>, resource: &str) -> Result<String, IdentityError> {
+        let role = self
+            .service_role()
+            .ok_or_else(|| IdentityError::UnknownAccount { role_arn: self.declaration.role_arn.to_string() })?;
+        let region = self.region().ok_or(IdentityError::UnknownRegion)?;
+        Ok(format!("arn:{}:{service}:{region}:{}:{resource}", role.partition, account.unwrap_or(role.account)))
+    }
+
+    /// The pipeline's ARN inside a CloudFormation template that holds the
+    /// pipeline as the resource `logical_id`:
+    /// `{"Fn::Sub": "arn:${AWS::Partition}:codepipeline:${AWS::Region}:${AWS::AccountId}:${<logical_id>}"}`.
+    pub fn arn_in_template(&self, logical_id: &str) -> Str {
+        cfn::sub(&format!(
+            "arn:${{AWS::Partition}}:codepipeline:${{AWS::Region}}:${{AWS::AccountId}}:${{{logical_id}}}"
+        ))
+    }
+
+    /// The EventBridge rules declared with the pipeline.
+    pub fn event_rules(&self) -> &[EventRule] {
+        &self.surroundings.event_rules
+    }
+
+    /// The notification rules declared with the pipeline.
+    pub fn notification_rules(&self) -> &[NotificationRule] {
+        &self.surroundings.notification_rules
+    }
+}
+
+/// Every finding about what lives around the pipeline.
+pub(crate) fn check(pipeline: &Pipeline) -> Vec<Violation> {
+    let mut violations = Vec::new();
+    if let Some(region) = pipeline.region().filter(|region| !is_region(region)) {
+        violations.push(Violation::new(
+            Location::pipeline(&pipeline.declaration.name),
+            "pipeline-region",
+            format!("the Region \"{region}\" is not a Region name; use one such as \"us-east-1\" or \"eu-west-2\""),
+        ));
+    }
+    violations.extend(events::check(pipeline));
+    violations.extend(notifications::check(pipeline));
+    violations.extend(cross_account::check(pipeline));
+    violations
+}

@@ -1,0 +1,131 @@
+//! The notifications emitter: the seed's create-notification-rule command
+//! as CLI input, its deploy command, and the template resource.
+
+use pipewright_dsl::notifications::{
+    DetailType, NotificationRule, NotificationStatus, NotificationTarget, PipelineEvent,
+};
+use pipewright_dsl::prelude::*;
+use pipewright_dsl::Violation;
+use pipewright_synth::emit::notifications::{emit, template_resources};
+use pipewright_synth::emit::{DeployStep, FileKind};
+use serde_json::{json, Value};
+
+/// The seed's rule: `--name pipeline-notifications --detail-type FULL
+/// --event-type-ids ...-failed ...-succeeded --targets TargetType=SNS,...`.
+fn seed_rule() -> NotificationRule {
+    NotificationRule::new(
+        "pipeline-notifications",
+        [PipelineEvent::PipelineExecutionFailed, PipelineEvent::PipelineExecutionSucceeded],
+    )
+    .detail_type(DetailType::Full)
+    .target(NotificationTarget::sns("arn:aws:sns:us-east-1:123456789012:notifications"))
+}
+
+fn seed_pipeline(region: Option<&str>, rule: NotificationRule) -> Pipeline {
+    Pipeline::build("my-pipeline", |p| {
+        if let Some(region) = region {
+            p.region(region);
+        }
+        p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+        p.notify(rule);
+    })
+}
+
+#[test]
+fn the_seed_command_is_reproduced_as_cli_input() {
+    let files = emit(&seed_pipeline(Some("us-east-1"), seed_rule())).unwrap();
+    assert_eq!(files.len(), 1);
+    let file = &files[0];
+    assert_eq!(file.path, "notifications/pipeline-notifications.json");
+    assert_eq!(file.kind, FileKind::NotificationRule);
+    let written_from_the_seed = json!({
+        "Name": "pipeline-notifications",
+        "Resource": "arn:aws:codepipeline:us-east-1:123456789012:my-pipeline",
+        "DetailType": "FULL",
+        "EventTypeIds": [
+            "codepipeline-pipeline-pipeline-execution-failed",
+            "codepipeline-pipeline-pipeline-execution-succeeded",
+        ],
+        "Targets": [{"TargetType": "SNS", "TargetAddress": "arn:aws:sns:us-east-1:123456789012:notifications"}],
+    });
+    assert_eq!(file.contents, format!("{}\n", serde_json::to_string_pretty(&written_from_the_seed).unwrap()));
+    assert_eq!(
+        file.deploy,
+        Some(DeployStep {
+            command: "aws codestar-notifications create-notification-rule --region us-east-1 --cli-input-json \
+                      file://notifications/pipeline-notifications.json"
+                .to_owned(),
+            account: Some("123456789012".to_owned()),
+            region: Some("us-east-1".to_owned()),
+            order: 2,
+        })
+    );
+}
+
+#[test]
+fn a_status_and_a_slack_target_are_written() {
+    let rule = NotificationRule::new("approvals", PipelineEvent::MANUAL_APPROVAL)
+        .detail_type(DetailType::Basic)
+        .target(NotificationTarget::chatbot_slack("arn:aws:chatbot::123456789012:chat-configuration/slack-channel/ops"))
+        .status(NotificationStatus::Disabled);
+    let files = emit(&seed_pipeline(Some("eu-west-1"), rule)).unwrap();
+    let input: Value = serde_json::from_str(&files[0].contents).unwrap();
+    assert_eq!(
+        input,
+        json!({
+            "Name": "approvals",
+            "Resource": "arn:aws:codepipeline:eu-west-1:123456789012:my-pipeline",
+            "DetailType": "BASIC",
+            "EventTypeIds": [
+                "codepipeline-pipeline-manual-approval-failed",
+                "codepipeline-pipeline-manual-approval-needed",
+                "codepipeline-pipeline-manual-approval-succeeded",
+            ],
+            "Targets": [{"TargetType": "AWSChatbotSlack",
+                         "TargetAddress": "arn:aws:chatbot::123456789012:chat-configuration/slack-channel/ops"}],
+            "Status": "DISABLED",
+        })
+    );
+}
+
+#[test]
+fn the_template_resource_references_the_pipeline_resource() {
+    let rule = NotificationRule::new("pipeline-notifications", [PipelineEvent::PipelineExecutionFailed])
+        .target(NotificationTarget::sns(cfn::reference("NotificationsTopic")));
+    assert_eq!(
+        template_resources(&seed_pipeline(None, rule), "Pipeline"),
+        [(
+            "PipelinePipelineNotificationsNotificationRule".to_owned(),
+            json!({"Type": "AWS::CodeStarNotifications::NotificationRule", "Properties": {
+                "Name": "pipeline-notifications",
+                "Resource": {"Fn::Sub": "arn:${AWS::Partition}:codepipeline:${AWS::Region}:${AWS::AccountId}:${Pipeline}"},
+                "DetailType": "FULL",
+                "EventTypeIds": ["codepipeline-pipeline-pipeline-execution-failed"],
+                "Targets": [{"TargetType": "SNS", "TargetAddress": {"Ref": "NotificationsTopic"}}],
+            }})
+        )]
+    );
+}
+
+#[test]
+fn the_cli_form_needs_the_region_and_literal_targets() {
+    let errors = |pipeline: &Pipeline| -> Vec<String> {
+        emit(pipeline).unwrap_err().0.iter().map(Violation::to_string).collect()
+    };
+    assert_eq!(
+        errors(&seed_pipeline(None, seed_rule())),
+        ["error[notification-rule-cli]: pipeline \"my-pipeline\" > notification rule \"pipeline-notifications\": the \
+             pipeline's ARN needs its Region, which is unknown: call `p.region(\"us-east-1\")` with the Region the \
+             pipeline is created in"]
+    );
+    let rule = NotificationRule::new("pipeline-notifications", [PipelineEvent::PipelineExecutionFailed])
+        .target(NotificationTarget::sns(cfn::reference("NotificationsTopic")));
+    assert_eq!(
+        errors(&seed_pipeline(Some("us-east-1"), rule)),
+        [
+            "error[notification-rule-cli]: pipeline \"my-pipeline\" > notification rule \"pipeline-notifications\": the \
+             SNS target is a CloudFormation expression ({\"Ref\":\"NotificationsTopic\"}); the CLI form needs a literal \
+             ARN, so deploy this rule with the pipeline's template"
+        ]
+    );
+}
