@@ -13,6 +13,7 @@ from .moto_server import MotoServer
 from .notifications import check_notification_file
 from .pipelines import check_pipeline, region_of
 from .json_file import read_json
+from .manifest import Placement, placements
 from .report import Failure, Tally
 from .templates import lint
 from .templates import region_of as template_region
@@ -53,7 +54,9 @@ def check_outputs(roots: list[Path], base: Path, bin_dir: Path, moto_log: Path, 
         return os.path.relpath(path, base)
 
     pipelines, events, notifications, templates = [], [], [], []
+    placed: dict[Path, Placement] = {}
     for root in roots:
+        placed.update(placements(root))
         found = sorted(root.rglob("pipeline.json"))
         if not found:
             tally.fail(shown(root), "no pipeline.json in this output folder")
@@ -62,24 +65,35 @@ def check_outputs(roots: list[Path], base: Path, bin_dir: Path, moto_log: Path, 
         notifications += sorted(root.rglob("notifications/*.json"))
         templates += sorted(root.rglob("template.json")) + sorted(root.rglob("template.yaml"))
         templates += sorted(root.rglob("cross-account/*.template.yaml"))
+
+    def placement(path: Path) -> Placement:
+        return placed.get(path.resolve(), Placement(None, None))
+
     if pipelines or events:
         with MotoServer(bin_dir, moto_log) as endpoint:
             aws = AwsCli(bin_dir, endpoint)
             for path in pipelines:
-                tally.check(shown(path), check_pipeline, aws, path)
+                tally.check(shown(path), check_pipeline, aws, path, placement(path))
             for path in events:
-                tally.check(shown(path), check_event_file, aws, path)
+                tally.check(shown(path), check_event_file, aws, path, placement(path))
     for path in notifications:
         tally.check(shown(path), check_notification_file, path)
-    pipeline_regions = {}
-    for path in pipelines:
-        try:
-            pipeline_regions[path.parent] = region_of(read_json(path)["pipeline"])
-        except (Failure, KeyError, TypeError):
-            continue  # already reported by its own check
-    regions = {template: template_region(template, pipeline_regions) for template in templates}
+    regions = {template: placement(template).region or template_region(template, pipeline_regions(pipelines))
+               for template in templates}
     for template, findings in lint(bin_dir, templates, regions).items():
         if findings:
             tally.fail(shown(template), "cfn-lint: " + "; ".join(findings))
         else:
             tally.ok(shown(template))
+
+
+def pipeline_regions(pipelines: list[Path]) -> dict[Path, str]:
+    """Each pipeline folder's Region, read from its pipeline.json (for
+    output folders without a manifest)."""
+    regions = {}
+    for path in pipelines:
+        try:
+            regions[path.parent] = region_of(read_json(path)["pipeline"])
+        except (Failure, KeyError, TypeError):
+            continue  # already reported by its own check
+    return regions

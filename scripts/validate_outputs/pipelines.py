@@ -6,6 +6,7 @@ from pathlib import Path
 from .aws_cli import AwsCli, account_of
 from .compare import drop_defaults, require_same
 from .json_file import read_json
+from .manifest import Placement
 from .model_check import check_input
 from .report import Failure
 
@@ -24,19 +25,20 @@ DEFAULT_REGION = "us-east-1"
 
 
 def region_of(pipeline: dict) -> str:
-    """The pipeline's Region: that of its first regional artifact store, or
-    us-east-1 when it has a single store (which names no Region)."""
-    stores = pipeline.get("artifactStores") or []
-    return stores[0].get("region", DEFAULT_REGION) if stores else DEFAULT_REGION
+    """The pipeline's Region when no manifest says it: the first Region of a
+    cross-Region pipeline's artifact stores, else us-east-1."""
+    stores = pipeline.get("artifactStores") or {}
+    return next(iter(stores), DEFAULT_REGION)
 
 
-def check_pipeline(aws: AwsCli, path: Path) -> None:
-    """Sends `path` through create-pipeline and requires get-pipeline to
-    return the same pipeline, and list-tags-for-resource the same tags."""
+def check_pipeline(aws: AwsCli, path: Path, placement: Placement) -> None:
+    """Sends `path` through create-pipeline, in the Region the manifest
+    names, and requires get-pipeline to return the same pipeline, and
+    list-tags-for-resource the same tags."""
     sent = read_json(path)
     check_input("codepipeline", "CreatePipeline", sent)
     pipeline = sent["pipeline"]
-    region = region_of(pipeline)
+    region = placement.region or region_of(pipeline)
     account = account_of(pipeline["roleArn"])
     aws.ensure_role(pipeline["roleArn"], "codepipeline.amazonaws.com", region)
     aws.call("codepipeline", "create-pipeline", "--cli-input-json", path.resolve().as_uri(),
