@@ -1,5 +1,6 @@
 //! Random valid pipelines, built only through the typed builders, always
-//! pass validation, and their API JSON reads back into the same model.
+//! pass validation, and their API JSON and CloudFormation templates (JSON
+//! and YAML) read back into the same model.
 //!
 //! A generated plan says how many stages and actions there are (within the
 //! quotas), their names (random, valid, unique where AWS needs them unique),
@@ -8,10 +9,11 @@
 //! with its neighbours) or from an earlier action of its own stage (so it
 //! depends on it), or whether it is ordered after a neighbour.
 
+use pipewright_dsl::model::cloudformation::read_template;
 use pipewright_dsl::model::{PipelineDeclaration, PipelineDocument};
 use pipewright_dsl::prelude::*;
 use pipewright_dsl::StageBuilder;
-use pipewright_synth::emit::api_json;
+use pipewright_synth::emit::{api_json, cloudformation, Format};
 use proptest::prelude::*;
 
 /// The most stages and actions per stage AWS allows.
@@ -262,5 +264,11 @@ proptest! {
         let json = api_json::emit(&pipeline).unwrap().contents;
         let read = PipelineDocument::from_json(&json).unwrap();
         prop_assert_eq!(read, pipeline.document());
+        for format in [Format::Json, Format::Yaml] {
+            let template = cloudformation::emit(&pipeline, format).unwrap().contents;
+            let resources = read_template(&template).unwrap();
+            prop_assert_eq!(resources.len(), 1);
+            prop_assert_eq!(&resources[0].declaration, pipeline.declaration());
+        }
     }
 }
