@@ -39,9 +39,13 @@ pub fn pipeline() -> Pipeline {
         });
         p.stage("Deploy", |s| {
             let stack = s.add(
-                CloudFormationDeploy::create_update("Infrastructure", "service-infra", templates.path("service.yaml"))
-                    .capabilities(&[Capability::NamedIam])
-                    .deployment_role("arn:aws:iam::123456789012:role/CloudFormationDeploymentRole"),
+                CloudFormationDeploy::create_update(
+                    "Infrastructure",
+                    "service-infra",
+                    templates.path("service.yaml"),
+                    "arn:aws:iam::123456789012:role/CloudFormationDeploymentRole",
+                )
+                .capabilities(&[Capability::NamedIam]),
             );
             // Runs after the stack is up: runOrder 2.
             s.add(EcsDeploy::new("Service", "production", "service", images).after(&stack));

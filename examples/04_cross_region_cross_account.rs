@@ -8,7 +8,8 @@
 //! customer-managed KMS key (other accounts cannot read artifacts encrypted
 //! with the AWS-managed key), and CloudFormation deploy actions that run in
 //! another Region (`.region(...)`) with a role of another account
-//! (`.role_arn(...)`) and a deployment role there (`.deployment_role(...)`).
+//! (`.role_arn(...)`) and a deployment role there (the last argument of
+//! `CloudFormationDeploy::create_update`).
 
 use pipewright::prelude::*;
 
@@ -35,22 +36,30 @@ pub fn pipeline() -> Pipeline {
         let template = built.artifact().path("platform.yaml");
         p.stage("Staging", |s| {
             s.add(
-                CloudFormationDeploy::create_update("Deploy", "platform", template.clone())
-                    .capabilities(&[Capability::NamedIam])
-                    .deployment_role("arn:aws:iam::222222222222:role/CloudFormationDeploymentRole")
-                    .role_arn("arn:aws:iam::222222222222:role/CodePipelineCrossAccountRole")
-                    .region("eu-west-1"),
+                CloudFormationDeploy::create_update(
+                    "Deploy",
+                    "platform",
+                    template.clone(),
+                    "arn:aws:iam::222222222222:role/CloudFormationDeploymentRole",
+                )
+                .capabilities(&[Capability::NamedIam])
+                .role_arn("arn:aws:iam::222222222222:role/CodePipelineCrossAccountRole")
+                .region("eu-west-1"),
             );
         });
         p.stage("Production", |s| {
             let approval = s.add(ManualApproval::new("Approve"));
             s.add(
-                CloudFormationDeploy::create_update("Deploy", "platform", template)
-                    .capabilities(&[Capability::NamedIam])
-                    .deployment_role("arn:aws:iam::333333333333:role/CloudFormationDeploymentRole")
-                    .role_arn("arn:aws:iam::333333333333:role/CodePipelineCrossAccountRole")
-                    .region("us-east-1")
-                    .after(&approval),
+                CloudFormationDeploy::create_update(
+                    "Deploy",
+                    "platform",
+                    template,
+                    "arn:aws:iam::333333333333:role/CloudFormationDeploymentRole",
+                )
+                .capabilities(&[Capability::NamedIam])
+                .role_arn("arn:aws:iam::333333333333:role/CodePipelineCrossAccountRole")
+                .region("us-east-1")
+                .after(&approval),
             );
         });
     })

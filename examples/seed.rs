@@ -95,11 +95,15 @@ pub fn web_app() -> Pipeline {
         });
         p.stage("Deploy", |s| {
             s.add(
-                CloudFormationDeploy::create_update("DeployStack", "my-stack", built.path("template.yaml"))
-                    .template_configuration(built.path("config.json"))
-                    .capabilities(&[Capability::Iam])
-                    .deployment_role("arn:aws:iam::123456789012:role/CloudFormationRole")
-                    .parameter_overrides([("Environment", Text::from(environment))]),
+                CloudFormationDeploy::create_update(
+                    "DeployStack",
+                    "my-stack",
+                    built.path("template.yaml"),
+                    "arn:aws:iam::123456789012:role/CloudFormationRole",
+                )
+                .template_configuration(built.path("config.json"))
+                .capabilities(&[Capability::Iam])
+                .parameter_overrides([("Environment", Text::from(environment))]),
             );
             s.add(
                 S3Deploy::extract("DeployWebsite", "my-website-bucket", built)
@@ -186,9 +190,9 @@ pub fn cross_account() -> Pipeline {
                     "CrossAccountDeploy",
                     "my-stack",
                     build.artifact().path("template.yaml"),
+                    "arn:aws:iam::987654321098:role/CrossAccountDeployRole",
                 )
                 .capabilities(&[Capability::Iam])
-                .deployment_role("arn:aws:iam::987654321098:role/CrossAccountDeployRole")
                 .role_arn("arn:aws:iam::987654321098:role/CrossAccountAssumeRole")
                 .region("us-east-1"),
             );

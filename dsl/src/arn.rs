@@ -45,6 +45,22 @@ impl<'a> Arn<'a> {
         (!arn.partition.is_empty() && !arn.service.is_empty()).then_some(arn)
     }
 
+    /// Reads a literal IAM role ARN with a 12-digit account and a role name,
+    /// `arn:<partition>:iam::<account>:role/<path><name>`; `None` for any
+    /// other text.
+    ///
+    /// ```
+    /// use pipewright_dsl::arn::Arn;
+    ///
+    /// assert_eq!(Arn::iam_role("arn:aws:iam::987654321098:role/Deploy").unwrap().account, "987654321098");
+    /// assert!(Arn::iam_role("arn:aws:iam::987654321098:user/alice").is_none());
+    /// assert!(Arn::iam_role("arn:aws:iam::${AWS::AccountId}:role/Deploy").is_none());
+    /// ```
+    pub fn iam_role(text: &'a str) -> Option<Arn<'a>> {
+        let role = Arn::parse(text)?;
+        (role.has_account() && role.region.is_empty() && role.role_name().is_some()).then_some(role)
+    }
+
     /// Whether the account part is a 12-digit account ID.
     pub fn has_account(&self) -> bool {
         is_account_id(self.account)
@@ -81,11 +97,15 @@ pub fn is_account_id(text: &str) -> bool {
     text.len() == 12 && text.bytes().all(|byte| byte.is_ascii_digit())
 }
 
+/// The longest Region name the CodePipeline API takes.
+const MAX_REGION: usize = 30;
+
 /// Whether `text` looks like an AWS Region name, e.g. `us-east-1`,
-/// `us-gov-west-1`, `cn-north-1`.
+/// `us-gov-west-1`, `cn-north-1`, of at most 30 characters.
 pub fn is_region(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
-    parts.len() >= 3
+    text.len() <= MAX_REGION
+        && parts.len() >= 3
         && parts.iter().all(|part| !part.is_empty())
         && parts[0].len() == 2
         && parts[..parts.len() - 1].iter().all(|part| part.bytes().all(|byte| byte.is_ascii_lowercase()))
@@ -126,6 +146,7 @@ mod tests {
         assert!(!is_region("us-east"));
         assert!(!is_region("US-EAST-1"));
         assert!(!is_region("useast1"));
+        assert!(!is_region("us-eastandfurthereastthanthat-1"));
         assert!(is_account_id("123456789012"));
         assert!(!is_account_id("12345678901"));
         assert!(!is_account_id("12345678901a"));

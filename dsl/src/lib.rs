@@ -32,6 +32,7 @@ mod handle;
 pub mod model;
 pub mod notifications;
 mod pipeline;
+mod placement;
 mod spec;
 mod stage;
 mod surroundings;

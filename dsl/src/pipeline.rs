@@ -13,7 +13,7 @@ use crate::model::{
 };
 use crate::spec::{ActionSpec, ConfigValue};
 use crate::stage::{SourceStageBuilder, StageBuilder};
-use crate::surroundings::{self, Surroundings};
+use crate::surroundings::Surroundings;
 use crate::validate::{self, Location, Violation, Violations};
 use crate::variables::PipelineVar;
 
@@ -170,16 +170,11 @@ impl Pipeline {
     }
 
     /// Every finding, errors and warnings, in rule order: first what the
-    /// builder noticed, then the rules over the model. A rule the builder
-    /// already reported at the same place is not reported twice.
+    /// builder noticed, then the rules over the model and the declarations
+    /// around it. A model finding that describes a mistake the builder
+    /// already reported there is left out.
     pub fn check(&self) -> Vec<Violation> {
-        let mut violations = self.build_violations.clone();
-        let reported = |found: &Violation| {
-            self.build_violations.iter().any(|seen| seen.rule == found.rule && seen.location == found.location)
-        };
-        violations.extend(validate::validate_pipeline(self).into_iter().filter(|found| !reported(found)));
-        violations.extend(surroundings::check(self));
-        violations
+        validate::findings(self)
     }
 
     /// Checks every rule the types cannot carry and reports all findings at
@@ -265,8 +260,10 @@ impl<'p> PipelineBuilder<'p> {
         self
     }
 
-    /// V1 or V2. Using variables, triggers or stage conditions without
-    /// setting it makes the pipeline V2.
+    /// V1 or V2. Without it, a pipeline that uses what only V2 offers
+    /// (variables, triggers, stage conditions, the QUEUED and PARALLEL
+    /// execution modes, a V2-only provider such as Commands) is V2; an
+    /// explicit V1 is kept, and validation reports what needs V2.
     pub fn pipeline_type(&mut self, pipeline_type: PipelineType) -> &mut Self {
         self.pipeline_type = Some(pipeline_type);
         self
@@ -464,7 +461,8 @@ impl<'p> PipelineBuilder<'p> {
         let uses_v2 = !self.variables.is_empty()
             || !self.triggers.is_empty()
             || matches!(self.execution_mode, Some(ExecutionMode::Queued | ExecutionMode::Parallel))
-            || stages.iter().any(|s| s.on_failure.is_some() || s.on_success.is_some() || s.before_entry.is_some());
+            || stages.iter().any(|s| s.on_failure.is_some() || s.on_success.is_some() || s.before_entry.is_some())
+            || stages.iter().flat_map(|s| &s.actions).any(|action| validate::requires_v2(&action.action_type_id));
         let pipeline_type = self.pipeline_type.or(uses_v2.then_some(PipelineType::V2));
         if self.role_arn.is_none() {
             violations.push(Violation::new(

@@ -301,13 +301,15 @@ pub trait ActionSettings<'p>: Sized {
 
 /// Implements [`IntoAction`], [`ActionSettings`], the stage marker and any
 /// further markers (e.g. `NonSourceAction + CrossRegionAction`) for a typed
-/// action struct whose description is in its `spec` field.
+/// action struct whose description is in its `spec` field. With
+/// `into_spec = path`, that function turns the action into its description
+/// (for actions that hold settings outside `spec` until they are added).
 macro_rules! typed_action {
-    ($type:ident<'p $(, const $n:ident: usize)?>, $kind:ident $(+ $marker:ident)*, $handle:ty) => {
+    ($type:ident<'p $(, const $n:ident: usize)?>, $kind:ident $(+ $marker:ident)*, $handle:ty $(, into_spec = $finish:path)?) => {
         impl<'p $(, const $n: usize)?> $crate::spec::IntoAction<'p> for $type<'p $(, $n)?> {
             type Handle = $handle;
             fn into_spec(self) -> $crate::spec::ActionSpec<'p> {
-                self.spec
+                typed_action!(@into_spec self $(, $finish)?)
             }
         }
         impl<'p $(, const $n: usize)?> $crate::spec::ActionSettings<'p> for $type<'p $(, $n)?> {
@@ -316,6 +318,12 @@ macro_rules! typed_action {
             }
         }
         typed_action!(@markers $type<'p $(, const $n: usize)?>; $kind $(, $marker)*);
+    };
+    (@into_spec $action:ident) => {
+        $action.spec
+    };
+    (@into_spec $action:ident, $finish:path) => {
+        $finish($action)
     };
     (@markers $type:ident<'p $(, const $n:ident: usize)?>;) => {};
     (@markers $type:ident<'p $(, const $n:ident: usize)?>; $marker:ident $(, $rest:ident)*) => {

@@ -4,14 +4,12 @@
 
 use std::fmt;
 
-use crate::arn::{is_region, Arn};
+use crate::arn::Arn;
 use crate::cfn;
 use crate::events::EventRule;
 use crate::model::Str;
 use crate::notifications::NotificationRule;
 use crate::pipeline::{Pipeline, PipelineBuilder};
-use crate::validate::{Location, Violation};
-use crate::{cross_account, events, notifications};
 
 /// The declarations around one pipeline, kept beside its model.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -108,8 +106,7 @@ impl Pipeline {
     /// The pipeline's service role ARN, parsed, when it is a literal IAM
     /// role ARN.
     pub fn service_role(&self) -> Option<Arn<'_>> {
-        let role = Arn::parse(self.declaration.role_arn.as_literal()?)?;
-        (role.service == "iam" && role.has_account() && role.role_name().is_some()).then_some(role)
+        Arn::iam_role(self.declaration.role_arn.as_literal()?)
     }
 
     /// `arn:<partition>:codepipeline:<region>:<account>:<name>`, as the CLI
@@ -161,20 +158,4 @@ impl Pipeline {
     pub fn notification_rules(&self) -> &[NotificationRule] {
         &self.surroundings.notification_rules
     }
-}
-
-/// Every finding about what lives around the pipeline.
-pub(crate) fn check(pipeline: &Pipeline) -> Vec<Violation> {
-    let mut violations = Vec::new();
-    if let Some(region) = pipeline.region().filter(|region| !is_region(region)) {
-        violations.push(Violation::new(
-            Location::pipeline(&pipeline.declaration.name),
-            "pipeline-region",
-            format!("the Region \"{region}\" is not a Region name; use one such as \"us-east-1\" or \"eu-west-2\""),
-        ));
-    }
-    violations.extend(events::check(pipeline));
-    violations.extend(notifications::check(pipeline));
-    violations.extend(cross_account::check(pipeline));
-    violations
 }

@@ -8,6 +8,9 @@ use pipewright_dsl::StageBuilder;
 use serde_json::json;
 use support::{action_json, assert_contains, assert_reproduces, seed};
 
+/// The deployment role of the CloudFormation actions.
+const ROLE: &str = "arn:aws:iam::123456789012:role/CloudFormationRole";
+
 /// A pipeline with a CodeCommit source, a build producing `BuildOutput`, and
 /// a deploy stage holding what `deploy` adds.
 fn with_build_output<F>(deploy: F) -> Pipeline
@@ -26,10 +29,14 @@ where
 fn cloudformation_create_update_reproduces_the_seed_and_wires_its_files() {
     let pipeline = with_build_output(|s, built| {
         s.add(
-            CloudFormationDeploy::create_update("Deploy", "my-stack", built.path("template.yaml"))
-                .template_configuration(built.path("config.json"))
-                .capabilities(&[Capability::Iam])
-                .deployment_role("arn:aws:iam::123456789012:role/CloudFormationRole"),
+            CloudFormationDeploy::create_update(
+                "Deploy",
+                "my-stack",
+                built.path("template.yaml"),
+                "arn:aws:iam::123456789012:role/CloudFormationRole",
+            )
+            .template_configuration(built.path("config.json"))
+            .capabilities(&[Capability::Iam]),
         );
     });
     let action = action_json(&pipeline, 2, 0);
@@ -41,10 +48,14 @@ fn cloudformation_create_update_reproduces_the_seed_and_wires_its_files() {
 fn cloudformation_cross_account_reproduces_the_seed() {
     let pipeline = with_build_output(|s, built| {
         s.add(
-            CloudFormationDeploy::create_update("Deploy", "my-stack", built.path("template.yaml"))
-                .deployment_role("arn:aws:iam::987654321098:role/CrossAccountDeployRole")
-                .role_arn("arn:aws:iam::987654321098:role/CrossAccountAssumeRole")
-                .region("us-east-1"),
+            CloudFormationDeploy::create_update(
+                "Deploy",
+                "my-stack",
+                built.path("template.yaml"),
+                "arn:aws:iam::987654321098:role/CrossAccountDeployRole",
+            )
+            .role_arn("arn:aws:iam::987654321098:role/CrossAccountAssumeRole")
+            .region("us-east-1"),
         );
     });
     assert_contains(&action_json(&pipeline, 2, 0), &seed("action-cross-account.json"));
@@ -53,9 +64,15 @@ fn cloudformation_cross_account_reproduces_the_seed() {
 #[test]
 fn each_cloudformation_mode_carries_exactly_its_keys() {
     let pipeline = with_build_output(|s, built| {
-        s.add(CloudFormationDeploy::replace_on_failure("Test", "test-stack", built.path("t.yaml")));
-        s.add(CloudFormationDeploy::delete_only("Delete", "test-stack"));
-        s.add(CloudFormationDeploy::create_replace_change_set("Plan", "stack", "change-set", built.path("t.yaml")));
+        s.add(CloudFormationDeploy::replace_on_failure("Test", "test-stack", built.path("t.yaml"), ROLE));
+        s.add(CloudFormationDeploy::delete_only("Delete", "test-stack", ROLE));
+        s.add(CloudFormationDeploy::create_replace_change_set(
+            "Plan",
+            "stack",
+            "change-set",
+            built.path("t.yaml"),
+            ROLE,
+        ));
         s.add(CloudFormationDeploy::execute_change_set("Apply", "stack", "change-set"));
     });
     let configurations: Vec<_> =
@@ -63,13 +80,19 @@ fn each_cloudformation_mode_carries_exactly_its_keys() {
     assert_eq!(
         configurations,
         [
-            json!({"ActionMode": "REPLACE_ON_FAILURE", "StackName": "test-stack", "TemplatePath": "BuildOutput::t.yaml"}),
-            json!({"ActionMode": "DELETE_ONLY", "StackName": "test-stack"}),
+            json!({
+                "ActionMode": "REPLACE_ON_FAILURE",
+                "StackName": "test-stack",
+                "TemplatePath": "BuildOutput::t.yaml",
+                "RoleArn": ROLE
+            }),
+            json!({"ActionMode": "DELETE_ONLY", "StackName": "test-stack", "RoleArn": ROLE}),
             json!({
                 "ActionMode": "CHANGE_SET_REPLACE",
                 "StackName": "stack",
                 "ChangeSetName": "change-set",
-                "TemplatePath": "BuildOutput::t.yaml"
+                "TemplatePath": "BuildOutput::t.yaml",
+                "RoleArn": ROLE
             }),
             json!({"ActionMode": "CHANGE_SET_EXECUTE", "StackName": "stack", "ChangeSetName": "change-set"}),
         ]
@@ -85,7 +108,7 @@ fn cloudformation_output_file_name_declares_one_artifact_and_overrides_order_the
         let image = p.stage("Build", |s| s.add(CodeBuild::new("BuildImage", "image", source.artifact())));
         p.stage("Deploy", |s| {
             let infra = s.add(
-                CloudFormationDeploy::create_update("DeployInfra", "infra", source.artifact().path("infra.yaml"))
+                CloudFormationDeploy::create_update("DeployInfra", "infra", source.artifact().path("infra.yaml"), ROLE)
                     .capabilities(&[Capability::Iam, Capability::NamedIam, Capability::AutoExpand])
                     .parameter_overrides([("pApplicationImage", image.vars().get("IMAGE_URI"))])
                     .output_file_name("InfraStackOutput.json")
@@ -110,7 +133,8 @@ fn cloudformation_output_file_name_declares_one_artifact_and_overrides_order_the
                 "TemplatePath": "CheckoutOutput::infra.yaml",
                 "Capabilities": "CAPABILITY_IAM,CAPABILITY_NAMED_IAM,CAPABILITY_AUTO_EXPAND",
                 "ParameterOverrides": "{\"pApplicationImage\":\"#{Build_BuildImage.IMAGE_URI}\"}",
-                "OutputFileName": "InfraStackOutput.json"
+                "OutputFileName": "InfraStackOutput.json",
+                "RoleArn": ROLE
             },
             "inputArtifacts": [{"name": "CheckoutOutput"}],
             "outputArtifacts": [{"name": "InfraOutput"}],
@@ -134,7 +158,7 @@ fn cloudformation_files_from_two_artifacts_wire_both() {
         });
         p.stage("Deploy", |s| {
             s.add(
-                CloudFormationDeploy::create_update("Deploy", "stack", code.path("template.yaml"))
+                CloudFormationDeploy::create_update("Deploy", "stack", code.path("template.yaml"), ROLE)
                     .template_configuration(config.path("prod.json")),
             )
         });
@@ -344,7 +368,7 @@ fn codedeploy_to_ecs_blue_green_with_settings_from_stack_outputs() {
         });
         let infra = p.stage("DeployInfra", |s| {
             s.add(
-                CloudFormationDeploy::create_update("DeployInfra", "infra", code.path("infra.yaml"))
+                CloudFormationDeploy::create_update("DeployInfra", "infra", code.path("infra.yaml"), ROLE)
                     .namespace("DeployInfraVariables"),
             )
         });

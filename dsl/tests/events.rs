@@ -106,7 +106,7 @@ fn a_source_of_another_account_is_watched_in_that_account() {
 #[test]
 fn state_change_rules_record_their_patterns_and_targets() {
     let pipeline = Pipeline::build("my-pipeline", |p| {
-        p.role_arn(ROLE);
+        p.role_arn(ROLE).artifact_store(ArtifactStore::s3("my-artifacts"));
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
         let build = p.stage("Build", |s| s.add(CodeBuild::new("Unit", "my-project", source.artifact())));
         p.on_pipeline_state("failed", [PipelineExecutionState::Failed, PipelineExecutionState::Superseded], TOPIC)
@@ -175,7 +175,7 @@ fn a_stage_rule_must_name_a_stage_of_the_pipeline() {
     assert_eq!(
         findings(&pipeline),
         ["error[event-rule-stage]: pipeline \"my-pipeline\" > event rule \"deploy-stage\": the pipeline has no stage \
-             named \"Deploy\"; its stages are \"Source\", \"Build\""]
+             named \"Deploy\"; its stages are \"Source\" and \"Build\""]
     );
 }
 
@@ -199,8 +199,8 @@ fn rule_names_targets_roles_and_schedules_are_checked() {
              is not valid: use 1 to 64 letters, digits, '.', '-' or '_'",
             "error[event-rule-schedule]: pipeline \"my-pipeline\" > event rule \"nightly run\": cron(0 3 * * *) has 5 \
              fields; EventBridge needs 6: minutes hours day-of-month month day-of-week year, e.g. cron(0 3 * * ? *)",
-            "error[event-rule-role]: pipeline \"my-pipeline\" > event rule \"hourly\": the role \"StartRole\" is not an \
-             IAM role ARN; use arn:aws:iam::<account>:role/<name>",
+            "error[event-rule-role]: pipeline \"my-pipeline\" > event rule \"hourly\": the rule's role \"StartRole\" is \
+             not an IAM role ARN; use arn:aws:iam::<12-digit account>:role/<name> (at most 1024 characters)",
             "error[event-rule-name-unique]: pipeline \"my-pipeline\" > event rule \"hourly\": another event rule is also \
              named \"hourly\"; give each rule its own name",
             "error[event-rule-schedule]: pipeline \"my-pipeline\" > event rule \"hourly\": a rate of 0 never fires; use \
@@ -265,17 +265,5 @@ fn a_source_without_its_setting_cannot_give_a_pattern() {
     assert_eq!(
         EventPattern::source_change(&s3, pipewright_dsl::events::S3ChangeDetection::CloudTrail).unwrap_err(),
         "configuration.S3ObjectKey is missing; it names the object whose changes start the pipeline"
-    );
-}
-
-#[test]
-fn a_region_that_is_not_a_region_is_reported() {
-    let pipeline = Pipeline::build("my-pipeline", |p| {
-        p.region("US East").role_arn(ROLE);
-    });
-    assert_eq!(
-        findings(&pipeline),
-        ["error[pipeline-region]: pipeline \"my-pipeline\": the Region \"US East\" is not a Region name; use one \
-             such as \"us-east-1\" or \"eu-west-2\""]
     );
 }

@@ -11,9 +11,15 @@ use pipewright_dsl::Violation;
 
 const TOPIC: &str = "arn:aws:sns:us-east-1:123456789012:notifications";
 
+/// A valid two-stage pipeline that declares `rules`.
 fn pipeline_notifying(rules: Vec<NotificationRule>) -> Pipeline {
     Pipeline::build("my-pipeline", |p| {
         p.region("us-east-1").role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+        p.artifact_store(ArtifactStore::s3("my-artifacts"));
+        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+        p.stage("Build", |s| {
+            s.add(CodeBuild::new("Build", "my-project", source.artifact()));
+        });
         for rule in rules {
             p.notify(rule);
         }

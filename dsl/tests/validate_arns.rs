@@ -2,7 +2,6 @@
 
 mod validate_support;
 
-use pipewright_dsl::prelude::*;
 use serde_json::json;
 use validate_support::*;
 
@@ -24,24 +23,6 @@ fn an_empty_pipeline_role() {
         found,
         [
             r#"error[role-required]: pipeline "app": the pipeline has no service role (roleArn is empty); set roleArn to an IAM role that trusts codepipeline.amazonaws.com: arn:aws:iam::<12-digit account>:role/<name> (at most 1024 characters)"#
-        ]
-    );
-}
-
-#[test]
-fn a_builder_pipeline_without_a_role_is_reported_once() {
-    let pipeline = Pipeline::build("app", |p| {
-        p.artifact_store(ArtifactStore::s3("app-artifacts"));
-        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "app", "main")));
-        p.stage("Build", |s| {
-            s.add(CodeBuild::new("Compile", "app-build", source.artifact()));
-        });
-    });
-    let found: Vec<String> = pipeline.check().iter().map(ToString::to_string).collect();
-    assert_eq!(
-        found,
-        [
-            r#"error[role-required]: pipeline "app": the pipeline has no service role: call `p.role_arn("arn:aws:iam::<account>:role/<name>")`"#
         ]
     );
 }

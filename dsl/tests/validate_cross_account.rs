@@ -16,7 +16,16 @@ fn a_cross_account_action_needs_a_customer_managed_key() {
     assert_eq!(
         found,
         [
-            r#"error[cross-account-kms-key]: pipeline "app" > stage "Deploy" > action "Release" > roleArn: this action runs in account 222222222222 (its roleArn), not the pipeline's account 111111111111, but its artifact store (artifactStore "app-artifacts") has no encryptionKey: the AWS-managed aws/s3 key cannot be shared with another account; give the store a customer-managed KMS key (encryptionKey with the key ARN)"#
+            r#"error[cross-account-kms-key]: pipeline "app" > stage "Deploy" > action "Release" > roleArn: this action runs in account 222222222222 (its roleArn), not the pipeline's account 111111111111, but its artifact store (artifactStore "app-artifacts") has no encryptionKey: artifacts are then encrypted with the AWS-managed aws/s3 key, which no other account can use; give the store a customer-managed KMS key (encryptionKey with the key ARN, arn:aws:kms:<region>:111111111111:key/<key-id>)"#
+        ]
+    );
+    let in_a_known_region = findings_in_region("us-east-1", |doc| {
+        set(doc, "/pipeline/stages/2/actions/0/roleArn", json!(OTHER_ACCOUNT_ROLE))
+    });
+    assert_eq!(
+        in_a_known_region,
+        [
+            r#"error[cross-account-kms-key]: pipeline "app" > stage "Deploy" > action "Release" > roleArn: this action runs in account 222222222222 (its roleArn), not the pipeline's account 111111111111, but its artifact store (artifactStore "app-artifacts") has no encryptionKey: artifacts are then encrypted with the AWS-managed aws/s3 key, which no other account can use; give the store a customer-managed KMS key (encryptionKey with the key ARN, arn:aws:kms:us-east-1:111111111111:key/<key-id>)"#
         ]
     );
     let with_key = findings_after(|doc| {
@@ -44,7 +53,7 @@ fn the_key_is_needed_on_the_store_of_the_action_region() {
     assert_eq!(
         found,
         [
-            r#"error[cross-account-kms-key]: pipeline "app" > stage "Deploy" > action "Release" > roleArn: this action runs in account 222222222222 (its roleArn), not the pipeline's account 111111111111, but its artifact store (artifactStores.eu-west-1 "app-artifacts-euw1") has no encryptionKey: the AWS-managed aws/s3 key cannot be shared with another account; give the store a customer-managed KMS key (encryptionKey with the key ARN)"#
+            r#"error[cross-account-kms-key]: pipeline "app" > stage "Deploy" > action "Release" > roleArn: this action runs in account 222222222222 (its roleArn), not the pipeline's account 111111111111, but its artifact store (artifactStores.eu-west-1 "app-artifacts-euw1") has no encryptionKey: artifacts are then encrypted with the AWS-managed aws/s3 key, which no other account can use; give the store a customer-managed KMS key (encryptionKey with the key ARN, arn:aws:kms:eu-west-1:111111111111:key/<key-id>)"#
         ]
     );
 }
@@ -132,23 +141,92 @@ fn the_cloudformation_deployment_role_is_in_the_action_account() {
         set(doc, "/pipeline/stages/2/actions/0", stack(Some(OTHER_ACCOUNT_ROLE)));
     });
     assert_eq!(in_the_same_account, Vec::<String>::new());
+    let not_cloudformation = findings_after(|doc| {
+        set(
+            doc,
+            "/pipeline/stages/2/actions/0/configuration/RoleArn",
+            json!("arn:aws:iam::222222222222:role/NotForEcs"),
+        );
+    });
+    assert_eq!(not_cloudformation, Vec::<String>::new(), "only CloudFormation actions have a deployment role");
+}
+
+/// The rule is reported alone, also for a role of another account: the
+/// other cross-account rules do not apply to an action that cannot have one.
+#[test]
+fn custom_actions_have_no_role() {
+    for role in ["arn:aws:iam::111111111111:role/JenkinsRole", OTHER_ACCOUNT_ROLE] {
+        let found = findings_after(|doc| {
+            push(
+                doc,
+                "/pipeline/stages/1/actions",
+                owned_action(
+                    "Jenkins",
+                    "Test",
+                    "Custom",
+                    "JenkinsTest",
+                    json!({
+                        "configuration": {"ProjectName": "smoke"},
+                        "inputArtifacts": [{"name": "Code"}],
+                        "roleArn": role
+                    }),
+                ),
+            );
+        });
+        assert_eq!(
+            found,
+            [
+                r#"error[custom-action-role]: pipeline "app" > stage "Build" > action "Jenkins" > roleArn: a Custom action (Jenkins or another job worker) cannot have roleArn: CodePipeline assumes no role for it, so it cannot run in another account; remove roleArn"#
+            ],
+            "{role}"
+        );
+    }
 }
 
 #[test]
-fn custom_actions_have_no_role() {
+fn a_key_given_by_alias_is_a_warning_with_cross_account_actions() {
+    let edit = |doc: &mut serde_json::Value| {
+        set(doc, "/pipeline/artifactStore/encryptionKey", json!({"type": "KMS", "id": "alias/pipeline"}));
+        set(doc, "/pipeline/stages/2/actions/0/roleArn", json!(OTHER_ACCOUNT_ROLE));
+    };
+    let mut document = valid();
+    edit(&mut document);
+    let pipeline = pipeline(document).with_region("us-east-1");
+    assert_eq!(
+        rendered(&pipeline),
+        [
+            r#"warning[cross-account-kms-key-arn]: pipeline "app" > artifactStore > encryptionKey.id: the KMS key "alias/pipeline" is not an ARN, and the actions that run in account 222222222222 would look it up in their own account; use the key ARN, arn:aws:kms:us-east-1:111111111111:key/<key-id>"#
+        ]
+    );
+    assert!(pipeline.validate().is_ok(), "a warning alone does not stop synthesis");
+    let both_accounts = findings_after(|doc| {
+        edit(doc);
+        set(doc, "/pipeline/stages/1/actions/0/roleArn", json!("arn:aws:iam::333333333333:role/BuildRole"));
+        remove(doc, "/pipeline/stages/1/actions/0/outputArtifacts");
+        set(doc, "/pipeline/stages/2/actions/0/inputArtifacts/0/name", json!("Code"));
+    });
+    assert_eq!(
+        both_accounts,
+        [
+            r#"warning[cross-account-kms-key-arn]: pipeline "app" > artifactStore > encryptionKey.id: the KMS key "alias/pipeline" is not an ARN, and the actions that run in accounts 333333333333, 222222222222 would look it up in their own account; use the key ARN, arn:aws:kms:<region>:111111111111:key/<key-id>"#
+        ]
+    );
+}
+
+#[test]
+fn a_provider_whose_permissions_are_unknown_is_a_warning() {
     let found = findings_after(|doc| {
+        set(doc, "/pipeline/artifactStore/encryptionKey", json!({"type": "KMS", "id": KEY}));
         push(
             doc,
-            "/pipeline/stages/1/actions",
-            owned_action(
-                "Jenkins",
-                "Test",
-                "Custom",
-                "JenkinsTest",
+            "/pipeline/stages/2/actions",
+            action(
+                "Notify",
+                "Invoke",
+                "StepFunctions",
                 json!({
-                    "configuration": {"ProjectName": "smoke"},
-                    "inputArtifacts": [{"name": "Code"}],
-                    "roleArn": "arn:aws:iam::111111111111:role/JenkinsRole"
+                    "configuration": {"StateMachineArn": "arn:aws:states:us-east-1:222222222222:stateMachine:notify"},
+                    "roleArn": OTHER_ACCOUNT_ROLE
                 }),
             ),
         );
@@ -156,22 +234,33 @@ fn custom_actions_have_no_role() {
     assert_eq!(
         found,
         [
-            r#"error[custom-action-role]: pipeline "app" > stage "Build" > action "Jenkins" > roleArn: a Custom action (Jenkins or another job worker) cannot have roleArn: CodePipeline assumes no role for it, so it cannot run in another account; remove roleArn"#
+            r#"warning[cross-account-permissions]: pipeline "app" > stage "Deploy" > action "Notify": pipewright does not know what a StepFunctions action needs, so the role template for account 222222222222 grants its role only access to the artifacts; add the provider's permissions to that role"#
         ]
     );
 }
 
 #[test]
-fn a_key_given_by_alias_is_a_warning_with_cross_account_actions() {
+fn a_pipeline_role_given_as_an_expression_hides_cross_account_actions() {
     let found = findings_after(|doc| {
-        set(doc, "/pipeline/artifactStore/encryptionKey", json!({"type": "KMS", "id": "alias/pipeline"}));
+        set(doc, "/pipeline/roleArn", json!({"Fn::GetAtt": ["PipelineRole", "Arn"]}));
         set(doc, "/pipeline/stages/2/actions/0/roleArn", json!(OTHER_ACCOUNT_ROLE));
     });
     assert_eq!(
         found,
         [
-            r#"warning[kms-key-arn-cross-account]: pipeline "app" > artifactStore > encryptionKey.id: the KMS key "alias/pipeline" is not an ARN, and actions in other accounts would look it up in their own account; use the key ARN, arn:aws:kms:<region>:<12-digit account>:key/<id>"#
+            r#"warning[cross-account-detection]: pipeline "app" > roleArn: the pipeline's roleArn is a CloudFormation expression ({"Fn::GetAtt":["PipelineRole","Arn"]}), so pipewright cannot tell which actions run in another account: their cross-account rules are not checked and no role templates are written for them; write the role as arn:aws:iam::<account>:role/<name> to have both"#
         ]
+    );
+    let not_a_role = findings_after(|doc| {
+        set(doc, "/pipeline/roleArn", json!("PipelineRole"));
+        set(doc, "/pipeline/stages/2/actions/0/roleArn", json!(OTHER_ACCOUNT_ROLE));
+    });
+    assert_eq!(
+        not_a_role,
+        [
+            r#"error[role-arn]: pipeline "app" > roleArn: roleArn "PipelineRole" is not an IAM role ARN; use arn:aws:iam::<12-digit account>:role/<name> (at most 1024 characters)"#
+        ],
+        "a literal that is no role ARN is reported once, by role-arn"
     );
 }
 

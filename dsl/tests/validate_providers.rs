@@ -91,6 +91,10 @@ fn cloudformation_keys_per_action_mode() {
                     "Remove",
                     json!({"ActionMode": "DELETE_ONLY", "StackName": "old", "RoleArn": "arn:aws:iam::111111111111:role/Cfn"})
                 ),
+                stack(
+                    "Update",
+                    json!({"ActionMode": "CREATE_UPDATE", "StackName": "app", "TemplatePath": "Image::template.yaml"})
+                ),
             ]),
         );
     });
@@ -100,6 +104,7 @@ fn cloudformation_keys_per_action_mode() {
             r#"error[configuration-required]: pipeline "app" > stage "Deploy" > action "Prepare" > configuration.ChangeSetName: the CloudFormation (Deploy) action needs the configuration key ChangeSetName; it is required when ActionMode is CHANGE_SET_REPLACE"#,
             r#"error[configuration-required]: pipeline "app" > stage "Deploy" > action "Prepare" > configuration.TemplatePath: the CloudFormation (Deploy) action needs the configuration key TemplatePath; it is required when ActionMode is CHANGE_SET_REPLACE"#,
             r#"error[configuration-required]: pipeline "app" > stage "Deploy" > action "Prepare" > configuration.RoleArn: the CloudFormation (Deploy) action needs the configuration key RoleArn; it is required when ActionMode is CHANGE_SET_REPLACE: the ARN of the role CloudFormation deploys the stack with (without it the action fails when it runs)"#,
+            r#"error[configuration-required]: pipeline "app" > stage "Deploy" > action "Update" > configuration.RoleArn: the CloudFormation (Deploy) action needs the configuration key RoleArn; it is required when ActionMode is CREATE_UPDATE: the ARN of the role CloudFormation deploys the stack with (without it the action fails when it runs)"#,
         ]
     );
 }

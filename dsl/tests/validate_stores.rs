@@ -178,8 +178,8 @@ fn no_region_on_source_third_party_or_custom_actions() {
 }
 
 #[test]
-fn region_length() {
-    let found = findings_after(|doc| {
+fn region_names() {
+    let found = findings_in_region("US East", |doc| {
         remove(doc, "/pipeline/artifactStore");
         set(doc, "/pipeline/artifactStores", json!({"us": {"type": "S3", "location": "app-artifacts"}}));
         set(doc, "/pipeline/stages/2/actions/0/region", json!("us"));
@@ -187,8 +187,46 @@ fn region_length() {
     assert_eq!(
         found,
         [
-            r#"error[region-length]: pipeline "app" > artifactStores.us: the Region "us" is 2 characters long; use a Region name of 4 to 30 characters, e.g. us-east-1"#,
-            r#"error[region-length]: pipeline "app" > stage "Deploy" > action "Release" > region: the Region "us" is 2 characters long; use a Region name of 4 to 30 characters, e.g. us-east-1"#,
+            r#"error[region-name]: pipeline "app" > region: the Region "US East" is not a Region name; use one such as "us-east-1" or "eu-west-2""#,
+            r#"error[region-name]: pipeline "app" > artifactStores.us: the Region "us" is not a Region name; use one such as "us-east-1" or "eu-west-2""#,
+            r#"error[region-name]: pipeline "app" > stage "Deploy" > action "Release" > region: the Region "us" is not a Region name; use one such as "us-east-1" or "eu-west-2""#,
+        ]
+    );
+}
+
+#[test]
+fn an_action_in_the_pipeline_region_needs_no_second_store() {
+    let in_region = |region: &str| {
+        let region = region.to_owned();
+        findings_in_region("us-east-1", move |doc| set(doc, "/pipeline/stages/2/actions/0/region", json!(region)))
+    };
+    assert_eq!(in_region("us-east-1"), Vec::<String>::new());
+    assert_eq!(
+        in_region("eu-west-1"),
+        [
+            r#"error[action-region-store]: pipeline "app" > stage "Deploy" > action "Release" > region: the action runs in Region "eu-west-1", but the pipeline has a single artifactStore; a cross-Region pipeline replaces it with artifactStores, one store per Region: the pipeline's own Region and "eu-west-1""#
+        ]
+    );
+}
+
+#[test]
+fn artifact_stores_hold_the_pipeline_region() {
+    let stores = |doc: &mut serde_json::Value| {
+        remove(doc, "/pipeline/artifactStore");
+        set(
+            doc,
+            "/pipeline/artifactStores",
+            json!({
+                "us-east-1": {"type": "S3", "location": "app-artifacts"},
+                "eu-west-1": {"type": "S3", "location": "app-artifacts-euw1"}
+            }),
+        );
+    };
+    assert_eq!(findings_in_region("us-east-1", stores), Vec::<String>::new());
+    assert_eq!(
+        findings_in_region("eu-central-1", stores),
+        [
+            r#"error[artifact-store-pipeline-region]: pipeline "app" > artifactStores: artifactStores has no store for the pipeline's own Region "eu-central-1" (Regions: "us-east-1" and "eu-west-1"); a cross-Region pipeline keeps a store in its own Region too: add one for "eu-central-1""#
         ]
     );
 }

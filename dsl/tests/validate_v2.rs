@@ -1,7 +1,9 @@
-//! V2 features in a V1 pipeline, and rollback in PARALLEL mode.
+//! V2 features in a V1 pipeline, the builder making a pipeline V2 when it
+//! uses them, and rollback in PARALLEL mode.
 
 mod validate_support;
 
+use pipewright_dsl::prelude::*;
 use serde_json::json;
 use validate_support::*;
 
@@ -141,6 +143,49 @@ fn no_rollback_in_parallel_mode() {
         [
             r#"error[rollback-in-parallel]: pipeline "app" > stage "Build" > onSuccess.conditions[0].result: ROLLBACK is not available in the PARALLEL execution mode; use another result (RETRY, FAIL) or the QUEUED or SUPERSEDED mode"#,
             r#"error[rollback-in-parallel]: pipeline "app" > stage "Deploy" > onFailure.result: ROLLBACK is not available in the PARALLEL execution mode; use another result (RETRY, FAIL) or the QUEUED or SUPERSEDED mode"#,
+        ]
+    );
+}
+
+/// A built pipeline with a Commands action (a typed V2-only provider) and a
+/// generic EKS action (known only to the provider catalog).
+fn built_with_v2_only_providers(pipeline_type: Option<PipelineType>) -> Pipeline {
+    Pipeline::build("app", |p| {
+        p.role_arn("arn:aws:iam::111111111111:role/PipelineRole");
+        p.artifact_store(ArtifactStore::s3("app-artifacts"));
+        if let Some(pipeline_type) = pipeline_type {
+            p.pipeline_type(pipeline_type);
+        }
+        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "app", "main")));
+        p.stage("Build", |s| {
+            s.add(Commands::new("Lint", source.artifact(), ["make lint"]));
+        });
+        p.stage("Deploy", |s| {
+            s.add(
+                GenericAction::new("Release", NonSourceCategory::Deploy, ActionOwner::Aws, "EKS", "1")
+                    .input(source.artifact())
+                    .configuration("ClusterName", "prod"),
+            );
+        });
+    })
+}
+
+#[test]
+fn the_builder_makes_a_pipeline_with_a_v2_only_provider_v2() {
+    let pipeline = built_with_v2_only_providers(None);
+    assert_eq!(pipeline.declaration().pipeline_type, Some(PipelineType::V2));
+    assert_eq!(rendered(&pipeline), Vec::<String>::new());
+}
+
+#[test]
+fn an_explicit_v1_with_a_v2_only_provider_stays_and_is_reported() {
+    let pipeline = built_with_v2_only_providers(Some(PipelineType::V1));
+    assert_eq!(pipeline.declaration().pipeline_type, Some(PipelineType::V1));
+    assert_eq!(
+        rendered(&pipeline),
+        [
+            r#"error[requires-v2]: pipeline "app" > stage "Build" > action "Lint" > actionTypeId: the Commands (Compute) action requires a V2 pipeline, but pipelineType is V1; set pipelineType to V2"#,
+            r#"error[requires-v2]: pipeline "app" > stage "Deploy" > action "Release" > actionTypeId: the EKS (Deploy) action requires a V2 pipeline, but pipelineType is V1; set pipelineType to V2"#,
         ]
     );
 }

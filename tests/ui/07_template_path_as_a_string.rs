@@ -9,8 +9,13 @@ fn main() {
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
         p.stage("Deploy", |s| {
             s.add(
-                CloudFormationDeploy::create_update("Deploy", "my-stack", "CheckoutOutput::template.yaml")
-                    .template_configuration(source.artifact()),
+                CloudFormationDeploy::create_update(
+                    "Deploy",
+                    "my-stack",
+                    "CheckoutOutput::template.yaml",
+                    "arn:aws:iam::123456789012:role/CloudFormationRole",
+                )
+                .template_configuration(source.artifact()),
             );
         });
     });

@@ -14,8 +14,13 @@ fn main() {
         p.stage("Deploy", |s| {
             s.add(S3Deploy::extract("Site", "bucket", source.artifact()).canned_acl("public-read"));
             s.add(
-                CloudFormationDeploy::create_update("Stack", "my-stack", source.artifact().path("t.yaml"))
-                    .capabilities(&["CAPABILITY_IAM"]),
+                CloudFormationDeploy::create_update(
+                    "Stack",
+                    "my-stack",
+                    source.artifact().path("t.yaml"),
+                    "arn:aws:iam::123456789012:role/CloudFormationRole",
+                )
+                .capabilities(&["CAPABILITY_IAM"]),
             );
         });
     });

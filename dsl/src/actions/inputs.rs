@@ -44,7 +44,12 @@ impl<'p> ArtifactInput<'p> for Artifact<'p> {
 /// Pipeline::build("p", |p| {
 ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
 ///     p.stage("Deploy", |s| {
-///         s.add(CloudFormationDeploy::create_update("Deploy", "my-stack", source.artifact().path("template.yaml")))
+///         s.add(CloudFormationDeploy::create_update(
+///             "Deploy",
+///             "my-stack",
+///             source.artifact().path("template.yaml"),
+///             "arn:aws:iam::123456789012:role/CloudFormationRole",
+///         ))
 ///     });
 /// });
 /// ```

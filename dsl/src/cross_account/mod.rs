@@ -34,7 +34,6 @@
 //! assert_eq!(targets[0].roles[0].kind, RoleKind::Action);
 //! ```
 
-mod check;
 mod permissions;
 mod policy;
 
@@ -42,11 +41,11 @@ use heck::ToUpperCamelCase;
 use indexmap::IndexMap;
 
 use crate::arn::Arn;
-use crate::model::{ActionDeclaration, ArtifactStore, StageDeclaration, Str};
+use crate::model::{ActionDeclaration, StageDeclaration};
 use crate::pipeline::Pipeline;
+use crate::placement::{action_role, deployment_role};
 use crate::validate::{Location, Violation, Violations};
 
-pub(crate) use check::check;
 use permissions::{Place, ProviderPermissions};
 pub use policy::{policy_document, PolicyStatement, Trust};
 
@@ -100,19 +99,23 @@ pub struct RolePolicy {
     pub statements: Vec<PolicyStatement>,
 }
 
+/// Whether the role templates know the permissions of the action's provider
+/// (else they grant its role only access to the artifacts).
+pub(crate) fn knows_provider_permissions(action: &ActionDeclaration) -> bool {
+    ProviderPermissions::of(action).is_some()
+}
+
 /// An action that uses a role in another account than the pipeline's.
 #[derive(Clone, Copy)]
-pub(crate) struct CrossAccountAction<'a> {
-    pub(crate) stage: &'a StageDeclaration,
-    pub(crate) action: &'a ActionDeclaration,
+struct CrossAccountAction<'a> {
+    stage: &'a StageDeclaration,
+    action: &'a ActionDeclaration,
     /// The action's role, when it is in another account.
-    pub(crate) action_role: Option<Arn<'a>>,
+    action_role: Option<Arn<'a>>,
     /// The CloudFormation deployment role, when it is in another account.
-    pub(crate) deployment_role: Option<Arn<'a>>,
-    /// The account the action runs in: its role's, else the pipeline's.
-    pub(crate) role_account: &'a str,
-    /// The action's Region, else the pipeline's, when known.
-    pub(crate) region: Option<&'a str>,
+    deployment_role: Option<Arn<'a>>,
+    /// The Region the action runs in, when known.
+    region: Option<&'a str>,
 }
 
 impl CrossAccountAction<'_> {
@@ -125,49 +128,22 @@ impl CrossAccountAction<'_> {
     }
 }
 
-/// Reads a literal IAM role ARN with an account.
-fn role_arn(value: Option<&Str>) -> Option<Arn<'_>> {
-    let role = Arn::parse(value?.as_literal()?)?;
-    (role.has_account() && role.role_name().is_some()).then_some(role)
-}
-
 /// Every action of the pipeline that uses a role in another account than
 /// `home`, the pipeline's role.
-pub(crate) fn cross_account_actions<'a>(pipeline: &'a Pipeline, home: &Arn<'a>) -> Vec<CrossAccountAction<'a>> {
-    let region = pipeline.region();
+fn cross_account_actions<'a>(pipeline: &'a Pipeline, home: &Arn<'a>) -> Vec<CrossAccountAction<'a>> {
+    let foreign = |role: &Arn<'_>| role.account != home.account;
     let mut found = Vec::new();
     for stage in &pipeline.declaration().stages {
         for action in &stage.actions {
-            let own_role = role_arn(action.role_arn.as_ref());
-            let role_account = own_role.map_or(home.account, |role| role.account);
-            let is_cloudformation = action.action_type_id.provider == "CloudFormation";
-            let deployment_role = is_cloudformation
-                .then(|| role_arn(action.configuration.as_ref().and_then(|configuration| configuration.get("RoleArn"))))
-                .flatten()
-                .filter(|role| role.account != home.account);
-            let action_role = own_role.filter(|role| role.account != home.account);
+            let action_role = action_role(action).filter(foreign);
+            let deployment_role = deployment_role(action).filter(foreign);
             if action_role.is_some() || deployment_role.is_some() {
-                found.push(CrossAccountAction {
-                    stage,
-                    action,
-                    action_role,
-                    deployment_role,
-                    role_account,
-                    region: action.region.as_ref().and_then(Str::as_literal).or(region),
-                });
+                let region = pipeline.action_region(action);
+                found.push(CrossAccountAction { stage, action, action_role, deployment_role, region });
             }
         }
     }
     found
-}
-
-/// The artifact store that serves `region`.
-pub(crate) fn artifact_store<'a>(pipeline: &'a Pipeline, region: Option<&str>) -> Option<&'a ArtifactStore> {
-    let declaration = pipeline.declaration();
-    match &declaration.artifact_stores {
-        Some(stores) => stores.get(region?),
-        None => declaration.artifact_store.as_ref(),
-    }
 }
 
 /// A role while its uses are gathered.
@@ -180,8 +156,8 @@ struct RoleDraft<'a> {
 
 /// The target accounts of the pipeline and the roles each must hold, in the
 /// order the pipeline first uses them. Empty when the pipeline's role is not
-/// a literal IAM role ARN (then the accounts cannot be compared; `check`
-/// warns). Fails with every setting the templates need and cannot read.
+/// a literal IAM role ARN (then the accounts cannot be compared; validation
+/// warns with `cross-account-detection`). Fails with every setting the templates need and cannot read.
 pub fn targets(pipeline: &Pipeline) -> Result<Vec<CrossAccountTarget>, Violations> {
     let Some(home) = pipeline.service_role() else {
         return Ok(Vec::new());
@@ -272,7 +248,7 @@ fn action_role_policies(
             }
         }
         if let Some(provider) = ProviderPermissions::of(cross.action) {
-            let place = Place { partition: home.partition, account: cross.role_account, region };
+            let place = Place { partition: home.partition, account: draft.role.account, region };
             match provider.statements(cross.action, &place) {
                 Ok(statements) => policies.push(RolePolicy {
                     name: format!("{} {}", cross.stage.name, cross.action.name).to_upper_camel_case(),
@@ -292,7 +268,8 @@ fn action_role_policies(
 
 /// The literal bucket and key of the artifact store serving `region`.
 fn artifact_bucket(pipeline: &Pipeline, region: &str) -> Result<(String, Option<String>), String> {
-    let store = artifact_store(pipeline, Some(region)).ok_or_else(|| {
+    let serving = pipeline.stores_serving(Some(region));
+    let store = serving.first().map(|serving| serving.store).ok_or_else(|| {
         format!(
             "the pipeline has no artifact store for {region}, so the role template cannot grant access to it; \
              add one with `p.artifact_store_in(\"{region}\", ...)`"

@@ -21,14 +21,12 @@
 //! assert!(!rules[2].starts_pipeline());
 //! ```
 
-mod check;
 mod declare;
 mod pattern;
 mod rule;
 mod schedule;
 mod states;
 
-pub(crate) use check::check;
 pub use declare::ChangeEvents;
 pub use pattern::{EventDetailType, EventPattern, EventSource, S3ChangeDetection};
 pub use rule::{EventRule, EventTarget, RuleRole, RuleState, RuleTrigger, SourceChange};

@@ -3,10 +3,8 @@
 //! A rule is declared with `p.notify(...)`: the typed [`PipelineEvent`]s it
 //! reports, its [`DetailType`], and up to ten [`NotificationTarget`]s.
 
-mod check;
 mod event;
 mod rule;
 
-pub(crate) use check::check;
 pub use event::PipelineEvent;
 pub use rule::{DetailType, NotificationRule, NotificationStatus, NotificationTarget};

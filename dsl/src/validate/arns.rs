@@ -6,11 +6,17 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::context::{Context, ROLE_ARN};
+use super::context::Context;
 use super::pattern::anchored;
 use super::{Location, Violation};
 use crate::model::Str;
 
+/// The IAM role ARN pattern of the API model,
+/// `arn:<partition>:iam::<account>:role/<path and name>`.
+static ROLE_ARN: LazyLock<Regex> = LazyLock::new(|| anchored(r"arn:aws(?:-[\w]+)*:iam::[0-9]{12}:role/.*"));
+/// An SNS topic ARN.
+pub(super) static SNS_TOPIC_ARN: LazyLock<Regex> =
+    LazyLock::new(|| anchored(r"arn:aws(-[\w]+)*:sns:[a-z0-9-]+:[0-9]{12}:.+"));
 /// A KMS key or alias ARN.
 static KMS_ARN: LazyLock<Regex> =
     LazyLock::new(|| anchored(r"arn:aws(-[\w]+)*:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)/.+"));
@@ -51,7 +57,7 @@ static ARN_KEYS: [ArnKey; 6] = [
         key: "NotificationArn",
         what: "SNS topic ARN",
         only_arns: false,
-        pattern: LazyLock::new(|| anchored(r"arn:aws(-[\w]+)*:sns:[a-z0-9-]+:[0-9]{12}:.+")),
+        pattern: LazyLock::new(|| SNS_TOPIC_ARN.clone()),
         shape: "arn:aws:sns:<region>:<12-digit account>:<topic>",
     },
     ArnKey {
@@ -140,8 +146,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     }
 }
 
-/// Reports a literal that is not an IAM role ARN.
-fn role_arn(location: Location, rule: &'static str, what: &str, role: &Str, out: &mut Vec<Violation>) {
+/// Reports a literal that is not an IAM role ARN (`what` names it, e.g.
+/// `the rule's role`).
+pub(super) fn role_arn(location: Location, rule: &'static str, what: &str, role: &Str, out: &mut Vec<Violation>) {
     let Some(text) = role.as_literal() else { return };
     if text.contains("#{") || (ROLE_ARN.is_match(text) && text.chars().count() <= MAX_ROLE_ARN) {
         return;

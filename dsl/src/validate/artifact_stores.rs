@@ -1,24 +1,25 @@
 //! Artifact stores and Regions: exactly one of `artifactStore` and
-//! `artifactStores`, bucket names, KMS key ids, one store per Region, a store
-//! for every action Region, and no Region on actions that cannot have one.
+//! `artifactStores`, bucket names, KMS key ids, Region names (the
+//! pipeline's, the stores', the actions'), one store per Region, a store for
+//! the pipeline's Region and for every action Region, and no Region on
+//! actions that cannot have one.
 
-use super::context::{quoted_list, Context};
+use super::context::{quoted_list, Context, Placed};
 use super::pattern::{length_problem, BUCKET};
 use super::{Location, Violation};
-use crate::model::{ActionCategory, ActionOwner, ArtifactStore, Str};
+use crate::arn::is_region;
+use crate::model::{ActionCategory, ActionOwner, ArtifactStore, RegionalArtifactStore};
 
-/// Shortest and longest Region name.
-const REGION_LENGTH: (usize, usize) = (4, 30);
 /// Longest KMS key id (key ID, key ARN or alias ARN).
 const MAX_KEY_ID: usize = 400;
 
 /// Checks the artifact stores and the Regions of the actions.
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     let declaration = cx.declaration;
-    let regional = declaration.artifact_stores.as_ref().map(|stores| stores.0.as_slice());
-    let problem = match (&declaration.artifact_store, regional) {
+    let regional = declaration.artifact_stores.as_ref().map_or(&[][..], |stores| stores.0.as_slice());
+    let problem = match (&declaration.artifact_store, &declaration.artifact_stores) {
         (None, None) => Some("the pipeline has no artifact store"),
-        (None, Some([])) => Some("artifactStores is empty"),
+        (None, Some(_)) if regional.is_empty() => Some("artifactStores is empty"),
         (Some(_), Some(_)) => Some("the pipeline sets both artifactStore and artifactStores"),
         _ => None,
     };
@@ -35,11 +36,23 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     for (field, store) in cx.stores() {
         check_store(cx.pipeline_location().field(&field), store, out);
     }
+    if let Some(region) = cx.pipeline.region() {
+        check_region(cx.pipeline_location().field("region"), region, out);
+    }
+    regional_stores(cx, regional, out);
+    for placed in &cx.actions {
+        action_region(cx, placed, regional, out);
+    }
+}
+
+/// One store per Region of `artifactStores`, one of them in the pipeline's
+/// Region.
+fn regional_stores(cx: &Context<'_>, regional: &[RegionalArtifactStore], out: &mut Vec<Violation>) {
     let mut seen: Vec<&str> = Vec::new();
-    for entry in regional.unwrap_or_default() {
+    for entry in regional {
         let location = cx.pipeline_location().field(&format!("artifactStores.{}", entry.region));
-        check_region(location.clone(), &entry.region, out);
         let Some(region) = entry.region.as_literal() else { continue };
+        check_region(location.clone(), region, out);
         if seen.contains(&region) {
             out.push(Violation::new(
                 location,
@@ -49,47 +62,66 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         }
         seen.push(region);
     }
-    for placed in &cx.actions {
-        let Some(region) = &placed.action.region else { continue };
-        let location = cx.location(placed).field("region");
-        check_region(location.clone(), region, out);
-        let type_id = &placed.action.action_type_id;
-        let refused = if type_id.category == ActionCategory::Source {
-            Some("a Source action always runs in the pipeline's Region")
-        } else if type_id.owner != ActionOwner::Aws {
-            Some("only AWS-owned actions can run in another Region")
-        } else {
-            None
-        };
-        if let Some(reason) = refused {
-            out.push(Violation::new(
-                location.clone(),
-                "region-not-allowed",
-                format!("this action cannot set region: {reason}; remove region"),
-            ));
-        }
-        let Some(region) = region.as_literal() else { continue };
-        let stores = regional.unwrap_or_default();
-        if stores.iter().any(|entry| !entry.region.is_literal() || entry.region == region) {
-            continue;
-        }
-        let problem = if declaration.artifact_store.is_some() {
-            format!(
-                "the action runs in Region \"{region}\", but the pipeline has a single artifactStore; a cross-Region \
-                 pipeline replaces it with artifactStores, one store per Region: the pipeline's own Region and \
-                 \"{region}\""
-            )
-        } else if !stores.is_empty() {
-            format!(
-                "the action runs in Region \"{region}\", which has no store in artifactStores (Regions: {}); add an \
-                 artifact store in \"{region}\"",
-                quoted_list(stores.iter().map(|entry| &entry.region), "and")
-            )
-        } else {
-            continue;
-        };
-        out.push(Violation::new(location, "action-region-store", problem));
+    let Some(region) = cx.pipeline.region().filter(|region| is_region(region)) else { return };
+    if regional.is_empty() || seen.len() < regional.len() || seen.contains(&region) {
+        return;
     }
+    out.push(Violation::new(
+        cx.pipeline_location().field("artifactStores"),
+        "artifact-store-pipeline-region",
+        format!(
+            "artifactStores has no store for the pipeline's own Region \"{region}\" (Regions: {}); a cross-Region \
+             pipeline keeps a store in its own Region too: add one for \"{region}\"",
+            quoted_list(&seen, "and")
+        ),
+    ));
+}
+
+/// An action's Region: a Region name, allowed for the action, with a store.
+fn action_region(cx: &Context<'_>, placed: &Placed<'_>, regional: &[RegionalArtifactStore], out: &mut Vec<Violation>) {
+    let Some(region) = &placed.action.region else { return };
+    let location = cx.location(placed).field("region");
+    let type_id = &placed.action.action_type_id;
+    let refused = if type_id.category == ActionCategory::Source {
+        Some("a Source action always runs in the pipeline's Region")
+    } else if type_id.owner != ActionOwner::Aws {
+        Some("only AWS-owned actions can run in another Region")
+    } else {
+        None
+    };
+    if let Some(region) = region.as_literal() {
+        check_region(location.clone(), region, out);
+    }
+    if let Some(reason) = refused {
+        out.push(Violation::new(
+            location.clone(),
+            "region-not-allowed",
+            format!("this action cannot set region: {reason}; remove region"),
+        ));
+    }
+    let Some(region) = region.as_literal() else { return };
+    if regional.iter().any(|entry| !entry.region.is_literal() || entry.region == region) {
+        return;
+    }
+    let problem = if cx.declaration.artifact_store.is_some() {
+        if cx.pipeline.region() == Some(region) {
+            return;
+        }
+        format!(
+            "the action runs in Region \"{region}\", but the pipeline has a single artifactStore; a cross-Region \
+             pipeline replaces it with artifactStores, one store per Region: the pipeline's own Region and \
+             \"{region}\""
+        )
+    } else if !regional.is_empty() {
+        format!(
+            "the action runs in Region \"{region}\", which has no store in artifactStores (Regions: {}); add an \
+             artifact store in \"{region}\"",
+            quoted_list(regional.iter().map(|entry| &entry.region), "and")
+        )
+    } else {
+        return;
+    };
+    out.push(Violation::new(location, "action-region-store", problem));
 }
 
 /// The bucket name and the KMS key id of one store.
@@ -117,15 +149,13 @@ fn check_store(location: Location, store: &ArtifactStore, out: &mut Vec<Violatio
     }
 }
 
-/// The length of a Region name.
-fn check_region(location: Location, region: &Str, out: &mut Vec<Violation>) {
-    let Some(text) = region.as_literal() else { return };
-    let (min, max) = REGION_LENGTH;
-    if let Some(problem) = length_problem(text, min, max) {
+/// A Region name, such as `us-east-1`.
+fn check_region(location: Location, region: &str, out: &mut Vec<Violation>) {
+    if !is_region(region) {
         out.push(Violation::new(
             location,
-            "region-length",
-            format!("the Region \"{text}\" {problem}; use a Region name of {min} to {max} characters, e.g. us-east-1"),
+            "region-name",
+            format!("the Region \"{region}\" is not a Region name; use one such as \"us-east-1\" or \"eu-west-2\""),
         ));
     }
 }

@@ -187,6 +187,13 @@ pub(super) fn find(type_id: &ActionTypeId) -> Option<&'static Provider> {
     })
 }
 
+/// Whether only V2 pipelines can use the action type (Commands,
+/// ECRBuildAndPublish, EC2, EKS, the Lambda deploy action, the CodePipeline
+/// invoke action).
+pub(crate) fn requires_v2(type_id: &ActionTypeId) -> bool {
+    find(type_id).is_some_and(|provider| provider.v2_only)
+}
+
 /// The categories AWS offers a provider in, when it is a known AWS provider
 /// (`None` when no AWS provider has that name).
 pub(super) fn aws_categories(name: &str) -> Option<Vec<ActionCategory>> {

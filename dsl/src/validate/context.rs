@@ -3,11 +3,7 @@
 //! an action runs in, who produces an artifact).
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-use regex::Regex;
-
-use super::pattern::anchored;
 use super::Location;
 use crate::model::{
     ActionCategory, ActionDeclaration, ActionOwner, ArtifactStore, Condition, PipelineDeclaration, StageDeclaration,
@@ -27,9 +23,6 @@ pub(super) struct Context<'a> {
     /// the actions that produce it, in order (rules ask this for every input,
     /// so it is looked up, not searched).
     producers: HashMap<&'a str, Vec<usize>>,
-    /// The account of the pipeline's service role (read once: rules ask for
-    /// it for every action).
-    pipeline_account: Option<&'a str>,
 }
 
 /// An action and the stage it is in.
@@ -41,17 +34,6 @@ pub(super) struct Placed<'a> {
     pub(super) stage: &'a StageDeclaration,
     /// The action.
     pub(super) action: &'a ActionDeclaration,
-}
-
-/// The IAM role ARN pattern of the API model,
-/// `arn:<partition>:iam::<account>:role/<path and name>`, capturing the account.
-pub(super) static ROLE_ARN: LazyLock<Regex> =
-    LazyLock::new(|| anchored(r"arn:aws(?:-[\w]+)*:iam::([0-9]{12}):role/.*"));
-
-/// The account of an IAM role ARN, when it is a literal role ARN.
-pub(super) fn role_account(arn: &Str) -> Option<&str> {
-    let literal = arn.as_literal()?;
-    ROLE_ARN.captures(literal).and_then(|captures| captures.get(1)).map(|account| account.as_str())
 }
 
 impl<'a> Context<'a> {
@@ -72,8 +54,7 @@ impl<'a> Context<'a> {
                 producers.entry(name).or_default().push(index);
             }
         }
-        let pipeline_account = role_account(&declaration.role_arn);
-        Context { pipeline, declaration, actions, producers, pipeline_account }
+        Context { pipeline, declaration, actions, producers }
     }
 
     /// The pipeline itself.
@@ -108,16 +89,12 @@ impl<'a> Context<'a> {
 
     /// The account of the pipeline's service role.
     pub(super) fn pipeline_account(&self) -> Option<&'a str> {
-        self.pipeline_account
+        self.pipeline.account()
     }
 
-    /// The account an action runs in: its role's, or the pipeline's when it
-    /// has no role. `None` when that is not known before deploy.
+    /// The account an action runs in: its role's, else the pipeline's.
     pub(super) fn account_of(&self, placed: &Placed<'a>) -> Option<&'a str> {
-        match &placed.action.role_arn {
-            Some(role) => role_account(role),
-            None => self.pipeline_account(),
-        }
+        self.pipeline.action_account(placed.action)
     }
 
     /// The account an action runs in, when it is known and differs from the

@@ -1,16 +1,20 @@
-//! Cross-account actions: a customer-managed KMS key on the artifact store of
-//! their Region, no outputs from a cross-account CodeBuild action, no
-//! artifact handed between two other accounts, the CloudFormation deployment
-//! role in the action's account, and no role on custom actions.
+//! Cross-account actions: no role on custom actions, the CloudFormation
+//! deployment role in the action's account, a customer-managed KMS key on
+//! the artifact store the action uses, no outputs from a cross-account
+//! CodeBuild action, no artifact handed between two other accounts, a
+//! provider whose role permissions the role templates know, a KMS key named
+//! by ARN, and a pipeline role whose account can be compared at all.
 
-use super::context::{role_account, Context, Placed};
+use super::context::{quoted_list, Context, Placed};
 use super::{Location, Violation};
-use crate::model::{ActionOwner, ArtifactStore, Str};
+use crate::cross_account::knows_provider_permissions;
+use crate::model::ActionOwner;
+use crate::placement::{action_role, deployment_role, ServingStore};
 
 /// Checks the actions that run in another account than the pipeline.
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     for placed in &cx.actions {
-        if placed.action.role_arn.is_some() && placed.action.action_type_id.owner == ActionOwner::Custom {
+        if is_custom_with_role(placed) {
             out.push(Violation::new(
                 cx.location(placed).field("roleArn"),
                 "custom-action-role",
@@ -19,28 +23,37 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             ));
         }
     }
-    let Some(pipeline_account) = cx.pipeline_account() else { return };
-    let mut any_foreign = false;
+    let Some(pipeline_account) = cx.pipeline_account() else {
+        accounts_unknown(cx, out);
+        return;
+    };
+    let mut keyed_stores: Vec<(ServingStore<'_>, Vec<&str>)> = Vec::new();
     for placed in &cx.actions {
         let location = cx.location(placed);
-        if placed.is_aws("CloudFormation") {
-            deployment_role_account(cx, placed, &location, out);
-        }
-        let Some(account) = cx.foreign_account(placed) else { continue };
-        any_foreign = true;
+        deployment_role_account(cx, placed, &location, out);
+        let Some(account) = cx.foreign_account(placed).filter(|_| !is_custom_with_role(placed)) else { continue };
         let runs_in = format!(
             "this action runs in account {account} (its roleArn), not the pipeline's account {pipeline_account}"
         );
-        if let Some((field, bucket)) = store_without_key(cx, placed) {
+        let stores = cx.pipeline.stores_serving(cx.pipeline.action_region(placed.action));
+        if !stores.is_empty() && stores.iter().all(|serving| serving.store.encryption_key.is_none()) {
             out.push(Violation::new(
                 location.field("roleArn"),
                 "cross-account-kms-key",
                 format!(
-                    "{runs_in}, but its artifact store ({field} {bucket}) has no encryptionKey: the AWS-managed \
-                     aws/s3 key cannot be shared with another account; give the store a customer-managed KMS key \
-                     (encryptionKey with the key ARN)"
+                    "{runs_in}, but {}: artifacts are then encrypted with the AWS-managed aws/s3 key, which no other \
+                     account can use; give the store a customer-managed KMS key (encryptionKey with the key ARN, {})",
+                    keyless(&stores),
+                    key_arn(cx, &stores, pipeline_account)
                 ),
             ));
+        }
+        for serving in stores.into_iter().filter(|serving| serving.store.encryption_key.is_some()) {
+            match keyed_stores.iter_mut().find(|(known, _)| known.field == serving.field) {
+                Some((_, accounts)) if accounts.contains(&account) => {}
+                Some((_, accounts)) => accounts.push(account),
+                None => keyed_stores.push((serving, vec![account])),
+            }
         }
         if placed.is_aws("CodeBuild") && placed.output_count() > 0 {
             out.push(Violation::new(
@@ -69,40 +82,58 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
                 ));
             }
         }
+        if !knows_provider_permissions(placed.action) {
+            out.push(Violation::warning(
+                location,
+                "cross-account-permissions",
+                format!(
+                    "pipewright does not know what a {} action needs, so the role template for account {account} \
+                     grants its role only access to the artifacts; add the provider's permissions to that role",
+                    placed.action.action_type_id.provider
+                ),
+            ));
+        }
     }
-    if any_foreign {
-        key_ids_are_arns(cx, out);
+    for (serving, accounts) in keyed_stores {
+        key_id_is_an_arn(cx, &serving, &accounts, pipeline_account, out);
     }
 }
 
-/// The store a cross-account action reads and writes, when it has no
-/// customer-managed key: its field path and bucket, for messages.
-fn store_without_key(cx: &Context<'_>, placed: &Placed<'_>) -> Option<(String, String)> {
-    let declaration = cx.declaration;
-    let describe = |store: &ArtifactStore| format!("\"{}\"", store.location);
-    match (&placed.action.region, &declaration.artifact_stores, &declaration.artifact_store) {
-        (Some(region), Some(stores), _) => {
-            let entry = stores.0.iter().find(|entry| entry.region == *region || !entry.region.is_literal())?;
-            let store = &entry.artifact_store;
-            store.encryption_key.is_none().then(|| (format!("artifactStores.{}", entry.region), describe(store)))
+/// Whether the action is a Custom one that sets a role.
+fn is_custom_with_role(placed: &Placed<'_>) -> bool {
+    placed.action.role_arn.is_some() && placed.action.action_type_id.owner == ActionOwner::Custom
+}
+
+/// `its artifact store (artifactStore "bucket") has no encryptionKey`, or
+/// the same of every store the action may use.
+fn keyless(stores: &[ServingStore<'_>]) -> String {
+    match stores {
+        [serving] => {
+            format!("its artifact store ({} \"{}\") has no encryptionKey", serving.field, serving.store.location)
         }
-        (Some(_), None, _) => None,
-        (None, _, Some(store)) => store.encryption_key.is_none().then(|| ("artifactStore".to_owned(), describe(store))),
-        (None, Some(stores), None) => {
-            let keyless = stores.0.iter().all(|entry| entry.artifact_store.encryption_key.is_none());
-            (keyless && !stores.0.is_empty()).then(|| {
-                let buckets: Vec<String> = stores.0.iter().map(|entry| describe(&entry.artifact_store)).collect();
-                ("artifactStores".to_owned(), buckets.join(", "))
-            })
-        }
-        (None, None, None) => None,
+        _ => format!(
+            "none of the artifact stores it may use (artifactStores {}) has an encryptionKey",
+            quoted_list(stores.iter().map(|serving| &serving.store.location), "and")
+        ),
     }
+}
+
+/// The shape of the key ARN the stores need, in the Region of the store
+/// when there is one and it is known.
+fn key_arn(cx: &Context<'_>, stores: &[ServingStore<'_>], pipeline_account: &str) -> String {
+    let region = match stores {
+        [serving] => serving.region,
+        _ => None,
+    };
+    let partition = cx.pipeline.partition().unwrap_or("aws");
+    format!("arn:{partition}:kms:{}:{pipeline_account}:key/<key-id>", region.unwrap_or("<region>"))
 }
 
 /// The CloudFormation deployment role is in the account the action runs in.
 fn deployment_role_account(cx: &Context<'_>, placed: &Placed<'_>, location: &Location, out: &mut Vec<Violation>) {
-    let Some(role_account) = placed.config("RoleArn").and_then(role_account) else { return };
+    let Some(role) = deployment_role(placed.action) else { return };
     let Some(account) = cx.account_of(placed) else { return };
+    let role_account = role.account;
     if role_account == account {
         return;
     }
@@ -120,20 +151,50 @@ fn deployment_role_account(cx: &Context<'_>, placed: &Placed<'_>, location: &Loc
     ));
 }
 
-/// With cross-account actions, every store's KMS key is named by ARN: a key
-/// ID or alias would be looked up in the other account.
-fn key_ids_are_arns(cx: &Context<'_>, out: &mut Vec<Violation>) {
-    for (field, store) in cx.stores() {
-        let Some(id) = store.encryption_key.as_ref().map(|key| &key.id).and_then(Str::as_literal) else { continue };
-        if !id.starts_with("arn:") {
-            out.push(Violation::warning(
-                cx.pipeline_location().field(&field).field("encryptionKey.id"),
-                "kms-key-arn-cross-account",
-                format!(
-                    "the KMS key \"{id}\" is not an ARN, and actions in other accounts would look it up in their own \
-                     account; use the key ARN, arn:aws:kms:<region>:<12-digit account>:key/<id>"
-                ),
-            ));
-        }
+/// A store used by actions of other accounts names its KMS key by ARN: a key
+/// ID or alias would be looked up in the account the action runs in.
+fn key_id_is_an_arn(
+    cx: &Context<'_>,
+    serving: &ServingStore<'_>,
+    accounts: &[&str],
+    pipeline_account: &str,
+    out: &mut Vec<Violation>,
+) {
+    let Some(id) = serving.store.encryption_key.as_ref().and_then(|key| key.id.as_literal()) else { return };
+    if id.starts_with("arn:") {
+        return;
+    }
+    let (noun, accounts) = match accounts {
+        [account] => ("account", (*account).to_owned()),
+        _ => ("accounts", accounts.join(", ")),
+    };
+    out.push(Violation::warning(
+        cx.pipeline_location().field(&serving.field).field("encryptionKey.id"),
+        "cross-account-kms-key-arn",
+        format!(
+            "the KMS key \"{id}\" is not an ARN, and the actions that run in {noun} {accounts} would look it up in \
+             their own account; use the key ARN, {}",
+            key_arn(cx, std::slice::from_ref(serving), pipeline_account)
+        ),
+    ));
+}
+
+/// When the pipeline's role is an expression, no account can be compared:
+/// say so when actions have roles of their own.
+fn accounts_unknown(cx: &Context<'_>, out: &mut Vec<Violation>) {
+    let role = &cx.declaration.role_arn;
+    if role.is_literal() {
+        return;
+    }
+    if cx.actions.iter().any(|placed| action_role(placed.action).is_some()) {
+        out.push(Violation::warning(
+            cx.pipeline_location().field("roleArn"),
+            "cross-account-detection",
+            format!(
+                "the pipeline's roleArn is a CloudFormation expression ({role}), so pipewright cannot tell which \
+                 actions run in another account: their cross-account rules are not checked and no role templates \
+                 are written for them; write the role as arn:aws:iam::<account>:role/<name> to have both"
+            ),
+        ));
     }
 }

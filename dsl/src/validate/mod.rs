@@ -2,9 +2,10 @@
 //! written. All violations are reported at once, each with its path and what
 //! would be valid.
 //!
-//! The rules read the model ([`Pipeline::declaration`] plus the tags and
-//! disabled transitions around it), so a pipeline read from JSON is checked
-//! exactly like one written with the builders. A value that is a
+//! The rules read the model ([`Pipeline::declaration`]) and what is declared
+//! around it (tags, disabled transitions, the pipeline's Region, EventBridge
+//! and notification rules), so a pipeline read from JSON is checked exactly
+//! like one written with the builders. A value that is a
 //! CloudFormation expression is unknown until deploy: its pattern is never
 //! checked, but it still counts where a count is checked.
 //!
@@ -18,7 +19,7 @@
 //! | structure | `stage-count`, `first-stage-source`, `stage-action-count`, `first-stage-source-only`, `source-outside-first-stage`, `pipeline-action-count`, `non-source-action-required` |
 //! | artifacts | `input-artifact-unknown`, `input-artifact-order`, `artifact-count`, `artifact-path-input`, `artifact-name-input`, `primary-source-required` |
 //! | runOrder | `run-order-range` |
-//! | artifact stores and Regions | `artifact-store-exactly-one`, `artifact-store-bucket`, `kms-key-id-length`, `region-length`, `artifact-store-region-unique`, `region-not-allowed`, `action-region-store` |
+//! | artifact stores and Regions | `artifact-store-exactly-one`, `artifact-store-bucket`, `kms-key-id-length`, `region-name`, `artifact-store-region-unique`, `artifact-store-pipeline-region`, `region-not-allowed`, `action-region-store` |
 //! | ARNs | `role-required`, `role-arn`, `cloudformation-role-arn`, `configuration-arn` (warning), `kms-key-arn` (warning) |
 //! | variables | `variable-key-unknown` (warning), `variable-namespace-order`, `variable-namespace-unknown`, `pipeline-variable-in-source`, `pipeline-variable-undeclared` |
 //! | V2 | `requires-v2`, `rollback-in-parallel` |
@@ -27,13 +28,18 @@
 //! | providers | `provider-category`, `provider-unknown` (warning), `configuration-required`, `configuration-value`, `timeout-range`, `provider-only-field` |
 //! | environment variables | `codebuild-environment-variables`, `plaintext-secret` (warning) |
 //! | sizes | `configuration-key-length`, `configuration-value-length`, `commands-size`, `output-variables-size`, `output-files-size`, `environment-variables-size`, `variables-size` |
-//! | cross-account | `custom-action-role`, `cloudformation-role-account`, `cross-account-kms-key`, `cross-account-codebuild-output`, `cross-account-artifact`, `kms-key-arn-cross-account` (warning) |
+//! | cross-account | `custom-action-role`, `cross-account-detection` (warning), `cloudformation-role-account`, `cross-account-kms-key`, `cross-account-codebuild-output`, `cross-account-artifact`, `cross-account-permissions` (warning), `cross-account-kms-key-arn` (warning) |
 //! | tags | `tag-count`, `tag-size`, `tag-key-unique` |
 //! | disabled transitions | `transition-stage`, `transition-reason` |
+//! | EventBridge rules | `event-rule-name`, `event-rule-name-unique`, `event-rule-description`, `event-rule-targets`, `event-rule-target-arn`, `event-rule-role`, `event-rule-schedule`, `event-rule-source`, `poll-for-source-changes`, `event-rule-stage` |
+//! | notification rules | `notification-rule-name`, `notification-rule-name-unique`, `notification-rule-events`, `notification-rule-targets`, `notification-target` |
 //!
 //! The pipeline builder adds its own findings first (`source-stage-first`,
-//! `role-required`, `run-order-data-flow`); a rule it already reported at a
-//! place is not reported again there.
+//! `role-required`, `run-order-data-flow`); a model finding that describes
+//! the same mistake at that place or below it is left out (the table is in
+//! `builder_findings.rs`). Deriving the cross-account role templates
+//! ([`crate::cross_account::targets`]) fails with `cross-account-region` and
+//! `cross-account-template` when a setting the templates need is unknown.
 //!
 //! ```
 //! use pipewright_dsl::model::PipelineDocument;
@@ -62,14 +68,18 @@
 mod arns;
 mod artifact_stores;
 mod artifacts;
+mod builder_findings;
 mod catalog;
 mod conditions;
 mod context;
 mod cross_account;
 mod environment;
+mod events;
 mod names;
+mod notifications;
 mod pattern;
 mod providers;
+mod rule_names;
 mod run_order;
 mod sizes;
 mod structure;
@@ -84,6 +94,7 @@ use std::fmt;
 
 use crate::model::Str;
 use crate::pipeline::Pipeline;
+pub(crate) use catalog::requires_v2;
 use context::Context;
 
 /// Where a violation is: `pipeline "x" > stage "Build" > action "Unit"`.
@@ -109,6 +120,20 @@ impl Location {
     /// A field below this location, e.g. `configuration.TemplatePath`.
     pub fn field(&self, field: &str) -> Location {
         Location(format!("{} > {field}", self.0))
+    }
+
+    /// Whether this location is `outer` or below it.
+    ///
+    /// ```
+    /// use pipewright_dsl::Location;
+    ///
+    /// let action = Location::action(&"app".into(), &"Build".into(), &"Unit".into());
+    /// assert!(action.field("runOrder").is_within(&action));
+    /// assert!(action.is_within(&Location::pipeline(&"app".into())));
+    /// assert!(!Location::action(&"app".into(), &"Build".into(), &"Unit2".into()).is_within(&action));
+    /// ```
+    pub fn is_within(&self, outer: &Location) -> bool {
+        self.0.strip_prefix(&outer.0).is_some_and(|rest| rest.is_empty() || rest.starts_with(" > "))
     }
 }
 
@@ -190,7 +215,7 @@ impl std::error::Error for Violations {}
 type RuleGroup = fn(&Context<'_>, &mut Vec<Violation>);
 
 /// Every rule group, in the order their findings are reported.
-const RULE_GROUPS: [RuleGroup; 17] = [
+const RULE_GROUPS: [RuleGroup; 19] = [
     names::check,
     unique::check,
     structure::check,
@@ -208,14 +233,21 @@ const RULE_GROUPS: [RuleGroup; 17] = [
     cross_account::check,
     tags::check,
     transitions::check,
+    events::check,
+    notifications::check,
 ];
 
-/// Runs every rule over a pipeline's model and the settings around it.
-pub(crate) fn validate_pipeline(pipeline: &Pipeline) -> Vec<Violation> {
+/// Every finding of a pipeline: the builder's, then every rule over the
+/// model and the settings around it, leaving out what describes a mistake the
+/// builder already reported.
+pub(crate) fn findings(pipeline: &Pipeline) -> Vec<Violation> {
     let context = Context::new(pipeline);
-    let mut violations = Vec::new();
+    let builder = &pipeline.build_violations;
+    let mut model = Vec::new();
     for group in RULE_GROUPS {
-        group(&context, &mut violations);
+        group(&context, &mut model);
     }
+    let mut violations = builder.clone();
+    violations.extend(model.into_iter().filter(|found| !builder_findings::already_reported(builder, found)));
     violations
 }

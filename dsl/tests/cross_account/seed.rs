@@ -2,6 +2,11 @@
 //! basic pipeline, its ECS deploy replaced by the seed's CloudFormation
 //! deploy, made cross-account by the seed's action-cross-account.json
 //! (action role and deployment role in account 987654321098).
+//!
+//! The seed writes the source's ConnectionArn as a placeholder
+//! (`arn:aws:codestar-connections:...`), which validation rightly warns
+//! about; these pipelines complete it, so that their findings are only those
+//! of the cross-account setup.
 
 use pipewright_dsl::model::PipelineDocument;
 use pipewright_dsl::Pipeline;
@@ -12,6 +17,16 @@ pub fn seed_json(file: &str) -> Value {
     let path = format!("{}/../tests/data/seed/{file}", env!("CARGO_MANIFEST_DIR"));
     serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}")))
         .unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+/// A complete connection ARN of the pipeline's account.
+const CONNECTION_ARN: &str = "arn:aws:codestar-connections:us-east-1:123456789012:connection/abc123";
+
+/// The seed's basic pipeline with its connection ARN completed.
+pub fn basic_pipeline() -> Value {
+    let mut document = seed_json("basic-pipeline.json");
+    document["pipeline"]["stages"][0]["actions"][0]["configuration"]["ConnectionArn"] = json!(CONNECTION_ARN);
+    document
 }
 
 /// The deploy action: the seed's CloudFormation deploy with the seed's
@@ -30,7 +45,7 @@ pub fn cross_account_deploy_action() -> Value {
 /// The pipeline, created in us-east-1, with `stores` (an object holding
 /// `artifactStore` or `artifactStores`) as its artifact store(s).
 pub fn cross_account_pipeline(stores: Value) -> Pipeline {
-    let mut document = seed_json("basic-pipeline.json");
+    let mut document = basic_pipeline();
     let pipeline = document["pipeline"].as_object_mut().unwrap();
     pipeline.remove("artifactStore");
     for (key, value) in stores.as_object().unwrap() {

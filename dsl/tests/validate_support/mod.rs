@@ -82,7 +82,19 @@ pub fn pipeline(document: Value) -> Pipeline {
 
 /// Every finding of a pipeline document, rendered.
 pub fn findings(document: Value) -> Vec<String> {
-    pipeline(document).check().iter().map(ToString::to_string).collect()
+    rendered(&pipeline(document))
+}
+
+/// Every finding of a pipeline, rendered.
+pub fn rendered(pipeline: &Pipeline) -> Vec<String> {
+    pipeline.check().iter().map(ToString::to_string).collect()
+}
+
+/// The findings of the valid pipeline, created in `region`, after `edit`.
+pub fn findings_in_region(region: &str, edit: impl FnOnce(&mut Value)) -> Vec<String> {
+    let mut document = valid();
+    edit(&mut document);
+    rendered(&pipeline(document).with_region(region))
 }
 
 /// The findings of the valid pipeline after `edit`.

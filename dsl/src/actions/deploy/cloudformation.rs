@@ -99,7 +99,11 @@ impl Capability {
 ///
 /// The template and the template configuration are files inside input
 /// artifacts, given as `artifact.path("file")`; their artifacts become inputs
-/// of the action. The action's variables are the stack's outputs. With
+/// of the action. Every mode that changes a stack or a change set takes the
+/// deployment role (`RoleArn`): the service role CloudFormation assumes to
+/// change the stack, in the same account as the action's own role
+/// ([`crate::ActionSettings::role_arn`]); `execute_change_set` uses the role
+/// of the change set. The action's variables are the stack's outputs. With
 /// [`CloudFormationDeploy::output_file_name`] it also produces one artifact
 /// holding the outputs as JSON.
 ///
@@ -113,21 +117,31 @@ impl Capability {
 ///     });
 ///     p.stage("Deploy", |s| {
 ///         let plan = s.add(
-///             CloudFormationDeploy::create_replace_change_set("Plan", "my-stack", "my-change-set", built.path("template.yaml"))
-///                 .capabilities(&[Capability::Iam, Capability::AutoExpand])
-///                 .deployment_role("arn:aws:iam::123456789012:role/CloudFormationRole"),
+///             CloudFormationDeploy::create_replace_change_set(
+///                 "Plan",
+///                 "my-stack",
+///                 "my-change-set",
+///                 built.path("template.yaml"),
+///                 "arn:aws:iam::123456789012:role/CloudFormationRole",
+///             )
+///             .capabilities(&[Capability::Iam, Capability::AutoExpand]),
 ///         );
 ///         s.add(CloudFormationDeploy::execute_change_set("Apply", "my-stack", "my-change-set").after(&plan));
 ///     });
 /// });
 /// let plan = &pipeline.declaration().stages[2].actions[0];
 /// assert_eq!(plan.input_artifacts.as_ref().unwrap()[0].name, "BuildOutput");
-/// assert_eq!(plan.configuration.as_ref().unwrap()["Capabilities"], "CAPABILITY_IAM,CAPABILITY_AUTO_EXPAND");
+/// let configuration = plan.configuration.as_ref().unwrap();
+/// assert_eq!(configuration["Capabilities"], "CAPABILITY_IAM,CAPABILITY_AUTO_EXPAND");
+/// assert_eq!(configuration["RoleArn"], "arn:aws:iam::123456789012:role/CloudFormationRole");
 /// assert_eq!(pipeline.declaration().stages[2].actions[1].run_order, Some(2));
 /// ```
 #[derive(Clone, Debug)]
 pub struct CloudFormationDeploy<'p, const N: usize = 0> {
     spec: ActionSpec<'p>,
+    /// `RoleArn`, written after the other settings when the action is added
+    /// (where AWS's examples put it); `None` for `CHANGE_SET_EXECUTE`.
+    deployment_role_arn: Option<Text<'p>>,
 }
 
 impl<'p> CloudFormationDeploy<'p, 0> {
@@ -135,7 +149,7 @@ impl<'p> CloudFormationDeploy<'p, 0> {
         let mut spec = ActionSpec::aws(name, ActionCategory::Deploy, "CloudFormation");
         spec.set("ActionMode", mode.as_str());
         spec.set("StackName", stack_name);
-        CloudFormationDeploy { spec }
+        CloudFormationDeploy { spec, deployment_role_arn: None }
     }
 
     fn template(mut self, template: impl PathInput<'p>) -> Self {
@@ -148,9 +162,32 @@ impl<'p> CloudFormationDeploy<'p, 0> {
         self
     }
 
-    /// `CREATE_UPDATE`: creates `stack_name` from `template`, or updates it.
-    pub fn create_update(name: impl Into<Str>, stack_name: impl Into<Text<'p>>, template: impl PathInput<'p>) -> Self {
-        CloudFormationDeploy::with_mode(name, CloudFormationActionMode::CreateUpdate, stack_name).template(template)
+    fn with_deployment_role(mut self, deployment_role: impl Into<Text<'p>>) -> Self {
+        self.deployment_role_arn = Some(deployment_role.into());
+        self
+    }
+
+    /// A stack deployed from `template` in `mode`, with `deployment_role`.
+    fn stack_from_template(
+        name: impl Into<Str>,
+        mode: CloudFormationActionMode,
+        stack_name: impl Into<Text<'p>>,
+        template: impl PathInput<'p>,
+        deployment_role: impl Into<Text<'p>>,
+    ) -> Self {
+        CloudFormationDeploy::with_mode(name, mode, stack_name).template(template).with_deployment_role(deployment_role)
+    }
+
+    /// `CREATE_UPDATE`: creates `stack_name` from `template`, or updates it,
+    /// with `deployment_role`.
+    pub fn create_update(
+        name: impl Into<Str>,
+        stack_name: impl Into<Text<'p>>,
+        template: impl PathInput<'p>,
+        deployment_role: impl Into<Text<'p>>,
+    ) -> Self {
+        let mode = CloudFormationActionMode::CreateUpdate;
+        CloudFormationDeploy::stack_from_template(name, mode, stack_name, template, deployment_role)
     }
 
     /// `REPLACE_ON_FAILURE`: like `create_update`, but a stack in a failed
@@ -159,30 +196,41 @@ impl<'p> CloudFormationDeploy<'p, 0> {
         name: impl Into<Str>,
         stack_name: impl Into<Text<'p>>,
         template: impl PathInput<'p>,
+        deployment_role: impl Into<Text<'p>>,
     ) -> Self {
-        CloudFormationDeploy::with_mode(name, CloudFormationActionMode::ReplaceOnFailure, stack_name).template(template)
+        let mode = CloudFormationActionMode::ReplaceOnFailure;
+        CloudFormationDeploy::stack_from_template(name, mode, stack_name, template, deployment_role)
     }
 
-    /// `DELETE_ONLY`: deletes `stack_name`.
-    pub fn delete_only(name: impl Into<Str>, stack_name: impl Into<Text<'p>>) -> Self {
+    /// `DELETE_ONLY`: deletes `stack_name` with `deployment_role`.
+    pub fn delete_only(
+        name: impl Into<Str>,
+        stack_name: impl Into<Text<'p>>,
+        deployment_role: impl Into<Text<'p>>,
+    ) -> Self {
         CloudFormationDeploy::with_mode(name, CloudFormationActionMode::DeleteOnly, stack_name)
+            .with_deployment_role(deployment_role)
     }
 
     /// `CHANGE_SET_REPLACE`: creates (or replaces) the change set
-    /// `change_set_name` of `stack_name` from `template`.
+    /// `change_set_name` of `stack_name` from `template`; the stack is later
+    /// changed with `deployment_role`.
     pub fn create_replace_change_set(
         name: impl Into<Str>,
         stack_name: impl Into<Text<'p>>,
         change_set_name: impl Into<Text<'p>>,
         template: impl PathInput<'p>,
+        deployment_role: impl Into<Text<'p>>,
     ) -> Self {
         CloudFormationDeploy::with_mode(name, CloudFormationActionMode::ChangeSetReplace, stack_name)
             .change_set_name(change_set_name)
             .template(template)
+            .with_deployment_role(deployment_role)
     }
 
     /// `CHANGE_SET_EXECUTE`: executes the change set `change_set_name` of
-    /// `stack_name`.
+    /// `stack_name`, with the deployment role the change set was created
+    /// with.
     pub fn execute_change_set(
         name: impl Into<Str>,
         stack_name: impl Into<Text<'p>>,
@@ -198,7 +246,7 @@ impl<'p> CloudFormationDeploy<'p, 0> {
     pub fn output_file_name(mut self, file: impl Into<Text<'p>>) -> CloudFormationDeploy<'p, 1> {
         self.spec.set("OutputFileName", file);
         self.spec.default_output();
-        CloudFormationDeploy { spec: self.spec }
+        CloudFormationDeploy { spec: self.spec, deployment_role_arn: self.deployment_role_arn }
     }
 }
 
@@ -228,16 +276,6 @@ impl<'p, const N: usize> CloudFormationDeploy<'p, N> {
         self
     }
 
-    /// `RoleArn`: the service role CloudFormation assumes to change the
-    /// stack (the deployment role), in the same account as the action's
-    /// role. Not to be confused with the action's own role,
-    /// [`crate::ActionSettings::role_arn`]. Not applied by
-    /// `execute_change_set`, which uses the role of the change set.
-    pub fn deployment_role(mut self, arn: impl Into<Text<'p>>) -> Self {
-        self.spec.set("RoleArn", arn);
-        self
-    }
-
     /// `ParameterOverrides`: template parameters, written as a compact JSON
     /// object (at most 1 KB). Values may reference variables, which orders
     /// their producers first. Parameters given here take precedence over the
@@ -249,8 +287,13 @@ impl<'p, const N: usize> CloudFormationDeploy<'p, N> {
     /// let pipeline = Pipeline::build("p", |p| {
     ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
     ///     p.stage("Deploy", |s| {
-    ///         s.add(CloudFormationDeploy::create_update("Deploy", "app", source.artifact().path("app.yaml"))
-    ///             .parameter_overrides([("Commit", Text::from(source.vars().commit_id())), ("Env", "prod".into())]))
+    ///         s.add(CloudFormationDeploy::create_update(
+    ///             "Deploy",
+    ///             "app",
+    ///             source.artifact().path("app.yaml"),
+    ///             "arn:aws:iam::123456789012:role/CloudFormationRole",
+    ///         )
+    ///         .parameter_overrides([("Commit", Text::from(source.vars().commit_id())), ("Env", "prod".into())]))
     ///     });
     /// });
     /// let configuration = pipeline.declaration().stages[1].actions[0].configuration.as_ref().unwrap();
@@ -267,4 +310,19 @@ impl<'p, const N: usize> CloudFormationDeploy<'p, N> {
     }
 }
 
-typed_action!(CloudFormationDeploy<'p, const N: usize>, NonSourceAction + CrossRegionAction, ActionHandle<'p, N, NamedVariables<'p>>);
+impl<'p, const N: usize> CloudFormationDeploy<'p, N> {
+    /// The description of the action, its deployment role written last.
+    fn finish(mut self) -> ActionSpec<'p> {
+        if let Some(deployment_role) = self.deployment_role_arn {
+            self.spec.set("RoleArn", deployment_role);
+        }
+        self.spec
+    }
+}
+
+typed_action!(
+    CloudFormationDeploy<'p, const N: usize>,
+    NonSourceAction + CrossRegionAction,
+    ActionHandle<'p, N, NamedVariables<'p>>,
+    into_spec = CloudFormationDeploy::finish
+);
