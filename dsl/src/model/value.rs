@@ -73,7 +73,9 @@ impl Expr {
             return None;
         }
         let (key, argument) = object.iter().next()?;
-        Expr::new(key.clone(), argument.clone())
+        // Check the name before cloning: most one-key objects are not
+        // expressions (`{"pipeline": {...}}`, `{"name": "SourceOutput"}`).
+        is_intrinsic_name(key).then(|| Expr { function: key.clone(), argument: argument.clone() })
     }
 }
 

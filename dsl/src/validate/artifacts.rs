@@ -86,14 +86,16 @@ fn inputs_produced_before(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<V
 /// The input and output artifact counts of the provider.
 fn counts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Violation>) {
     let type_id = &placed.action.action_type_id;
-    let (what, mut inputs, outputs) = match catalog::find(type_id) {
-        Some(provider) => (provider.describe(type_id.category), provider.inputs, provider.outputs),
-        None if type_id.owner != ActionOwner::Aws => (
-            format!("a {} action of the provider \"{}\"", type_id.owner.as_str(), type_id.provider),
-            CUSTOM_ARTIFACTS,
-            CUSTOM_ARTIFACTS,
-        ),
+    let provider = catalog::find(type_id);
+    let (mut inputs, outputs) = match provider {
+        Some(provider) => (provider.inputs, provider.outputs),
+        None if type_id.owner != ActionOwner::Aws => (CUSTOM_ARTIFACTS, CUSTOM_ARTIFACTS),
         None => return,
+    };
+    // Written only for a violation: most actions have none.
+    let what = || match provider {
+        Some(provider) => provider.describe(type_id.category),
+        None => format!("a {} action of the provider \"{}\"", type_id.owner.as_str(), type_id.provider),
     };
     let mut exception = "";
     if placed.is_aws("Lambda") && type_id.category == ActionCategory::Deploy {
@@ -108,7 +110,6 @@ fn counts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Violation>) {
             inputs = (0, 1);
         }
     }
-    let location = cx.location(placed);
     for (field, kind, (min, max), found) in [
         ("inputArtifacts", "input", inputs, placed.input_count()),
         ("outputArtifacts", "output", outputs, placed.output_count()),
@@ -116,9 +117,14 @@ fn counts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Violation>) {
         if !(min..=max).contains(&found) {
             let exception = if kind == "input" { exception } else { "" };
             out.push(Violation::new(
-                location.field(field),
+                cx.location(placed).field(field),
                 "artifact-count",
-                format!("{what} takes {} {kind} artifact{}{exception}, found {found}", count(min, max), plural(max)),
+                format!(
+                    "{} takes {} {kind} artifact{}{exception}, found {found}",
+                    what(),
+                    count(min, max),
+                    plural(max)
+                ),
             ));
         }
     }
@@ -148,8 +154,9 @@ fn configured_artifacts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Vio
     let Some(inputs) = placed.input_names().map(Str::as_literal).collect::<Option<Vec<&str>>>() else {
         return;
     };
-    let location = cx.location(placed);
-    let inputs_text = quoted_list(&inputs, "or");
+    // Messages are written only for a violation: most actions have none.
+    let location = || cx.location(placed);
+    let inputs_text = || quoted_list(&inputs, "or");
     for (provider, keys) in ARTIFACT_PATH_KEYS {
         if !placed.is_aws(provider) {
             continue;
@@ -168,21 +175,24 @@ fn configured_artifacts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Vio
                          write <InputArtifactName>::<path>"
                     .to_owned(),
                 Some(first) => format!(
-                    "start it with one of this action's input artifacts ({inputs_text}) followed by \"::\", \
-                     e.g. \"{first}::{file}\""
+                    "start it with one of this action's input artifacts ({}) followed by \"::\", \
+                     e.g. \"{first}::{file}\"",
+                    inputs_text()
                 ),
             };
             out.push(Violation::new(
-                location.field(&format!("configuration.{key}")),
+                location().field(&format!("configuration.{key}")),
                 "artifact-path-input",
                 format!("{key} \"{value}\" {problem}; {remedy}"),
             ));
         }
     }
-    let valid = if inputs.is_empty() {
-        "this action has no input artifacts".to_owned()
-    } else {
-        format!("use one of its input artifacts: {inputs_text}")
+    let valid = || {
+        if inputs.is_empty() {
+            "this action has no input artifacts".to_owned()
+        } else {
+            format!("use one of its input artifacts: {}", inputs_text())
+        }
     };
     for (provider, keys) in ARTIFACT_NAME_KEYS {
         if !placed.is_aws(provider) {
@@ -192,20 +202,21 @@ fn configured_artifacts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Vio
             let Some(value) = placed.config(key).and_then(Str::as_literal) else { continue };
             if !inputs.contains(&value) {
                 out.push(Violation::new(
-                    location.field(&format!("configuration.{key}")),
+                    location().field(&format!("configuration.{key}")),
                     "artifact-name-input",
-                    format!("{key} \"{value}\" is not an input artifact of this action; {valid}"),
+                    format!("{key} \"{value}\" is not an input artifact of this action; {}", valid()),
                 ));
             }
         }
     }
     if placed.is_aws("CodeBuild") && inputs.len() > 1 && placed.config("PrimarySource").is_none() {
         out.push(Violation::new(
-            location.field("configuration.PrimarySource"),
+            location().field("configuration.PrimarySource"),
             "primary-source-required",
             format!(
                 "CodeBuild needs PrimarySource when it has more than one input artifact: set it to the input that \
-                 holds the buildspec, one of {inputs_text}"
+                 holds the buildspec, one of {}",
+                inputs_text()
             ),
         ));
     }

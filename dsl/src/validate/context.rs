@@ -2,6 +2,8 @@
 //! stage, and the questions several rules ask (who runs first, which account
 //! an action runs in, who produces an artifact).
 
+use std::collections::HashMap;
+
 use super::Location;
 use crate::model::{
     ActionCategory, ActionDeclaration, ActionOwner, ArtifactStore, Condition, PipelineDeclaration, StageDeclaration,
@@ -17,6 +19,10 @@ pub(super) struct Context<'a> {
     pub(super) declaration: &'a PipelineDeclaration,
     /// Every action, stage by stage, in declaration order.
     pub(super) actions: Vec<Placed<'a>>,
+    /// For each literal output artifact name, the positions in `actions` of
+    /// the actions that produce it, in order (rules ask this for every input,
+    /// so it is looked up, not searched).
+    producers: HashMap<&'a str, Vec<usize>>,
 }
 
 /// An action and the stage it is in.
@@ -41,8 +47,14 @@ impl<'a> Context<'a> {
             .flat_map(|(stage_index, stage)| {
                 stage.actions.iter().map(move |action| Placed { stage_index, stage, action })
             })
-            .collect();
-        Context { pipeline, declaration, actions }
+            .collect::<Vec<Placed<'a>>>();
+        let mut producers: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        for (index, placed) in actions.iter().enumerate() {
+            for name in placed.output_names() {
+                producers.entry(name).or_default().push(index);
+            }
+        }
+        Context { pipeline, declaration, actions, producers }
     }
 
     /// The pipeline itself.
@@ -62,7 +74,7 @@ impl<'a> Context<'a> {
 
     /// The actions that list `name` among their output artifacts.
     pub(super) fn producers_of<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s Placed<'a>> + 's {
-        self.actions.iter().filter(move |placed| placed.output_names().any(|output| output == name))
+        self.producers.get(name).into_iter().flatten().map(|&index| &self.actions[index])
     }
 
     /// Every artifact store with its field path (`artifactStore`,

@@ -2,6 +2,8 @@
 //! names, namespaces (also against artifact names) and pipeline variable
 //! names.
 
+use std::collections::HashMap;
+
 use super::context::{Context, Placed};
 use super::{Location, Violation};
 use crate::model::Str;
@@ -58,20 +60,21 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
 /// Output artifact names and namespaces are unique in the pipeline, and no
 /// namespace is also an artifact name.
 fn artifacts_and_namespaces(cx: &Context<'_>, out: &mut Vec<Violation>) {
-    let mut outputs: Vec<(&str, &Placed<'_>)> = Vec::new();
-    let mut namespaces: Vec<(&str, &Placed<'_>)> = Vec::new();
+    let mut outputs: HashMap<&str, &Placed<'_>> = HashMap::new();
+    let mut namespaces: HashMap<&str, &Placed<'_>> = HashMap::new();
     for placed in &cx.actions {
-        let location = cx.location(placed);
+        // Written only for a violation: most actions have none.
+        let location = || cx.location(placed);
         for (index, name) in placed.action.output_artifacts.iter().flatten().map(|output| &output.name).enumerate() {
             let Some(name) = name.as_literal() else { continue };
-            if let Some((_, producer)) = outputs.iter().find(|(seen, _)| *seen == name) {
+            if let Some(producer) = outputs.get(name) {
                 let other = if std::ptr::eq(producer.action, placed.action) {
                     "this action lists it twice".to_owned()
                 } else {
                     format!("it is also produced by {}", producer.describe())
                 };
                 out.push(Violation::new(
-                    location.field(&format!("outputArtifacts[{index}].name")),
+                    location().field(&format!("outputArtifacts[{index}].name")),
                     "artifact-name-unique",
                     format!(
                         "the output artifact name \"{name}\" is not unique: {other}; every output artifact of the \
@@ -79,13 +82,13 @@ fn artifacts_and_namespaces(cx: &Context<'_>, out: &mut Vec<Violation>) {
                     ),
                 ));
             } else {
-                outputs.push((name, placed));
+                outputs.insert(name, placed);
             }
         }
         let Some(namespace) = placed.action.namespace.as_ref().and_then(Str::as_literal) else { continue };
-        if let Some((_, declarer)) = namespaces.iter().find(|(seen, _)| *seen == namespace) {
+        if let Some(declarer) = namespaces.get(namespace) {
             out.push(Violation::new(
-                location.field("namespace"),
+                location().field("namespace"),
                 "namespace-unique",
                 format!(
                     "the namespace \"{namespace}\" is also declared by {}; namespaces must be unique in the pipeline",
@@ -93,7 +96,7 @@ fn artifacts_and_namespaces(cx: &Context<'_>, out: &mut Vec<Violation>) {
                 ),
             ));
         } else {
-            namespaces.push((namespace, placed));
+            namespaces.insert(namespace, placed);
         }
     }
     for placed in &cx.actions {
@@ -114,13 +117,15 @@ fn artifacts_and_namespaces(cx: &Context<'_>, out: &mut Vec<Violation>) {
 
 /// `(later, earlier)` index pairs of literal names that repeat an earlier one.
 fn duplicates<'n>(names: impl Iterator<Item = &'n Str>) -> Vec<(usize, usize)> {
-    let mut seen: Vec<(&str, usize)> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut pairs = Vec::new();
     for (index, name) in names.enumerate() {
         let Some(name) = name.as_literal() else { continue };
-        match seen.iter().find(|(other, _)| *other == name) {
-            Some((_, earlier)) => pairs.push((index, *earlier)),
-            None => seen.push((name, index)),
+        match seen.get(name) {
+            Some(earlier) => pairs.push((index, *earlier)),
+            None => {
+                seen.insert(name, index);
+            }
         }
     }
     pairs

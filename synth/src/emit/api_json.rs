@@ -7,7 +7,9 @@
 //! `aws codepipeline disable-stage-transition` commands for the manifest.
 
 use pipewright_dsl::model::cloudformation::first_expression;
+use pipewright_dsl::model::{PipelineDeclaration, Tag};
 use pipewright_dsl::Pipeline;
+use serde::Serialize;
 use serde_json::Value;
 
 use super::{json_text, shell_word, DeployStep, EmitError, FileKind, OutputFile};
@@ -37,7 +39,7 @@ pub fn emit(pipeline: &Pipeline) -> Result<OutputFile, EmitError> {
     Ok(OutputFile {
         path: FILE_NAME.to_owned(),
         kind: FileKind::PipelineJson,
-        contents: json_text(&document(pipeline)?)?,
+        contents: render(pipeline)?,
         deploy: Some(DeployStep {
             command: format!(
                 "aws codepipeline create-pipeline{} --cli-input-json file://{FILE_NAME}",
@@ -53,21 +55,57 @@ pub fn emit(pipeline: &Pipeline) -> Result<OutputFile, EmitError> {
 /// The create-pipeline input as a JSON value: `{"pipeline": {...}}`, plus
 /// `tags` when the pipeline has any. Refuses CloudFormation expressions.
 pub fn document(pipeline: &Pipeline) -> Result<Value, EmitError> {
-    // The API form keys artifactStores by Region, so a Region that is an
-    // expression cannot even be serialized: look for one first.
-    let regions = pipeline.declaration().artifact_stores.iter().flat_map(|stores| &stores.0);
-    if let Some(store) = regions.into_iter().find(|store| !store.region.is_literal()) {
-        return Err(EmitError::Expression {
-            path: "pipeline.artifactStores".to_owned(),
-            expression: store.region.to_string(),
-        });
-    }
-    let value = serde_json::to_value(pipeline.document()).map_err(|error| EmitError::Serialize(error.to_string()))?;
+    refuse_expression_regions(pipeline)?;
+    let value =
+        serde_json::to_value(DocumentView::of(pipeline)).map_err(|error| EmitError::Serialize(error.to_string()))?;
     match first_expression(&value) {
         Some(found) => {
             Err(EmitError::Expression { path: found.path, expression: found.expression.to_json().to_string() })
         }
         None => Ok(value),
+    }
+}
+
+/// The text of `pipeline.json`, written straight from the model. Only when
+/// the text holds a key an intrinsic function may have (`"Ref":`,
+/// `"Condition":`, `"Fn::...`) is the document built as a value and
+/// searched, to refuse an expression with its path; most pipelines have none,
+/// and skip that work.
+fn render(pipeline: &Pipeline) -> Result<String, EmitError> {
+    refuse_expression_regions(pipeline)?;
+    let text = json_text(&DocumentView::of(pipeline))?;
+    let may_hold_expression = ["\"Ref\":", "\"Condition\":", "\"Fn::"].iter().any(|key| text.contains(key));
+    if may_hold_expression {
+        document(pipeline)?;
+    }
+    Ok(text)
+}
+
+/// The API form keys artifactStores by Region, so a Region that is an
+/// expression cannot even be serialized: look for one first.
+fn refuse_expression_regions(pipeline: &Pipeline) -> Result<(), EmitError> {
+    let regions = pipeline.declaration().artifact_stores.iter().flat_map(|stores| &stores.0);
+    match regions.into_iter().find(|store| !store.region.is_literal()) {
+        Some(store) => Err(EmitError::Expression {
+            path: "pipeline.artifactStores".to_owned(),
+            expression: store.region.to_string(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The create-pipeline input borrowed from the pipeline: serializes exactly
+/// as [`Pipeline::document`] without copying the model.
+#[derive(Serialize)]
+struct DocumentView<'a> {
+    pipeline: &'a PipelineDeclaration,
+    #[serde(skip_serializing_if = "<[Tag]>::is_empty")]
+    tags: &'a [Tag],
+}
+
+impl<'a> DocumentView<'a> {
+    fn of(pipeline: &'a Pipeline) -> Self {
+        DocumentView { pipeline: pipeline.declaration(), tags: pipeline.tags() }
     }
 }
 

@@ -9,7 +9,7 @@
 
 use heck::ToUpperCamelCase;
 use pipewright_dsl::Pipeline;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::api_json::region_option;
 use super::{events, notifications, DeployStep, EmitError, FileKind, Format, OutputFile};
@@ -56,7 +56,12 @@ pub fn stack_name(pipeline_name: &str) -> String {
 pub fn template(pipeline: &Pipeline) -> Result<Value, EmitError> {
     let id = logical_id(&pipeline.name());
     let mut resources = Map::new();
-    resources.insert(id.clone(), json!({"Type": PIPELINE_TYPE, "Properties": pipeline.to_cfn(&id).to_properties()}));
+    // Built with `insert`, not `json!`: `json!` copies a value given to it
+    // by serializing it again, which for the pipeline doubled the work.
+    let mut resource = Map::new();
+    resource.insert("Type".to_owned(), Value::from(PIPELINE_TYPE));
+    resource.insert("Properties".to_owned(), pipeline.to_cfn(&id).into_properties());
+    resources.insert(id.clone(), Value::Object(resource));
     let rules = events::template_resources(pipeline, &id).into_iter();
     for (resource_id, resource) in rules.chain(notifications::template_resources(pipeline, &id)) {
         if resources.insert(resource_id.clone(), resource).is_some() {
@@ -65,11 +70,14 @@ pub fn template(pipeline: &Pipeline) -> Result<Value, EmitError> {
             )));
         }
     }
-    Ok(json!({
-        "AWSTemplateFormatVersion": "2010-09-09",
-        "Description": format!("The CodePipeline pipeline {} and the rules declared with it", pipeline.name()),
-        "Resources": resources,
-    }))
+    let mut template = Map::new();
+    template.insert("AWSTemplateFormatVersion".to_owned(), Value::from("2010-09-09"));
+    template.insert(
+        "Description".to_owned(),
+        Value::from(format!("The CodePipeline pipeline {} and the rules declared with it", pipeline.name())),
+    );
+    template.insert("Resources".to_owned(), Value::Object(resources));
+    Ok(Value::Object(template))
 }
 
 /// Writes `template.json` or `template.yaml` for `pipeline`.

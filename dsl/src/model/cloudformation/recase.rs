@@ -139,7 +139,7 @@ pub(crate) fn object_to_template(object: Map<String, Value>) -> Map<String, Valu
         .into_iter()
         .map(|(key, value)| {
             let value = if key == API_CONFIGURATION { value } else { to_template(value) };
-            (upper_first(&key), value)
+            (upper_first_owned(key), value)
         })
         .collect()
 }
@@ -185,6 +185,16 @@ pub(crate) fn template_message(message: &str) -> String {
 pub(crate) fn upper_first(key: &str) -> String {
     let mut chars = key.chars();
     chars.next().map(|first| first.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+}
+
+/// [`upper_first`] in the key's own buffer, without a new allocation (a
+/// first character that is not ASCII is left as it is, as `upper_first`
+/// leaves it).
+fn upper_first_owned(mut key: String) -> String {
+    if let Some(first) = key.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    key
 }
 
 /// `RoleArn` → `roleArn`.

@@ -150,7 +150,13 @@ impl CfnPipeline {
     /// [`name_given`](CfnPipeline::name_given); `Version` never (read-only);
     /// a `Configuration` always as an object.
     pub fn to_properties(&self) -> Value {
-        let mut declaration = self.declaration.clone();
+        self.clone().into_properties()
+    }
+
+    /// [`to_properties`](CfnPipeline::to_properties), consuming the resource
+    /// instead of copying its model.
+    pub fn into_properties(self) -> Value {
+        let mut declaration = self.declaration;
         declaration.version = None;
         // The API form of `artifactStores` is a map keyed by Region, which
         // cannot hold a Region expression: an empty placeholder keeps the

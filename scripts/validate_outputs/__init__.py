@@ -1,0 +1,1 @@
+"""The checks of scripts/validate-outputs, one kind of output file a module."""

@@ -1,0 +1,99 @@
+"""Runs every check and prints the closing count (see scripts/validate-outputs)."""
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+from .aws_cli import AwsCli
+from .corpus import check_corpus
+from .events import check_event_file
+from .examples import synthesize
+from .moto_server import MotoServer
+from .notifications import check_notification_file
+from .pipelines import check_pipeline, region_of
+from .json_file import read_json
+from .manifest import Placement, placements
+from .report import Failure, Tally
+from .templates import lint
+from .templates import region_of as template_region
+
+
+def parse_args(argv: list[str], repo: Path) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="scripts/validate-outputs",
+                                     description="Check synthesized outputs with AWS's own tools.")
+    parser.add_argument("--outputs", type=Path, action="append", default=[],
+                        help="check this already-synthesized output folder instead of the examples (repeatable)")
+    parser.add_argument("--keep", type=Path, help="synthesize the examples into this folder and keep it")
+    parser.add_argument("--corpus", type=Path, default=repo.parent / "shared" / "corpus",
+                        help="the corpus folder (default: ../shared/corpus)")
+    parser.add_argument("--no-corpus", action="store_true", help="skip the corpus")
+    return parser.parse_args(argv)
+
+
+def run(argv: list[str], repo: Path, venv: Path) -> int:
+    args = parse_args(argv, repo)
+    tally = Tally()
+    bin_dir = venv / "bin"
+    with tempfile.TemporaryDirectory(prefix="validate-outputs-") as scratch:
+        if args.outputs:
+            roots = [root.resolve() for root in args.outputs]
+            base = Path(os.path.commonpath([root.parent for root in roots]))
+        else:
+            base = (args.keep or Path(scratch) / "examples").resolve()
+            roots = synthesize(repo, base, tally)
+        check_outputs(roots, base, bin_dir, Path(scratch) / "moto.log", tally)
+    if not args.no_corpus:
+        check_corpus(repo, args.corpus, tally)
+    print(tally.summary(), flush=True)
+    return 1 if tally.failed else 0
+
+
+def check_outputs(roots: list[Path], base: Path, bin_dir: Path, moto_log: Path, tally: Tally) -> None:
+    def shown(path: Path) -> str:
+        return os.path.relpath(path, base)
+
+    pipelines, events, notifications, templates = [], [], [], []
+    placed: dict[Path, Placement] = {}
+    for root in roots:
+        placed.update(placements(root))
+        found = sorted(root.rglob("pipeline.json"))
+        if not found:
+            tally.fail(shown(root), "no pipeline.json in this output folder")
+        pipelines += found
+        events += sorted(root.rglob("events/*.json"))
+        notifications += sorted(root.rglob("notifications/*.json"))
+        templates += sorted(root.rglob("template.json")) + sorted(root.rglob("template.yaml"))
+        templates += sorted(root.rglob("cross-account/*.template.yaml"))
+
+    def placement(path: Path) -> Placement:
+        return placed.get(path.resolve(), Placement(None, None))
+
+    if pipelines or events:
+        with MotoServer(bin_dir, moto_log) as endpoint:
+            aws = AwsCli(bin_dir, endpoint)
+            for path in pipelines:
+                tally.check(shown(path), check_pipeline, aws, path, placement(path))
+            for path in events:
+                tally.check(shown(path), check_event_file, aws, path, placement(path))
+    for path in notifications:
+        tally.check(shown(path), check_notification_file, path)
+    regions = {template: placement(template).region or template_region(template, pipeline_regions(pipelines))
+               for template in templates}
+    for template, findings in lint(bin_dir, templates, regions).items():
+        if findings:
+            tally.fail(shown(template), "cfn-lint: " + "; ".join(findings))
+        else:
+            tally.ok(shown(template))
+
+
+def pipeline_regions(pipelines: list[Path]) -> dict[Path, str]:
+    """Each pipeline folder's Region, read from its pipeline.json (for
+    output folders without a manifest)."""
+    regions = {}
+    for path in pipelines:
+        try:
+            regions[path.parent] = region_of(read_json(path)["pipeline"])
+        except (Failure, KeyError, TypeError):
+            continue  # already reported by its own check
+    return regions

@@ -1,0 +1,26 @@
+"""Where each output file is deployed, as `manifest.json` says."""
+
+import json
+from pathlib import Path
+from typing import NamedTuple
+
+
+class Placement(NamedTuple):
+    """The account and Region a file is deployed in (None when not said)."""
+
+    account: str | None
+    region: str | None
+
+
+def placements(root: Path) -> dict[Path, Placement]:
+    """Every file the manifest of the output folder `root` lists, with its
+    account and Region; empty when there is no readable manifest."""
+    try:
+        manifest = json.loads((root / "manifest.json").read_text())
+    except (OSError, ValueError):
+        return {}
+    found = {}
+    for pipeline in manifest.get("pipelines", []):
+        for entry in pipeline.get("files", []):
+            found[(root / entry["path"]).resolve()] = Placement(entry.get("account"), entry.get("region"))
+    return found
