@@ -29,6 +29,28 @@ fn an_unknown_aws_provider_is_a_warning() {
 }
 
 #[test]
+fn a_deprecated_provider_is_a_warning() {
+    let found = findings_after(|doc| {
+        set(
+            doc,
+            "/pipeline/stages/0/actions/0/actionTypeId",
+            json!({"category": "Source", "owner": "ThirdParty", "provider": "GitHub", "version": "1"}),
+        );
+        set(
+            doc,
+            "/pipeline/stages/0/actions/0/configuration",
+            json!({"Owner": "my-org", "Repo": "app", "Branch": "main", "OAuthToken": "****"}),
+        );
+    });
+    assert_eq!(
+        found,
+        [
+            r#"warning[provider-deprecated]: pipeline "app" > stage "Source" > action "Checkout" > actionTypeId: GitHub version 1 (OAuth) actions are deprecated; use a CodeStarSourceConnection source through a connection to GitHub"#
+        ]
+    );
+}
+
+#[test]
 fn required_configuration_keys() {
     let found = findings_after(|doc| {
         remove(doc, "/pipeline/stages/0/actions/0/configuration/BranchName");

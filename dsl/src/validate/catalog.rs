@@ -25,6 +25,8 @@ pub(super) struct Provider {
     /// The output variables it emits, when the provider fixes them (`None`:
     /// the user names them, or none are documented).
     pub(super) variables: Option<&'static [&'static str]>,
+    /// What to use instead, when AWS has deprecated the provider.
+    pub(super) replacement: Option<&'static str>,
 }
 
 /// Artifact counts of a custom or partner action whose registration is not
@@ -39,7 +41,17 @@ impl Provider {
         inputs: (usize, usize),
         outputs: (usize, usize),
     ) -> Provider {
-        Provider { owner, categories, name, inputs, outputs, v2_only: false, required: &[], variables: None }
+        Provider {
+            owner,
+            categories,
+            name,
+            inputs,
+            outputs,
+            v2_only: false,
+            required: &[],
+            variables: None,
+            replacement: None,
+        }
     }
 
     const fn aws(
@@ -72,6 +84,11 @@ impl Provider {
 
     const fn v2(mut self) -> Provider {
         self.v2_only = true;
+        self
+    }
+
+    const fn deprecated(mut self, replacement: &'static str) -> Provider {
+        self.replacement = Some(replacement);
         self
     }
 
@@ -110,6 +127,10 @@ const PROVIDERS: &[Provider] = &[
         .required(&["ConnectionArn", "FullRepositoryId", "BranchName"])
         .variables(&["AuthorDate", "BranchName", "CommitId", "CommitMessage", "ConnectionArn", "FullRepositoryName"]),
     Provider::third_party(&[Source], "GitHub", (0, 0), (1, 1))
+        .deprecated(
+            "GitHub version 1 (OAuth) actions are deprecated; use a CodeStarSourceConnection source through a \
+             connection to GitHub",
+        )
         .required(&["Owner", "Repo", "Branch", "OAuthToken"])
         .variables(&[
             "CommitId",

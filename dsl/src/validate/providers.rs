@@ -109,7 +109,12 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         let location = cx.location(placed);
         let type_id = &placed.action.action_type_id;
         match catalog::find(type_id) {
-            Some(provider) => required_keys(placed, provider, &location, out),
+            Some(provider) => {
+                if let Some(replacement) = provider.replacement {
+                    out.push(Violation::warning(location.field("actionTypeId"), "provider-deprecated", replacement));
+                }
+                required_keys(placed, provider, &location, out)
+            }
             None => unknown_provider(placed, &location, out),
         }
         enumerated_values(placed, &location, out);
