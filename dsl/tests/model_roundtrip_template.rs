@@ -345,7 +345,7 @@ fn the_api_form_refuses_expressions_and_names_the_field() {
     let error = serde_json::to_value(Pipeline::from_cfn(regional).document()).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "artifactStores: the Region {\"Ref\":\"AWS::Region\"} is a CloudFormation expression; the API form needs a \
+        "artifactStores: the Region !Ref AWS::Region is a CloudFormation expression; the API form needs a \
          literal Region"
     );
 }

@@ -242,7 +242,7 @@ fn a_pipeline_role_given_as_an_expression_hides_cross_account_actions() {
     assert_eq!(
         found,
         [
-            r#"warning[cross-account-detection]: pipeline "app" > roleArn: the pipeline's roleArn is a CloudFormation expression ({"Fn::GetAtt":["PipelineRole","Arn"]}), so pipewright cannot tell which actions run in another account: their cross-account rules are not checked and no role templates are written for them; write the role as arn:aws:iam::<account>:role/<name> to have both"#
+            r#"warning[cross-account-detection]: pipeline "app" > roleArn: the pipeline's roleArn is a CloudFormation expression (!GetAtt PipelineRole.Arn), so pipewright cannot tell which actions run in another account: their cross-account rules are not checked and no role templates are written for them; write the role as arn:aws:iam::<account>:role/<name> to have both"#
         ]
     );
     let not_a_role = findings_after(|doc| {

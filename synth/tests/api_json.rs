@@ -109,12 +109,12 @@ fn refuses_an_expression_and_names_the_field() {
         error,
         EmitError::Expression {
             path: "pipeline.stages[1].actions[0].configuration.ProjectName".into(),
-            expression: r#"{"Ref":"BuildProject"}"#.into(),
+            expression: "!Ref BuildProject".into(),
         }
     );
     assert_eq!(
         error.to_string(),
-        r#"pipeline.stages[1].actions[0].configuration.ProjectName holds the CloudFormation expression {"Ref":"BuildProject"}, which pipeline.json cannot hold: deploy this pipeline with its CloudFormation template (template.json or template.yaml), or give the field a literal value"#
+        r#"pipeline.stages[1].actions[0].configuration.ProjectName holds the CloudFormation expression !Ref BuildProject, which pipeline.json cannot hold: deploy this pipeline with its CloudFormation template (template.json or template.yaml), or give the field a literal value"#
     );
 }
 
@@ -131,10 +131,7 @@ fn refuses_an_expression_outside_the_stages() {
     let error = api_json::emit(&pipeline).unwrap_err();
     assert_eq!(
         error,
-        EmitError::Expression {
-            path: "pipeline.roleArn".into(),
-            expression: r#"{"Fn::GetAtt":["PipelineRole","Arn"]}"#.into()
-        }
+        EmitError::Expression { path: "pipeline.roleArn".into(), expression: "!GetAtt PipelineRole.Arn".into() }
     );
 }
 
@@ -150,6 +147,6 @@ fn refuses_a_region_given_as_an_expression() {
     });
     assert_eq!(
         api_json::emit(&pipeline).unwrap_err(),
-        EmitError::Expression { path: "pipeline.artifactStores".into(), expression: r#"{"Ref":"AWS::Region"}"#.into() }
+        EmitError::Expression { path: "pipeline.artifactStores".into(), expression: "!Ref AWS::Region".into() }
     );
 }

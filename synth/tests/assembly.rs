@@ -218,7 +218,7 @@ fn a_pipeline_with_expressions_gets_no_pipeline_json_and_the_manifest_says_why()
     let report = Synth::new(&out).add(&pipeline).write().unwrap();
     assert!(!out.join("app/pipeline.json").exists());
     assert!(out.join("app/template.json").is_file());
-    let reason = "pipeline.roleArn holds the CloudFormation expression {\"Fn::GetAtt\":[\"PipelineRole\",\"Arn\"]}, \
+    let reason = "pipeline.roleArn holds the CloudFormation expression !GetAtt PipelineRole.Arn, \
                   which pipeline.json cannot hold: deploy this pipeline with its CloudFormation template \
                   (template.json or template.yaml), or give the field a literal value";
     assert_eq!(report.not_written.len(), 1);
@@ -253,7 +253,7 @@ fn rules_that_cannot_be_written_for_the_cli_stay_in_the_template() {
         report.not_written.iter().map(|file| (file.path.as_str(), file.reason.as_str())).collect();
     let needs_account = "the pipeline's ARN needs its account, which is read from the pipeline's roleArn; that must \
                          then be a literal IAM role ARN (arn:aws:iam::<account>:role/<name>), found \
-                         {\"Fn::GetAtt\":[\"PipelineRole\",\"Arn\"]}";
+                         !GetAtt PipelineRole.Arn";
     assert_eq!(
         not_written[1..],
         [

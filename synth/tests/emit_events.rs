@@ -324,7 +324,7 @@ fn a_repository_given_by_expression_is_substituted_in_the_template() {
             "error[event-rule-cli]: pipeline \"my-pipeline\" > generated events role: the pipeline's ARN needs its \
              Region, which is unknown: call `p.region(\"us-east-1\")` with the Region the pipeline is created in",
             "error[event-rule-cli]: pipeline \"my-pipeline\" > event rule \"repository\": the repository name is a \
-             CloudFormation expression ({\"Ref\":\"RepositoryName\"}); the CLI form needs a literal, so deploy this \
+             CloudFormation expression (!Ref RepositoryName); the CLI form needs a literal, so deploy this \
              rule with the pipeline's template",
         ]
     );
@@ -357,6 +357,6 @@ fn the_cli_form_needs_the_pipelines_region_and_account() {
         errors,
         ["error[event-rule-cli]: pipeline \"my-pipeline\" > event rule \"nightly\": the pipeline's ARN needs its \
              account, which is read from the pipeline's roleArn; that must then be a literal IAM role ARN \
-             (arn:aws:iam::<account>:role/<name>), found {\"Fn::GetAtt\":[\"PipelineRole\",\"Arn\"]}"]
+             (arn:aws:iam::<account>:role/<name>), found !GetAtt PipelineRole.Arn"]
     );
 }

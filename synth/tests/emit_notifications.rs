@@ -122,10 +122,8 @@ fn the_cli_form_needs_the_region_and_literal_targets() {
         .target(NotificationTarget::sns(cfn::reference("NotificationsTopic")));
     assert_eq!(
         errors(&seed_pipeline(Some("us-east-1"), rule)),
-        [
-            "error[notification-rule-cli]: pipeline \"my-pipeline\" > notification rule \"pipeline-notifications\": the \
-             SNS target is a CloudFormation expression ({\"Ref\":\"NotificationsTopic\"}); the CLI form needs a literal \
-             ARN, so deploy this rule with the pipeline's template"
-        ]
+        ["error[notification-rule-cli]: pipeline \"my-pipeline\" > notification rule \"pipeline-notifications\": the \
+             SNS target is a CloudFormation expression (!Ref NotificationsTopic); the CLI form needs a literal \
+             ARN, so deploy this rule with the pipeline's template"]
     );
 }

@@ -106,11 +106,38 @@ impl Default for Str {
 }
 
 impl fmt::Display for Str {
-    /// Literals print as themselves, expressions as their JSON.
+    /// Literals print as themselves, expressions in the short form of a YAML
+    /// template (see [`Expr`]'s `Display`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Str::Literal(text) => f.write_str(text),
-            Str::Expr(expr) => write!(f, "{}", expr.to_json()),
+            Str::Expr(expr) => expr.fmt(f),
+        }
+    }
+}
+
+impl fmt::Display for Expr {
+    /// The short form a YAML template would use, for messages:
+    /// `!Ref Name`, `!GetAtt Role.Arn`, `!Sub ${AWS::StackName}-pipeline`;
+    /// other arguments as compact JSON (`!Join ["-",["a","b"]]`).
+    ///
+    /// ```
+    /// use pipewright_dsl::cfn;
+    ///
+    /// assert_eq!(cfn::reference("Name").to_string(), "!Ref Name");
+    /// assert_eq!(cfn::get_att("Role", "Arn").to_string(), "!GetAtt Role.Arn");
+    /// assert_eq!(cfn::join("-", ["a".into(), "b".into()]).to_string(), r#"!Join ["-",["a","b"]]"#);
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = self.function.strip_prefix("Fn::").unwrap_or(&self.function);
+        match (&self.argument, self.function.as_str()) {
+            (serde_json::Value::Array(parts), "Fn::GetAtt")
+                if parts.len() == 2 && parts.iter().all(|p| p.is_string()) =>
+            {
+                write!(f, "!GetAtt {}.{}", parts[0].as_str().unwrap_or_default(), parts[1].as_str().unwrap_or_default())
+            }
+            (serde_json::Value::String(text), _) => write!(f, "!{name} {text}"),
+            (argument, _) => write!(f, "!{name} {argument}"),
         }
     }
 }

@@ -59,9 +59,7 @@ pub fn document(pipeline: &Pipeline) -> Result<Value, EmitError> {
     let value =
         serde_json::to_value(DocumentView::of(pipeline)).map_err(|error| EmitError::Serialize(error.to_string()))?;
     match first_expression(&value) {
-        Some(found) => {
-            Err(EmitError::Expression { path: found.path, expression: found.expression.to_json().to_string() })
-        }
+        Some(found) => Err(EmitError::Expression { path: found.path, expression: found.expression.to_string() }),
         None => Ok(value),
     }
 }
