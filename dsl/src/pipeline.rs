@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use crate::actions::ConnectionVariables;
 use crate::handle::{ActionHandle, ActionRef, Artifact, Brand};
-use crate::model::cloudformation::{CfnPipeline, StageTransition};
+use crate::model::cloudformation::{CfnPipeline, PipelineProperties, StageTransition};
 use crate::model::{
     ActionDeclaration, ArtifactStore, ArtifactStores, BeforeEntryConditions, ExecutionMode, FailureConditions,
     GitConfiguration, GitPullRequestFilter, GitPushFilter, InputArtifact, OutputArtifact, PipelineDeclaration,
@@ -133,6 +133,36 @@ impl Pipeline {
             restart_execution_on_update: self.restart_execution_on_update,
             tags: (!self.tags.is_empty()).then(|| self.tags.clone()),
         }
+    }
+
+    /// The `Properties` of the pipeline's CloudFormation resource, borrowed:
+    /// they serialize to the same bytes as
+    /// [`to_cfn(..)`](Pipeline::to_cfn)`.`[`to_properties()`](CfnPipeline::to_properties)
+    /// without copying the model or building a JSON value.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+    ///     p.artifact_store(ArtifactStore::s3("my-pipeline-artifacts"));
+    ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+    ///     p.stage("Build", |s| {
+    ///         s.add(CodeBuild::new("Build", "my-build-project", source.artifact()));
+    ///     });
+    /// });
+    /// let text = serde_json::to_string(&pipeline.cfn_properties()).unwrap();
+    /// assert!(text.starts_with(r#"{"Name":"my-pipeline","RoleArn":"arn:aws:iam::123456789012:role/CodePipelineRole","#));
+    /// assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), pipeline.to_cfn("Pipeline").to_properties());
+    /// ```
+    pub fn cfn_properties(&self) -> PipelineProperties<'_> {
+        PipelineProperties::new(
+            &self.declaration,
+            !self.name_generated,
+            (!self.disabled_transitions.is_empty()).then_some(self.disabled_transitions.as_slice()),
+            self.restart_execution_on_update,
+            (!self.tags.is_empty()).then_some(self.tags.as_slice()),
+        )
     }
 
     /// The pipeline's name as written (an expression prints as its JSON).

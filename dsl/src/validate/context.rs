@@ -25,6 +25,27 @@ pub(super) struct Context<'a> {
     producers: HashMap<&'a str, Vec<usize>>,
 }
 
+/// Where an action is, as names: rules check every action, and most find
+/// nothing, so the [`Location`] text is built only for a finding.
+#[derive(Clone, Copy)]
+pub(super) struct ActionLocation<'a> {
+    pipeline: &'a Str,
+    stage: &'a Str,
+    action: &'a Str,
+}
+
+impl ActionLocation<'_> {
+    /// The action itself.
+    pub(super) fn to_location(self) -> Location {
+        Location::action(self.pipeline, self.stage, self.action)
+    }
+
+    /// A field of the action, e.g. `configuration.TemplatePath`.
+    pub(super) fn field(self, field: &str) -> Location {
+        self.to_location().field(field)
+    }
+}
+
 /// An action and the stage it is in.
 #[derive(Clone, Copy)]
 pub(super) struct Placed<'a> {
@@ -67,9 +88,9 @@ impl<'a> Context<'a> {
         Location::stage(&self.declaration.name, &stage.name)
     }
 
-    /// An action.
-    pub(super) fn location(&self, placed: &Placed<'_>) -> Location {
-        Location::action(&self.declaration.name, &placed.stage.name, &placed.action.name)
+    /// An action; the text is built only when a finding needs it.
+    pub(super) fn location(&self, placed: &Placed<'a>) -> ActionLocation<'a> {
+        ActionLocation { pipeline: &self.declaration.name, stage: &placed.stage.name, action: &placed.action.name }
     }
 
     /// The actions that list `name` among their output artifacts.

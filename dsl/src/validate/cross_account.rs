@@ -5,8 +5,8 @@
 //! provider whose role permissions the role templates know, a KMS key named
 //! by ARN, and a pipeline role whose account can be compared at all.
 
-use super::context::{quoted_list, Context, Placed};
-use super::{Location, Violation};
+use super::context::{quoted_list, ActionLocation, Context, Placed};
+use super::Violation;
 use crate::cross_account::knows_provider_permissions;
 use crate::model::ActionOwner;
 use crate::placement::{action_role, deployment_role, ServingStore};
@@ -30,7 +30,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     let mut keyed_stores: Vec<(ServingStore<'_>, Vec<&str>)> = Vec::new();
     for placed in &cx.actions {
         let location = cx.location(placed);
-        deployment_role_account(cx, placed, &location, out);
+        deployment_role_account(cx, placed, location, out);
         let Some(account) = cx.foreign_account(placed).filter(|_| !is_custom_with_role(placed)) else { continue };
         let runs_in = format!(
             "this action runs in account {account} (its roleArn), not the pipeline's account {pipeline_account}"
@@ -84,7 +84,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         }
         if !knows_provider_permissions(placed.action) {
             out.push(Violation::warning(
-                location,
+                location.to_location(),
                 "cross-account-permissions",
                 format!(
                     "pipewright does not know what a {} action needs, so the role template for account {account} \
@@ -130,7 +130,12 @@ fn key_arn(cx: &Context<'_>, stores: &[ServingStore<'_>], pipeline_account: &str
 }
 
 /// The CloudFormation deployment role is in the account the action runs in.
-fn deployment_role_account(cx: &Context<'_>, placed: &Placed<'_>, location: &Location, out: &mut Vec<Violation>) {
+fn deployment_role_account(
+    cx: &Context<'_>,
+    placed: &Placed<'_>,
+    location: ActionLocation<'_>,
+    out: &mut Vec<Violation>,
+) {
     let Some(role) = deployment_role(placed.action) else { return };
     let Some(account) = cx.account_of(placed) else { return };
     let role_account = role.account;

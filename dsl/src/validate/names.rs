@@ -13,27 +13,34 @@ use crate::model::Str;
 pub(super) const RESERVED_NAMESPACES: [&str; 2] = ["codepipeline", "variables"];
 
 /// Checks every name of the pipeline against its pattern and length.
+/// Locations are built only for the names that break their pattern.
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     let declaration = cx.declaration;
     let mut names = NameCheck { out };
-    names.check(cx.pipeline_location(), "pipeline-name", "pipeline name", &NAME, &declaration.name);
+    names.check(|| cx.pipeline_location(), "pipeline-name", "pipeline name", &NAME, &declaration.name);
     for stage in &declaration.stages {
-        names.check(cx.stage_location(stage), "stage-name", "stage name", &NAME, &stage.name);
+        names.check(|| cx.stage_location(stage), "stage-name", "stage name", &NAME, &stage.name);
     }
     for placed in &cx.actions {
         let action = placed.action;
         let location = cx.location(placed);
-        names.check(location.clone(), "action-name", "action name", &NAME, &action.name);
-        names.type_id(&location, "actionTypeId", &action.action_type_id.provider, Some(&action.action_type_id.version));
+        names.check(|| location.to_location(), "action-name", "action name", &NAME, &action.name);
+        names.type_id(
+            || location.to_location(),
+            "actionTypeId",
+            &action.action_type_id.provider,
+            Some(&action.action_type_id.version),
+        );
         for (index, output) in action.output_artifacts.iter().flatten().enumerate() {
-            let field = format!("outputArtifacts[{index}].name");
-            names.check(location.field(&field), "artifact-name", "artifact name", &ARTIFACT_NAME, &output.name);
+            let at = || location.field(&format!("outputArtifacts[{index}].name"));
+            names.check(at, "artifact-name", "artifact name", &ARTIFACT_NAME, &output.name);
         }
         if let Some(namespace) = &action.namespace {
-            names.check(location.field("namespace"), "namespace-name", "namespace", &NAMESPACE, namespace);
+            let at = || location.field("namespace");
+            names.check(at, "namespace-name", "namespace", &NAMESPACE, namespace);
             if let Some(reserved) = RESERVED_NAMESPACES.iter().find(|reserved| *namespace == **reserved) {
                 names.out.push(Violation::new(
-                    location.field("namespace"),
+                    at(),
                     "namespace-reserved",
                     format!(
                         "the namespace \"{reserved}\" is reserved by CodePipeline (\"codepipeline\" and \"variables\" \
@@ -43,9 +50,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             }
         }
         for (index, variable) in action.environment_variables.iter().flatten().enumerate() {
-            let field = format!("environmentVariables[{index}].name");
             names.check(
-                location.field(&field),
+                || location.field(&format!("environmentVariables[{index}].name")),
                 "environment-variable-name",
                 "environment variable name",
                 &ENVIRONMENT_VARIABLE_NAME,
@@ -54,15 +60,15 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         }
     }
     for (index, variable) in declaration.variables.iter().flatten().enumerate() {
-        let location = cx.pipeline_location().field(&format!("variables[{index}].name"));
-        names.check(location, "variable-name", "pipeline variable name", &VARIABLE_NAME, &variable.name);
+        let at = || cx.pipeline_location().field(&format!("variables[{index}].name"));
+        names.check(at, "variable-name", "pipeline variable name", &VARIABLE_NAME, &variable.name);
     }
     for stage in &declaration.stages {
         for (_, field, condition) in stage_conditions(stage) {
             for (index, rule) in condition.rules.iter().flatten().enumerate() {
-                let location = cx.stage_location(stage).field(&format!("{field}.rules[{index}]"));
-                names.check(location.field("name"), "condition-rule-name", "rule name", &NAME, &rule.name);
-                names.type_id(&location, "ruleTypeId", &rule.rule_type_id.provider, rule.rule_type_id.version.as_ref());
+                let location = || cx.stage_location(stage).field(&format!("{field}.rules[{index}]"));
+                names.check(|| location().field("name"), "condition-rule-name", "rule name", &NAME, &rule.name);
+                names.type_id(location, "ruleTypeId", &rule.rule_type_id.provider, rule.rule_type_id.version.as_ref());
             }
         }
     }
@@ -75,11 +81,19 @@ struct NameCheck<'o> {
 
 impl NameCheck<'_> {
     /// Checks one name; an expression is unknown until deploy and passes.
-    fn check(&mut self, location: Location, rule: &'static str, what: &str, pattern: &CharPattern, value: &Str) {
+    /// `location` is called only when the name is wrong.
+    fn check(
+        &mut self,
+        location: impl FnOnce() -> Location,
+        rule: &'static str,
+        what: &str,
+        pattern: &CharPattern,
+        value: &Str,
+    ) {
         let Some(text) = value.as_literal() else { return };
         if let Some(problem) = pattern.problem(text) {
             self.out.push(Violation::new(
-                location,
+                location(),
                 rule,
                 format!("the {what} \"{text}\" {problem}; use {}", pattern.expected()),
             ));
@@ -87,10 +101,12 @@ impl NameCheck<'_> {
     }
 
     /// Checks the provider and version of an action or rule type.
-    fn type_id(&mut self, location: &Location, field: &str, provider: &Str, version: Option<&Str>) {
-        self.check(location.field(&format!("{field}.provider")), "provider-name", "provider", &PROVIDER, provider);
+    fn type_id(&mut self, location: impl Fn() -> Location, field: &str, provider: &Str, version: Option<&Str>) {
+        let provider_at = || location().field(&format!("{field}.provider"));
+        self.check(provider_at, "provider-name", "provider", &PROVIDER, provider);
         if let Some(version) = version {
-            self.check(location.field(&format!("{field}.version")), "provider-version", "version", &VERSION, version);
+            let version_at = || location().field(&format!("{field}.version"));
+            self.check(version_at, "provider-version", "version", &VERSION, version);
         }
     }
 }

@@ -3,8 +3,8 @@
 //! values, the action timeout, and the fields only some providers take.
 
 use super::catalog::{self, Provider};
-use super::context::{Context, Placed};
-use super::{Location, Violation};
+use super::context::{ActionLocation, Context, Placed};
+use super::Violation;
 use crate::model::{ActionCategory, ActionOwner, Str};
 
 /// Shortest and longest `timeoutInMinutes`.
@@ -113,11 +113,11 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
                 if let Some(replacement) = provider.replacement {
                     out.push(Violation::warning(location.field("actionTypeId"), "provider-deprecated", replacement));
                 }
-                required_keys(placed, provider, &location, out)
+                required_keys(placed, provider, location, out)
             }
-            None => unknown_provider(placed, &location, out),
+            None => unknown_provider(placed, location, out),
         }
-        enumerated_values(placed, &location, out);
+        enumerated_values(placed, location, out);
         if let Some(minutes) = placed.action.timeout_in_minutes {
             let (min, max) = TIMEOUT_MINUTES;
             if !(min..=max).contains(&minutes) {
@@ -128,13 +128,13 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
                 ));
             }
         }
-        provider_only_fields(placed, &location, out);
+        provider_only_fields(placed, location, out);
     }
 }
 
 /// An AWS provider pipewright does not know: wrong category (error) or a
 /// name it has never seen (warning).
-fn unknown_provider(placed: &Placed<'_>, location: &Location, out: &mut Vec<Violation>) {
+fn unknown_provider(placed: &Placed<'_>, location: ActionLocation<'_>, out: &mut Vec<Violation>) {
     let type_id = &placed.action.action_type_id;
     if type_id.owner != ActionOwner::Aws {
         return;
@@ -168,7 +168,7 @@ fn unknown_provider(placed: &Placed<'_>, location: &Location, out: &mut Vec<Viol
 
 /// The required configuration keys of a known provider, and the keys that
 /// another key's value requires.
-fn required_keys(placed: &Placed<'_>, provider: &Provider, location: &Location, out: &mut Vec<Violation>) {
+fn required_keys(placed: &Placed<'_>, provider: &Provider, location: ActionLocation<'_>, out: &mut Vec<Violation>) {
     let category = placed.action.action_type_id.category;
     let mut missing: Vec<(&str, String)> = provider
         .required
@@ -229,7 +229,7 @@ fn required_keys(placed: &Placed<'_>, provider: &Provider, location: &Location, 
 }
 
 /// Keys whose value must be one of a fixed set.
-fn enumerated_values(placed: &Placed<'_>, location: &Location, out: &mut Vec<Violation>) {
+fn enumerated_values(placed: &Placed<'_>, location: ActionLocation<'_>, out: &mut Vec<Violation>) {
     let owner = placed.action.action_type_id.owner;
     for enumerated in ENUMERATED {
         if enumerated.owner != owner || placed.provider() != Some(enumerated.provider) {
@@ -279,7 +279,7 @@ fn enumerated_values(placed: &Placed<'_>, location: &Location, out: &mut Vec<Vio
 
 /// `commands`, `outputVariables` and output `files` belong to the Commands
 /// action (which needs commands); `environmentVariables` to Commands and EKS.
-fn provider_only_fields(placed: &Placed<'_>, location: &Location, out: &mut Vec<Violation>) {
+fn provider_only_fields(placed: &Placed<'_>, location: ActionLocation<'_>, out: &mut Vec<Violation>) {
     let action = placed.action;
     let commands_action = placed.is_aws("Commands") && action.action_type_id.category == ActionCategory::Compute;
     let mut misplaced = |field: &str, owners: &str| {

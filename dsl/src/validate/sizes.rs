@@ -2,9 +2,9 @@
 //! environment variables, output variables, output files and pipeline
 //! variables.
 
-use super::context::Context;
+use super::context::{ActionLocation, Context};
 use super::pattern::{length_problem, length_range};
-use super::{Location, Violation};
+use super::Violation;
 use crate::model::Str;
 
 /// Most pipeline-level variables.
@@ -36,17 +36,17 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         let action = placed.action;
         let location = cx.location(placed);
         for (key, value) in action.configuration.iter().flatten() {
-            let field = location.field(&format!("configuration.{key}"));
+            let field = || location.field(&format!("configuration.{key}"));
             if let Some(problem) = length_problem(key, 1, 50) {
                 out.push(Violation::new(
-                    field.clone(),
+                    field(),
                     "configuration-key-length",
                     format!("the configuration key \"{key}\" {problem}; use 1 to 50 characters"),
                 ));
             }
             if let Some(problem) = value.as_literal().and_then(|text| length_problem(text, 1, 1000)) {
                 out.push(Violation::new(
-                    field,
+                    field(),
                     "configuration-value-length",
                     format!(
                         "the value of {key} {problem}; use 1 to 1000 characters (references like #{{ns.Key}} count \
@@ -56,21 +56,21 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             }
         }
         if let Some(commands) = &action.commands {
-            list(&location, "commands", &COMMANDS, commands.iter().map(|command| ("command", command)), out);
+            list(location, "commands", &COMMANDS, commands.iter().map(|command| ("command", command)), out);
         }
         if let Some(names) = &action.output_variables {
             let entries = names.iter().map(|name| ("output variable name", name));
-            list(&location, "outputVariables", &OUTPUT_VARIABLES, entries, out);
+            list(location, "outputVariables", &OUTPUT_VARIABLES, entries, out);
         }
         for (index, output) in action.output_artifacts.iter().flatten().enumerate() {
             if let Some(files) = &output.files {
                 let field = format!("outputArtifacts[{index}].files");
-                list(&location, &field, &OUTPUT_FILES, files.iter().map(|file| ("file pattern", file)), out);
+                list(location, &field, &OUTPUT_FILES, files.iter().map(|file| ("file pattern", file)), out);
             }
         }
         if let Some(variables) = &action.environment_variables {
             let entries = variables.iter().map(|variable| ("environment variable value", &variable.value));
-            list(&location, "environmentVariables", &ENVIRONMENT_VARIABLES, entries, out);
+            list(location, "environmentVariables", &ENVIRONMENT_VARIABLES, entries, out);
         }
     }
     pipeline_variables(cx, out);
@@ -78,7 +78,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
 
 /// The entry count of a list and the length of each entry.
 fn list<'v>(
-    location: &Location,
+    location: ActionLocation<'_>,
     field: &str,
     limits: &ListLimits,
     entries: impl ExactSizeIterator<Item = (&'static str, &'v Str)>,

@@ -54,7 +54,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         let category = placed.action.action_type_id.category;
         if placed.stage_index == 0 && category != ActionCategory::Source {
             out.push(Violation::new(
-                cx.location(placed),
+                cx.location(placed).to_location(),
                 "first-stage-source-only",
                 format!(
                     "{} actions cannot be in the first stage, which holds only Source actions; move this one to a \
@@ -65,7 +65,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         }
         if placed.stage_index > 0 && category == ActionCategory::Source {
             out.push(Violation::new(
-                cx.location(placed),
+                cx.location(placed).to_location(),
                 "source-outside-first-stage",
                 format!("a Source action can only be in the first stage (\"{}\"); move it there", stages[0].name),
             ));

@@ -8,8 +8,11 @@
 //! to the next and CloudFormation updates the pipeline in place.
 
 use heck::ToUpperCamelCase;
+use pipewright_dsl::model::cloudformation::PipelineProperties;
 use pipewright_dsl::Pipeline;
-use serde_json::{Map, Value};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::api_json::region_option;
 use super::{events, notifications, DeployStep, EmitError, FileKind, Format, OutputFile};
@@ -52,32 +55,76 @@ pub fn stack_name(pipeline_name: &str) -> String {
     }
 }
 
-/// The template as a JSON value.
-pub fn template(pipeline: &Pipeline) -> Result<Value, EmitError> {
+/// The template of one pipeline, ready to serialize: the pipeline resource
+/// is written straight from the model, with CloudFormation's property names.
+#[derive(Serialize)]
+pub struct Template<'a> {
+    #[serde(rename = "AWSTemplateFormatVersion")]
+    format_version: &'static str,
+    #[serde(rename = "Description")]
+    description: String,
+    #[serde(rename = "Resources")]
+    resources: Resources<'a>,
+}
+
+/// The pipeline resource first, then the rules declared with it.
+struct Resources<'a> {
+    pipeline_id: String,
+    pipeline: PipelineProperties<'a>,
+    rules: Vec<(String, Value)>,
+}
+
+/// `{"Type": "AWS::CodePipeline::Pipeline", "Properties": {...}}`.
+#[derive(Serialize)]
+struct PipelineResource<'a, 'p> {
+    #[serde(rename = "Type")]
+    resource_type: &'static str,
+    #[serde(rename = "Properties")]
+    properties: &'a PipelineProperties<'p>,
+}
+
+impl Serialize for Resources<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1 + self.rules.len()))?;
+        map.serialize_entry(
+            &self.pipeline_id,
+            &PipelineResource { resource_type: PIPELINE_TYPE, properties: &self.pipeline },
+        )?;
+        for (id, resource) in &self.rules {
+            map.serialize_entry(id, resource)?;
+        }
+        map.end()
+    }
+}
+
+impl Template<'_> {
+    /// Whether the template declares IAM resources, which `aws
+    /// cloudformation deploy` creates only when told it may.
+    fn holds_iam_resources(&self) -> bool {
+        self.resources
+            .rules
+            .iter()
+            .any(|(_, resource)| resource["Type"].as_str().is_some_and(|kind| kind.starts_with("AWS::IAM::")))
+    }
+}
+
+/// The template of `pipeline`. Refuses two resources with one logical id.
+pub fn template(pipeline: &Pipeline) -> Result<Template<'_>, EmitError> {
     let id = logical_id(&pipeline.name());
-    let mut resources = Map::new();
-    // Built with `insert`, not `json!`: `json!` copies a value given to it
-    // by serializing it again, which for the pipeline doubled the work.
-    let mut resource = Map::new();
-    resource.insert("Type".to_owned(), Value::from(PIPELINE_TYPE));
-    resource.insert("Properties".to_owned(), pipeline.to_cfn(&id).into_properties());
-    resources.insert(id.clone(), Value::Object(resource));
-    let rules = events::template_resources(pipeline, &id).into_iter();
-    for (resource_id, resource) in rules.chain(notifications::template_resources(pipeline, &id)) {
-        if resources.insert(resource_id.clone(), resource).is_some() {
+    let mut rules = events::template_resources(pipeline, &id);
+    rules.extend(notifications::template_resources(pipeline, &id));
+    for (index, (resource_id, _)) in rules.iter().enumerate() {
+        if *resource_id == id || rules[..index].iter().any(|(other, _)| other == resource_id) {
             return Err(EmitError::Serialize(format!(
                 "two resources of the template have the logical id {resource_id}: rename one of the rules"
             )));
         }
     }
-    let mut template = Map::new();
-    template.insert("AWSTemplateFormatVersion".to_owned(), Value::from("2010-09-09"));
-    template.insert(
-        "Description".to_owned(),
-        Value::from(format!("The CodePipeline pipeline {} and the rules declared with it", pipeline.name())),
-    );
-    template.insert("Resources".to_owned(), Value::Object(resources));
-    Ok(Value::Object(template))
+    Ok(Template {
+        format_version: "2010-09-09",
+        description: format!("The CodePipeline pipeline {} and the rules declared with it", pipeline.name()),
+        resources: Resources { pipeline_id: id, pipeline: pipeline.cfn_properties(), rules },
+    })
 }
 
 /// Writes `template.json` or `template.yaml` for `pipeline`.
@@ -89,7 +136,7 @@ pub fn emit(pipeline: &Pipeline, format: Format) -> Result<OutputFile, EmitError
         region_option(pipeline),
         stack_name(&pipeline.name())
     );
-    if holds_iam_resources(&template) {
+    if template.holds_iam_resources() {
         command.push_str(" --capabilities CAPABILITY_NAMED_IAM");
     }
     Ok(OutputFile {
@@ -102,13 +149,5 @@ pub fn emit(pipeline: &Pipeline, format: Format) -> Result<OutputFile, EmitError
             region: pipeline.region().map(str::to_owned),
             order: 1,
         }),
-    })
-}
-
-/// Whether the template declares IAM resources, which `aws cloudformation
-/// deploy` creates only when told it may.
-fn holds_iam_resources(template: &Value) -> bool {
-    template["Resources"].as_object().is_some_and(|resources| {
-        resources.values().any(|resource| resource["Type"].as_str().is_some_and(|kind| kind.starts_with("AWS::IAM::")))
     })
 }

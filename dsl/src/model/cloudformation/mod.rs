@@ -8,7 +8,8 @@
 //! `Name` is optional). [`CfnPipeline`] holds one such resource:
 //! [`read_template`] reads every pipeline of a template (JSON or YAML, short
 //! forms included), [`CfnPipeline::from_properties`] and
-//! [`CfnPipeline::to_properties`] convert one resource's properties.
+//! [`CfnPipeline::to_properties`] convert one resource's properties, and
+//! [`PipelineProperties`] writes them without an intermediate JSON value.
 //!
 //! The model keeps what CloudFormation means, not how it was spelled:
 //! booleans and numbers in string positions are read as their string form
@@ -19,6 +20,8 @@
 //! pipeline from being valid API JSON.
 
 mod expression;
+mod pascal_case;
+mod properties;
 mod recase;
 mod resource;
 mod template;
@@ -26,5 +29,6 @@ mod value_path;
 mod yaml;
 
 pub use expression::{first_expression, ExpressionAt};
+pub use properties::PipelineProperties;
 pub use resource::{CfnPipeline, StageTransition};
 pub use template::{parse_template, read_template, PIPELINE_RESOURCE_TYPE};

@@ -1,6 +1,7 @@
 //! CloudFormation's PascalCase property names and the API's camelCase field
-//! names differ only in the first letter, so the pipeline's values are recased
-//! mechanically, except inside opaque values: an action's or rule's
+//! names differ only in the first letter, so a template's pipeline values are
+//! recased mechanically into the API's form (writing goes the other way in
+//! [`PascalCase`](super::pascal_case::PascalCase)), except inside opaque values: an action's or rule's
 //! `Configuration` (its keys are the provider's own) and intrinsic functions
 //! (kept exactly as written).
 
@@ -122,28 +123,6 @@ pub(crate) fn intrinsic_in_structure(path: &ValuePath, function: &str) -> ReadEr
     }
 }
 
-/// An API value in the template's form: keys' first letter uppercased,
-/// except inside `configuration` maps and intrinsic functions.
-pub(crate) fn to_template(value: Value) -> Value {
-    match value {
-        Value::Object(object) if intrinsic_function(&object).is_some() => Value::Object(object),
-        Value::Object(object) => Value::Object(object_to_template(object)),
-        Value::Array(items) => Value::Array(items.into_iter().map(to_template).collect()),
-        scalar => scalar,
-    }
-}
-
-/// [`to_template`] for a mapping.
-pub(crate) fn object_to_template(object: Map<String, Value>) -> Map<String, Value> {
-    object
-        .into_iter()
-        .map(|(key, value)| {
-            let value = if key == API_CONFIGURATION { value } else { to_template(value) };
-            (upper_first_owned(key), value)
-        })
-        .collect()
-}
-
 /// The template-side path of a path into the API form:
 /// `stages[1].actions[0].configuration.BranchName` is
 /// `Stages[1].Actions[0].Configuration.BranchName`.
@@ -187,16 +166,6 @@ pub(crate) fn upper_first(key: &str) -> String {
     chars.next().map(|first| first.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
 }
 
-/// [`upper_first`] in the key's own buffer, without a new allocation (a
-/// first character that is not ASCII is left as it is, as `upper_first`
-/// leaves it).
-fn upper_first_owned(mut key: String) -> String {
-    if let Some(first) = key.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    key
-}
-
 /// `RoleArn` → `roleArn`.
 fn lower_first(key: &str) -> String {
     let mut chars = key.chars();
@@ -233,12 +202,7 @@ mod tests {
             }]}],
             "executionMode": {"Fn::If": ["C", {"Ref": "A"}, {"Ref": "AWS::NoValue"}]}
         });
-        assert_eq!(api(template.clone()).unwrap(), expected);
-        let mut back = to_template(expected);
-        back["Stages"][0]["Actions"][0]["RunOrder"] = json!(1);
-        back["Stages"][0]["Actions"][0]["ActionTypeId"]["Version"] = json!(1);
-        back["Stages"][0]["Actions"][0]["Configuration"]["PollForSourceChanges"] = json!(false);
-        assert_eq!(back, template);
+        assert_eq!(api(template).unwrap(), expected);
     }
 
     #[test]

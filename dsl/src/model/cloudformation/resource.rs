@@ -5,9 +5,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::properties::PipelineProperties;
 use super::recase::{
-    intrinsic_function, intrinsic_in_structure, object_to_api, object_to_template, template_message, template_path,
-    to_template, upper_first,
+    intrinsic_function, intrinsic_in_structure, object_to_api, template_message, template_path, upper_first,
 };
 use super::value_path::{Segment, ValuePath};
 use crate::model::{ArtifactStores, PipelineDeclaration, ReadError, RegionalArtifactStore, Str, Tag};
@@ -150,42 +150,19 @@ impl CfnPipeline {
     /// [`name_given`](CfnPipeline::name_given); `Version` never (read-only);
     /// a `Configuration` always as an object.
     pub fn to_properties(&self) -> Value {
-        self.clone().into_properties()
+        serde_json::to_value(self.properties()).expect("the pipeline model serializes to JSON")
     }
 
-    /// [`to_properties`](CfnPipeline::to_properties), consuming the resource
-    /// instead of copying its model.
-    pub fn into_properties(self) -> Value {
-        let mut declaration = self.declaration;
-        declaration.version = None;
-        // The API form of `artifactStores` is a map keyed by Region, which
-        // cannot hold a Region expression: an empty placeholder keeps the
-        // field's place and the list form replaces it.
-        let artifact_stores = declaration.artifact_stores.take();
-        if artifact_stores.is_some() {
-            declaration.artifact_stores = Some(ArtifactStores::default());
-        }
-        let mut api = match serde_json::to_value(&declaration) {
-            Ok(Value::Object(object)) => object,
-            other => unreachable!("a pipeline declaration serializes to a JSON object, not {other:?}"),
-        };
-        if let Some(ArtifactStores(stores)) = artifact_stores {
-            api.insert("artifactStores".to_owned(), to_json(&stores));
-        }
-        if !self.name_given {
-            api.shift_remove("name");
-        }
-        let mut properties = object_to_template(api);
-        if let Some(transitions) = &self.disable_inbound_stage_transitions {
-            properties.insert("DisableInboundStageTransitions".to_owned(), to_template(to_json(transitions)));
-        }
-        if let Some(restart) = self.restart_execution_on_update {
-            properties.insert("RestartExecutionOnUpdate".to_owned(), Value::Bool(restart));
-        }
-        if let Some(tags) = &self.tags {
-            properties.insert("Tags".to_owned(), to_template(to_json(tags)));
-        }
-        Value::Object(properties)
+    /// [`to_properties`](CfnPipeline::to_properties) as a view that
+    /// serializes straight to the output, without building a JSON value.
+    pub fn properties(&self) -> PipelineProperties<'_> {
+        PipelineProperties::new(
+            &self.declaration,
+            self.name_given,
+            self.disable_inbound_stage_transitions.as_deref(),
+            self.restart_execution_on_update,
+            self.tags.as_deref(),
+        )
     }
 }
 
@@ -269,10 +246,6 @@ fn intrinsic_on_path<'v>(value: &'v Value, path: &ValuePath) -> Option<(usize, &
         };
     }
     node.as_object().and_then(intrinsic_function).map(|function| (path.segments().len(), function))
-}
-
-fn to_json<T: Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).expect("the pipeline model serializes to JSON")
 }
 
 #[cfg(test)]
