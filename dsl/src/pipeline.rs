@@ -165,7 +165,7 @@ impl Pipeline {
         )
     }
 
-    /// The pipeline's name as written (an expression prints as its JSON).
+    /// The pipeline's name as written (an expression prints in its short form, `!Ref Name`).
     pub fn name(&self) -> String {
         self.declaration.name.to_string()
     }
