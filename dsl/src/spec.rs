@@ -4,7 +4,7 @@
 use indexmap::IndexMap;
 
 use crate::handle::{ActionHandle, ActionRef, Artifact, ArtifactPath, HasActionRef};
-use crate::model::{ActionCategory, ActionOwner, ActionTypeId, EnvironmentVariable, Str};
+use crate::model::{ActionCategory, ActionOwner, ActionTypeId, EnvironmentVariable, EnvironmentVariableType, Str};
 use crate::text::Text;
 use crate::variables::VariableSet;
 
@@ -167,9 +167,20 @@ impl<'p> ActionSpec<'p> {
         self.output_variables = Some(names);
     }
 
-    /// Sets the action-level `environmentVariables` (Commands and EKS actions).
-    pub fn set_environment_variables(&mut self, variables: Vec<EnvironmentVariable>) {
-        self.environment_variables = Some(variables);
+    /// Adds an action-level environment variable (Commands and EKS actions);
+    /// variables referenced by the value order this action after their
+    /// producers, as for configuration values.
+    pub fn add_environment_variable(
+        &mut self,
+        name: impl Into<Str>,
+        value: impl Into<Text<'p>>,
+        variable_type: EnvironmentVariableType,
+    ) {
+        let value = value.into();
+        self.uses.extend(value.uses);
+        let variable =
+            EnvironmentVariable { name: name.into(), value: value.value, variable_type: Some(variable_type) };
+        self.environment_variables.get_or_insert_with(Vec::new).push(variable);
     }
 
     /// Sets `timeoutInMinutes`.

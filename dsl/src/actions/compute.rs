@@ -3,7 +3,7 @@
 use crate::actions::input_setter;
 use crate::actions::inputs::ArtifactInput;
 use crate::handle::ActionHandle;
-use crate::model::{ActionCategory, EnvironmentVariable, EnvironmentVariableType, Str};
+use crate::model::{ActionCategory, EnvironmentVariableType, Str};
 use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::NamedVariables;
@@ -125,31 +125,15 @@ impl<'p, const N: usize> Commands<'p, N> {
 
     /// Adds a plain environment variable (at most 10 in all); the value may
     /// reference variables.
-    pub fn environment_variable(self, name: impl Into<Str>, value: impl Into<Text<'p>>) -> Self {
-        self.push_environment_variable(name, value.into(), EnvironmentVariableType::Plaintext)
+    pub fn environment_variable(mut self, name: impl Into<Str>, value: impl Into<Text<'p>>) -> Self {
+        self.spec.add_environment_variable(name, value, EnvironmentVariableType::Plaintext);
+        self
     }
 
     /// Adds an environment variable read from the Secrets Manager secret
     /// `secret` (the role then needs `secretsmanager:GetSecretValue`).
-    pub fn secret_environment_variable(self, name: impl Into<Str>, secret: impl Into<Text<'p>>) -> Self {
-        self.push_environment_variable(name, secret.into(), EnvironmentVariableType::SecretsManager)
-    }
-
-    fn push_environment_variable(
-        mut self,
-        name: impl Into<Str>,
-        value: Text<'p>,
-        variable_type: EnvironmentVariableType,
-    ) -> Self {
-        for producer in value.references() {
-            self.spec.uses(*producer);
-        }
-        let variable = EnvironmentVariable {
-            name: name.into(),
-            value: value.as_str().clone(),
-            variable_type: Some(variable_type),
-        };
-        self.spec.environment_variables.get_or_insert_with(Vec::new).push(variable);
+    pub fn secret_environment_variable(mut self, name: impl Into<Str>, secret: impl Into<Text<'p>>) -> Self {
+        self.spec.add_environment_variable(name, secret, EnvironmentVariableType::SecretsManager);
         self
     }
 
