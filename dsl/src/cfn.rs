@@ -9,6 +9,19 @@
 //! assert_eq!(serde_json::to_value(&bucket).unwrap(), serde_json::json!({"Ref": "ArtifactBucket"}));
 //! let role = cfn::get_att("PipelineRole", "Arn");
 //! assert_eq!(serde_json::to_value(&role).unwrap(), serde_json::json!({"Fn::GetAtt": ["PipelineRole", "Arn"]}));
+//!
+//! let key = cfn::import_value(cfn::sub("${Shared}-KeyArn"));
+//! assert_eq!(serde_json::to_value(&key).unwrap(), serde_json::json!({"Fn::ImportValue": {"Fn::Sub": "${Shared}-KeyArn"}}));
+//! let region = cfn::find_in_map("Regions", cfn::reference("AWS::Region"), "Deploy");
+//! assert_eq!(
+//!     serde_json::to_value(&region).unwrap(),
+//!     serde_json::json!({"Fn::FindInMap": ["Regions", {"Ref": "AWS::Region"}, "Deploy"]})
+//! );
+//! let role = cfn::if_("IsProd", cfn::get_att("DeployRole", "Arn"), cfn::reference("AWS::NoValue"));
+//! assert_eq!(
+//!     serde_json::to_value(&role).unwrap(),
+//!     serde_json::json!({"Fn::If": ["IsProd", {"Fn::GetAtt": ["DeployRole", "Arn"]}, {"Ref": "AWS::NoValue"}]})
+//! );
 //! ```
 
 use serde_json::{json, Value};

@@ -316,6 +316,18 @@ impl<'p> PipelineBuilder<'p> {
     }
 
     /// Declares a pipeline-level variable that must be given at every start.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("p", |p| {
+    ///     let release = p.required_variable("RELEASE");
+    ///     assert_eq!(release.to_string(), "#{variables.RELEASE}");
+    /// });
+    /// let variables = pipeline.declaration().variables.as_ref().unwrap();
+    /// assert_eq!(serde_json::to_value(variables).unwrap(), serde_json::json!([{"name": "RELEASE"}]));
+    /// assert_eq!(pipeline.declaration().pipeline_type, Some(PipelineType::V2));
+    /// ```
     pub fn required_variable(&mut self, name: &str) -> PipelineVar<'p> {
         self.declare_variable(PipelineVariable { name: name.into(), default_value: None, description: None })
     }
