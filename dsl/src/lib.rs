@@ -33,6 +33,7 @@ pub mod model;
 pub mod notifications;
 mod pipeline;
 mod placement;
+mod printable;
 mod spec;
 mod stage;
 mod surroundings;
@@ -42,6 +43,7 @@ mod variables;
 
 pub use handle::{ActionHandle, ActionRef, Artifact, ArtifactPath, HasActionRef};
 pub use pipeline::{DisabledTransition, Pipeline, PipelineBuilder};
+pub use printable::{printable, MAX_PRINTED_CHARS};
 pub use spec::{ActionSettings, ActionSpec, CrossRegionAction, IntoAction, NonSourceAction, SourceAction};
 pub use stage::{SourceStageBuilder, StageBuilder};
 pub use surroundings::IdentityError;
