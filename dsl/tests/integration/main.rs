@@ -1,0 +1,39 @@
+//! The integration tests of pipewright-dsl in one test binary, a module a
+//! subject: the typed actions (`actions_*`), the model's round trips
+//! (`model_roundtrip_*`), events, notifications, cross-account targets and
+//! every validation rule group (`validate_*`). Run one module with
+//! `cargo test -p pipewright-dsl --test integration validate_names::`.
+
+mod actions_approval;
+mod actions_build;
+mod actions_compute;
+mod actions_custom;
+mod actions_deploy;
+mod actions_invoke;
+mod actions_source;
+mod cross_account;
+mod events;
+mod model_roundtrip_corpus;
+mod model_roundtrip_seed;
+mod model_roundtrip_template;
+mod notifications;
+mod support;
+mod validate_arns;
+mod validate_artifacts;
+mod validate_builder_findings;
+mod validate_conditions;
+mod validate_cross_account;
+mod validate_environment;
+mod validate_names;
+mod validate_pipelines;
+mod validate_providers;
+mod validate_sizes;
+mod validate_stores;
+mod validate_structure;
+mod validate_support;
+mod validate_tags_transitions;
+mod validate_triggers;
+mod validate_typed_actions;
+mod validate_unique;
+mod validate_v2;
+mod validate_variables;

@@ -1,0 +1,14 @@
+//! The integration tests of pipewright-synth in one test binary, a module a
+//! subject: each emitter, the output folder, the command lines and the
+//! property test of the template round trip. Run one module with
+//! `cargo test -p pipewright-synth --test integration assembly::`.
+
+mod api_json;
+mod assembly;
+mod cli;
+mod cloudformation;
+mod emit_cross_account;
+mod emit_events;
+mod emit_notifications;
+mod proptest_roundtrip;
+mod standalone;

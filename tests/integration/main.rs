@@ -1,0 +1,10 @@
+//! The integration tests of the `pipewright` crate in one test binary: the
+//! compile-fail suite, the seed document reproduced, the snapshots of every
+//! example and the snapshot helper. Run one module with
+//! `cargo test --test integration snapshots_examples::`.
+
+mod compile_fail;
+mod examples;
+mod seed;
+mod snapshots_examples;
+mod testing_helper;
