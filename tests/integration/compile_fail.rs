@@ -10,11 +10,12 @@
 //! `TRYBUILD=overwrite cargo test --test integration compile_fail`, read every
 //! changed message, and change the version below and the README.
 
-#[test]
+// Before `#[test]`, which reads `ignore` when it expands.
 #[rustversion::attr(
     not(stable(1.95)),
     ignore = "the compile-fail messages in tests/ui are rustc 1.95's; regenerate them for this compiler (see tests/integration/compile_fail.rs)"
 )]
+#[test]
 fn mis_wired_pipelines_do_not_compile() {
     let cases = trybuild::TestCases::new();
     cases.compile_fail("tests/ui/*.rs");
