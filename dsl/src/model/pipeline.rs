@@ -15,15 +15,21 @@ use super::{ArtifactStore, ArtifactStores, StageDeclaration, Str, TriggerDeclara
 #[builder(build_fn(private, name = "build_fields", error = "UninitializedFieldError"), setter(into, strip_option))]
 #[builder_struct_attr(doc = r#"
 ```
-use pipewright_dsl::model::{PipelineDeclarationBuilder, PipelineDocumentBuilder};
+use pipewright_dsl::model::{PipelineDocumentBuilder, TagBuilder};
+use pipewright_dsl::prelude::*;
 
-let declaration = PipelineDeclarationBuilder::default()
-    .name("app")
-    .role_arn("arn:aws:iam::123456789012:role/PipelineRole")
-    .stages(vec![])
+let pipeline = Pipeline::build("app", |p| {
+    let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    p.stage("Build", |s| {
+        s.add(CodeBuild::new("Build", "project", source.artifact()));
+    });
+});
+let document = PipelineDocumentBuilder::default()
+    .pipeline(pipeline.declaration().clone())
+    .tags(vec![TagBuilder::default().key("team").value("platform").build()?])
     .build()?;
-let document = PipelineDocumentBuilder::default().pipeline(declaration).build()?;
-assert_eq!(document.tags, None);
+assert_eq!(document.pipeline.stages.len(), 2);
+assert_eq!(document.metadata, None);
 # Ok::<(), pipewright_dsl::model::MissingField>(())
 ```"#)]
 pub struct PipelineDocument {

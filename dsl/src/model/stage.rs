@@ -104,14 +104,11 @@ pub struct FailureConditions {
 #[builder(build_fn(private, name = "build_fields", error = "UninitializedFieldError"), setter(into, strip_option))]
 #[builder_struct_attr(doc = r#"
 ```
-use pipewright_dsl::model::{ConditionBuilder, ConditionResult, RuleDeclarationBuilder, RuleTypeIdBuilder, SuccessConditionsBuilder};
+use pipewright_dsl::model::{ConditionBuilder, ConditionResult, SuccessConditionsBuilder};
 
-let alarm = RuleDeclarationBuilder::default()
-    .name("NoAlarm")
-    .rule_type_id(RuleTypeIdBuilder::default().provider("CloudWatchAlarm").build()?)
-    .build()?;
-let condition = ConditionBuilder::default().result(ConditionResult::Rollback).rules(vec![alarm]).build()?;
-let on_success = SuccessConditionsBuilder::default().conditions(vec![condition]).build()?;
+// The rules of the condition: see `ConditionBuilder`.
+let rollback = ConditionBuilder::default().result(ConditionResult::Rollback).build()?;
+let on_success = SuccessConditionsBuilder::default().conditions(vec![rollback]).build()?;
 assert_eq!(on_success.conditions.len(), 1);
 # Ok::<(), pipewright_dsl::model::MissingField>(())
 ```"#)]
@@ -127,14 +124,11 @@ pub struct SuccessConditions {
 #[builder(build_fn(private, name = "build_fields", error = "UninitializedFieldError"), setter(into, strip_option))]
 #[builder_struct_attr(doc = r#"
 ```
-use pipewright_dsl::model::{BeforeEntryConditionsBuilder, ConditionBuilder, ConditionResult, RuleDeclarationBuilder, RuleTypeIdBuilder};
+use pipewright_dsl::model::{BeforeEntryConditionsBuilder, ConditionBuilder, ConditionResult};
 
-let window = RuleDeclarationBuilder::default()
-    .name("BusinessHours")
-    .rule_type_id(RuleTypeIdBuilder::default().provider("DeploymentWindow").build()?)
+let before_entry = BeforeEntryConditionsBuilder::default()
+    .conditions(vec![ConditionBuilder::default().result(ConditionResult::Fail).build()?])
     .build()?;
-let condition = ConditionBuilder::default().result(ConditionResult::Fail).rules(vec![window]).build()?;
-let before_entry = BeforeEntryConditionsBuilder::default().conditions(vec![condition]).build()?;
 assert_eq!(before_entry.conditions[0].result, Some(ConditionResult::Fail));
 
 let error = BeforeEntryConditionsBuilder::default().build().unwrap_err();

@@ -4,10 +4,9 @@
 //! and a missing required field is an error naming the struct and the field.
 
 use pipewright_dsl::model::{
-    ActionCategory, ActionDeclarationBuilder, ActionOwner, ActionTypeIdBuilder, ArtifactStore, ArtifactStoreBuilder,
-    ConditionBuilder, ConditionResult, EncryptionKeyBuilder, FailureConditionsBuilder, GitConfigurationBuilder,
-    MissingField, RetryConfigurationBuilder, RetryMode, RuleDeclarationBuilder, RuleTypeIdBuilder, Str,
-    TriggerDeclaration, TriggerDeclarationBuilder,
+    ActionTypeIdBuilder, ArtifactStore, ArtifactStoreBuilder, ConditionBuilder, ConditionResult, EncryptionKeyBuilder,
+    FailureConditionsBuilder, GitConfigurationBuilder, MissingField, RetryConfigurationBuilder, RetryMode,
+    RuleDeclarationBuilder, RuleTypeIdBuilder, Str, TriggerDeclaration, TriggerDeclarationBuilder,
 };
 use pipewright_dsl::prelude::*;
 use serde_json::json;
@@ -58,20 +57,13 @@ fn an_artifact_store_built_with_builders_equals_the_constructed_one() -> Result<
 
 #[test]
 fn optional_fields_a_builder_was_not_given_stay_out_of_the_json() -> Result<(), MissingField> {
-    let action = ActionDeclarationBuilder::default()
-        .name("Scan")
-        .action_type_id(
-            ActionTypeIdBuilder::default()
-                .category(ActionCategory::Test)
-                .owner(ActionOwner::Custom)
-                .provider("Scanner")
-                .version("1")
-                .build()?,
-        )
+    let rule = RuleDeclarationBuilder::default()
+        .name("Window")
+        .rule_type_id(RuleTypeIdBuilder::default().provider("DeploymentWindow").build()?)
         .build()?;
     assert_eq!(
-        serde_json::to_value(&action).unwrap(),
-        json!({"name": "Scan", "actionTypeId": {"category": "Test", "owner": "Custom", "provider": "Scanner", "version": "1"}})
+        serde_json::to_value(&rule).unwrap(),
+        json!({"name": "Window", "ruleTypeId": {"category": "Rule", "provider": "DeploymentWindow"}})
     );
     Ok(())
 }
