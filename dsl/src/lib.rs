@@ -57,8 +57,8 @@ pub mod prelude {
     pub use crate::cfn;
     pub use crate::events::{ActionExecutionState, PipelineExecutionState, RateUnit, Schedule, StageExecutionState};
     pub use crate::model::{
-        ActionOwner, ArtifactStore, ExecutionMode, FilterCriteria, GitPullRequestFilter, GitPushFilter, PipelineType,
-        PullRequestEvent, Str,
+        ActionOwner, ArtifactStore, ExecutionMode, FilterCriteria, FilterCriteriaBuilder, GitPullRequestFilter,
+        GitPullRequestFilterBuilder, GitPushFilter, GitPushFilterBuilder, PipelineType, PullRequestEvent, Str,
     };
     pub use crate::notifications::{
         DetailType, NotificationRule, NotificationStatus, NotificationTarget, PipelineEvent,

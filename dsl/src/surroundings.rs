@@ -44,6 +44,7 @@ impl PipelineBuilder<'_> {
 
 /// Why the pipeline's ARN cannot be written as a literal.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum IdentityError {
     /// No Region was given.
     UnknownRegion,

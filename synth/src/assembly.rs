@@ -102,6 +102,7 @@ impl fmt::Display for Report {
 
 /// Why nothing was written.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum SynthError {
     /// Some pipelines break rules or cannot be written; every finding of
     /// every pipeline, warnings included.

@@ -20,6 +20,7 @@ pub struct ReadPipeline {
 
 /// Why a file could not be read as pipelines.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum InputError {
     /// The file could not be opened or read.
     #[error("{}: cannot read the file: {source}", path.display())]
@@ -41,6 +42,7 @@ pub enum InputError {
 
 /// What is wrong with a file's contents.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Reason {
     /// The text does not parse, or has the wrong shape at a path.
     Read(ReadError),

@@ -14,6 +14,7 @@ use crate::text::Text;
 /// assert_eq!(EnvVarType::ParameterStore.as_str(), "PARAMETER_STORE");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EnvVarType {
     /// `PLAINTEXT`: the value itself.
     Plaintext,

@@ -17,6 +17,7 @@ use crate::variables::NamedVariables;
 /// assert_eq!(CommandsComputeType::Large.as_str(), "BUILD_GENERAL1_LARGE");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CommandsComputeType {
     /// `BUILD_GENERAL1_SMALL` (the default; not with Windows).
     Small,
@@ -46,6 +47,7 @@ impl CommandsComputeType {
 /// assert_eq!(CommandsEnvironmentType::WindowsServer2022Container.as_str(), "WINDOWS_SERVER_2022_CONTAINER");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CommandsEnvironmentType {
     /// `LINUX_CONTAINER` (the default).
     LinuxContainer,

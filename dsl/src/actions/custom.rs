@@ -26,6 +26,7 @@ use crate::variables::NamedVariables;
 /// assert_eq!(ActionCategory::from(NonSourceCategory::Compute), ActionCategory::Compute);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NonSourceCategory {
     /// `Build`.
     Build,

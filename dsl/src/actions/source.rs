@@ -154,6 +154,7 @@ variable_set! {
 /// assert_eq!(configuration["OutputArtifactFormat"], "CODEBUILD_CLONE_REF");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OutputArtifactFormat {
     /// `CODE_ZIP` (the default): a zip of the files.
     CodeZip,

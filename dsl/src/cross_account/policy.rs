@@ -55,6 +55,7 @@ pub fn policy_document(statements: &[PolicyStatement]) -> Value {
 
 /// Who may assume a role.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Trust {
     /// The pipeline's account, and within it only the pipeline's role
     /// (`aws:PrincipalArn`).

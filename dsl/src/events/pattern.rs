@@ -69,6 +69,7 @@ pub enum EventPattern {
 
 /// How the changes of an S3 source are seen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum S3ChangeDetection {
     /// CloudTrail data events (`AWS API Call via CloudTrail`); needs a trail
     /// that logs write data events for the object.
@@ -81,6 +82,7 @@ pub enum S3ChangeDetection {
 
 /// The service that sends the events (`source`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum EventSource {
     /// `aws.codecommit`.
     CodeCommit,
@@ -106,6 +108,7 @@ impl EventSource {
 
 /// The kind of event (`detail-type`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum EventDetailType {
     /// `CodeCommit Repository State Change`.
     CodeCommitRepositoryStateChange,

@@ -33,6 +33,7 @@ pub struct EventRule {
 
 /// Whether a rule is active.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RuleState {
     /// `ENABLED` (the default).
     #[default]
@@ -56,6 +57,7 @@ impl RuleState {
 
 /// What makes a rule fire.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RuleTrigger {
     /// A change of one of the pipeline's source actions; the pattern is
     /// derived from the action's settings (see [`EventRule::pattern`]).

@@ -10,6 +10,7 @@
 /// assert_eq!(Schedule::rate(15, RateUnit::Minutes).expression(), "rate(15 minutes)");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Schedule {
     /// Six fields, `minutes hours day-of-month month day-of-week year`, in UTC.
     Cron(String),
@@ -24,6 +25,7 @@ pub enum Schedule {
 
 /// The unit of a `rate(...)` schedule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RateUnit {
     /// Minutes.
     Minutes,

@@ -4,50 +4,83 @@ use indexmap::IndexMap;
 use serde::ser::{Error as _, SerializeMap};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use derive_builder::{Builder, UninitializedFieldError};
+
+use super::builder::build_naming_the_struct;
 use super::Str;
 
 /// An S3 bucket that holds a pipeline's artifacts in one Region
 /// (`artifactStore` / `artifactStores.<region>`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Builder)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[non_exhaustive]
+#[builder(build_fn(private, name = "build_fields", error = "UninitializedFieldError"), setter(into, strip_option))]
+#[builder_struct_attr(doc = r#"
+```
+use pipewright_dsl::model::{ArtifactStoreBuilder, EncryptionKeyBuilder};
+
+let store = ArtifactStoreBuilder::default()
+    .location("my-pipeline-artifacts")
+    .encryption_key(EncryptionKeyBuilder::default().id("arn:aws:kms:us-east-1:123456789012:key/1234").build()?)
+    .build()?;
+assert_eq!(store.location, "my-pipeline-artifacts");
+# Ok::<(), pipewright_dsl::model::MissingField>(())
+```"#)]
 pub struct ArtifactStore {
-    /// Always `S3`.
+    /// Always `S3` (the default).
     #[serde(rename = "type")]
+    #[builder(default = "ArtifactStoreType::S3")]
     pub store_type: ArtifactStoreType,
     /// The bucket name (`[a-zA-Z0-9\-\.]+`, 3..63).
     pub location: Str,
     /// The KMS key that encrypts the artifacts; absent means the AWS-managed
     /// `aws/s3` key, which no other account can use.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[builder(default)]
     pub encryption_key: Option<EncryptionKey>,
 }
 
 /// The kind of artifact store; S3 is the only one AWS offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum ArtifactStoreType {
     /// An S3 bucket.
     S3,
 }
 
 /// The customer-managed KMS key of an artifact store.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Builder)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[non_exhaustive]
+#[builder(build_fn(private, name = "build_fields", error = "UninitializedFieldError"), setter(into, strip_option))]
+#[builder_struct_attr(doc = r#"
+```
+use pipewright_dsl::model::{EncryptionKeyBuilder, EncryptionKeyType};
+
+let key = EncryptionKeyBuilder::default().id("arn:aws:kms:us-east-1:123456789012:key/1234").build()?;
+assert_eq!(key.key_type, EncryptionKeyType::Kms);
+# Ok::<(), pipewright_dsl::model::MissingField>(())
+```"#)]
 pub struct EncryptionKey {
     /// Key ID, key ARN or alias ARN (1..400). Use the key ARN for
     /// cross-account pipelines.
     pub id: Str,
     /// Always `KMS`.
     #[serde(rename = "type")]
+    #[builder(default = "EncryptionKeyType::Kms")]
     pub key_type: EncryptionKeyType,
 }
 
 /// The kind of encryption key; KMS is the only one AWS offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum EncryptionKeyType {
     /// An AWS KMS key.
     #[serde(rename = "KMS")]
     Kms,
 }
+
+build_naming_the_struct!(ArtifactStore => ArtifactStoreBuilder);
 
 impl ArtifactStore {
     /// An S3 artifact store without a customer-managed key.
@@ -71,8 +104,21 @@ impl ArtifactStore {
 pub struct ArtifactStores(pub Vec<RegionalArtifactStore>);
 
 /// An artifact store and the Region it serves.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Builder)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[non_exhaustive]
+#[builder(build_fn(private, name = "build_fields", error = "UninitializedFieldError"), setter(into, strip_option))]
+#[builder_struct_attr(doc = r#"
+```
+use pipewright_dsl::model::{ArtifactStore, RegionalArtifactStoreBuilder};
+
+let store = RegionalArtifactStoreBuilder::default()
+    .region("eu-west-1")
+    .artifact_store(ArtifactStore::s3("artifacts-eu-west-1"))
+    .build()?;
+assert_eq!(store.region, "eu-west-1");
+# Ok::<(), pipewright_dsl::model::MissingField>(())
+```"#)]
 pub struct RegionalArtifactStore {
     /// The Region, e.g. `us-east-1`.
     pub region: Str,
@@ -113,3 +159,8 @@ impl<'de> Deserialize<'de> for ArtifactStores {
         ))
     }
 }
+
+build_naming_the_struct!(
+    EncryptionKey => EncryptionKeyBuilder,
+    RegionalArtifactStore => RegionalArtifactStoreBuilder,
+);

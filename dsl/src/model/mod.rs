@@ -14,6 +14,7 @@
 
 mod action;
 mod artifact_store;
+mod builder;
 pub mod cloudformation;
 mod pipeline;
 mod read;
@@ -22,20 +23,29 @@ mod trigger;
 mod value;
 
 pub use action::{
-    ActionCategory, ActionDeclaration, ActionOwner, ActionTypeId, EnvironmentVariable, EnvironmentVariableType,
-    InputArtifact, OutputArtifact,
+    ActionCategory, ActionDeclaration, ActionDeclarationBuilder, ActionOwner, ActionTypeId, ActionTypeIdBuilder,
+    EnvironmentVariable, EnvironmentVariableBuilder, EnvironmentVariableType, InputArtifact, InputArtifactBuilder,
+    OutputArtifact, OutputArtifactBuilder,
 };
 pub use artifact_store::{
-    ArtifactStore, ArtifactStoreType, ArtifactStores, EncryptionKey, EncryptionKeyType, RegionalArtifactStore,
+    ArtifactStore, ArtifactStoreBuilder, ArtifactStoreType, ArtifactStores, EncryptionKey, EncryptionKeyBuilder,
+    EncryptionKeyType, RegionalArtifactStore, RegionalArtifactStoreBuilder,
 };
-pub use pipeline::{ExecutionMode, PipelineDeclaration, PipelineDocument, PipelineType, PipelineVariable, Tag};
+pub use builder::MissingField;
+pub use pipeline::{
+    ExecutionMode, PipelineDeclaration, PipelineDeclarationBuilder, PipelineDocument, PipelineDocumentBuilder,
+    PipelineType, PipelineVariable, PipelineVariableBuilder, Tag, TagBuilder,
+};
 pub use read::ReadError;
 pub use stage::{
-    BeforeEntryConditions, BlockerDeclaration, Condition, ConditionResult, FailureConditions, RetryConfiguration,
-    RetryMode, RuleDeclaration, RuleTypeId, StageDeclaration, SuccessConditions,
+    BeforeEntryConditions, BeforeEntryConditionsBuilder, BlockerDeclaration, BlockerDeclarationBuilder, Condition,
+    ConditionBuilder, ConditionResult, FailureConditions, FailureConditionsBuilder, RetryConfiguration,
+    RetryConfigurationBuilder, RetryMode, RuleDeclaration, RuleDeclarationBuilder, RuleTypeId, RuleTypeIdBuilder,
+    StageDeclaration, StageDeclarationBuilder, SuccessConditions, SuccessConditionsBuilder,
 };
 pub use trigger::{
-    FilterCriteria, GitConfiguration, GitPullRequestFilter, GitPushFilter, PullRequestEvent, TriggerDeclaration,
-    TriggerProviderType,
+    FilterCriteria, FilterCriteriaBuilder, GitConfiguration, GitConfigurationBuilder, GitPullRequestFilter,
+    GitPullRequestFilterBuilder, GitPushFilter, GitPushFilterBuilder, PullRequestEvent, TriggerDeclaration,
+    TriggerDeclarationBuilder, TriggerProviderType,
 };
 pub use value::{is_intrinsic_name, Expr, Str};

@@ -4,6 +4,7 @@ use super::PipelineDocument;
 
 /// Why a pipeline document could not be read.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ReadError {
     /// The text is not JSON (or YAML) at all.
     #[error("line {line}, column {column}: {message}")]

@@ -5,6 +5,7 @@ macro_rules! pipeline_events {
     ($($(#[$doc:meta])* $variant:ident => $id:literal),* $(,)?) => {
         /// A CodePipeline event a notification rule reports (its event type id).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum PipelineEvent {
             $($(#[$doc])* $variant,)*
         }

@@ -43,6 +43,7 @@ pub struct NotificationRule {
 
 /// How much of each event a notification carries (`DetailType`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum DetailType {
     /// `BASIC`: the event only.
     Basic,
@@ -63,6 +64,7 @@ impl DetailType {
 
 /// Where a notification goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum NotificationTarget {
     /// An SNS topic (its policy must let `codestar-notifications.amazonaws.com` publish).
     Sns(Str),
@@ -99,6 +101,7 @@ impl NotificationTarget {
 
 /// Whether a notification rule is active (`Status`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum NotificationStatus {
     /// `ENABLED`.
     Enabled,

@@ -13,6 +13,7 @@ mod actions_invoke;
 mod actions_source;
 mod cross_account;
 mod events;
+mod model_builders;
 mod model_roundtrip_corpus;
 mod model_roundtrip_seed;
 mod model_roundtrip_template;

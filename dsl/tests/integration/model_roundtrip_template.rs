@@ -3,7 +3,7 @@
 //! `Transform`), and errors that name the path.
 
 use pipewright_dsl::model::cloudformation::{first_expression, read_template, CfnPipeline};
-use pipewright_dsl::model::{PipelineDocument, ReadError, Str, Tag};
+use pipewright_dsl::model::{PipelineDocument, PipelineDocumentBuilder, ReadError, Str, TagBuilder};
 use pipewright_dsl::prelude::*;
 use pipewright_dsl::DisabledTransition;
 use serde_json::{json, Value};
@@ -281,7 +281,7 @@ fn cloudformation_only_properties_survive_the_pipeline_wrapper() {
     assert!(resource.name_given);
     let pipeline = Pipeline::from_cfn(resource.clone());
     assert_eq!(pipeline.restart_execution_on_update(), Some(true));
-    assert_eq!(pipeline.tags(), [Tag { key: "team".into(), value: "platform".into() }]);
+    assert_eq!(pipeline.tags(), [TagBuilder::default().key("team").value("platform").build().unwrap()]);
     assert_eq!(
         pipeline.disabled_transitions(),
         [DisabledTransition { stage_name: "Deploy".into(), reason: "Frozen until Monday".into() }]
@@ -369,7 +369,7 @@ Resources:
               OutputArtifacts: [{Name: Source}]
 ";
     let declaration = only_pipeline(text).declaration;
-    let document = PipelineDocument { pipeline: declaration.clone(), tags: None, metadata: None };
+    let document = PipelineDocumentBuilder::default().pipeline(declaration.clone()).build().unwrap();
     let api_json = serde_json::to_string(&document).unwrap();
     assert_eq!(first_expression(&serde_json::from_str(&api_json).unwrap()), None);
     assert_eq!(PipelineDocument::from_json(&api_json).unwrap().pipeline, declaration);

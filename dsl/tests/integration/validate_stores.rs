@@ -1,7 +1,7 @@
 //! runOrder range, artifact stores and Regions.
 
 use crate::validate_support::*;
-use pipewright_dsl::model::{ArtifactStores, PipelineDocument, RegionalArtifactStore};
+use pipewright_dsl::model::{ArtifactStores, PipelineDocument, RegionalArtifactStoreBuilder};
 use pipewright_dsl::Pipeline;
 use serde_json::json;
 
@@ -84,7 +84,7 @@ fn one_store_per_region() {
     // The API form is a map; the CloudFormation form is a list, which can repeat a Region.
     let mut document = PipelineDocument::from_value(valid()).unwrap();
     let store = document.pipeline.artifact_store.take().unwrap();
-    let entry = RegionalArtifactStore { region: "us-east-1".into(), artifact_store: store };
+    let entry = RegionalArtifactStoreBuilder::default().region("us-east-1").artifact_store(store).build().unwrap();
     document.pipeline.artifact_stores = Some(ArtifactStores(vec![entry.clone(), entry]));
     let found: Vec<String> = Pipeline::from_document(document).check().iter().map(ToString::to_string).collect();
     assert_eq!(

@@ -2,6 +2,7 @@
 
 /// Why an emitter refused a pipeline.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum EmitError {
     /// `pipeline.json` needs literals, and this field holds a CloudFormation
     /// expression.

@@ -36,6 +36,7 @@ pub struct OutputFile {
 
 /// The kinds of files `synth` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum FileKind {
     /// `pipeline.json`: `aws codepipeline create-pipeline --cli-input-json`.
     PipelineJson,

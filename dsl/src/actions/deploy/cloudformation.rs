@@ -20,6 +20,7 @@ use crate::variables::NamedVariables;
 /// assert_eq!(CloudFormationActionMode::parse("delete_only"), None);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CloudFormationActionMode {
     /// `CREATE_UPDATE`: creates the stack, or updates it.
     CreateUpdate,
@@ -71,6 +72,7 @@ impl CloudFormationActionMode {
 /// assert_eq!(Capability::NamedIam.as_str(), "CAPABILITY_NAMED_IAM");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Capability {
     /// `CAPABILITY_IAM`: the template creates IAM resources.
     Iam,

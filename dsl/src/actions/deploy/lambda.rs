@@ -39,6 +39,7 @@ variable_set! {
 /// assert_eq!(LambdaDeployStrategy::Linear { percent: 20, every_minutes: 2 }.to_string(), "Linear20PercentEvery2Minutes");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum LambdaDeployStrategy {
     /// `AllAtOnce` (the default): all traffic at once.
     AllAtOnce,

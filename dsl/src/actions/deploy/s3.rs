@@ -15,6 +15,7 @@ use crate::variables::NoVariables;
 /// assert_eq!(CannedAcl::BucketOwnerFullControl.as_str(), "bucket-owner-full-control");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CannedAcl {
     /// `private`: only the owner has access.
     Private,

@@ -14,6 +14,7 @@ use crate::model::Expr;
 /// Its message names the field and says what to do, so an emitter of the
 /// API JSON form can report it as it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ExpressionAt {
     /// Where, e.g. `pipeline.stages[0].actions[0].configuration.RepositoryName`.
     pub path: String,
