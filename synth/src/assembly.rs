@@ -1,15 +1,15 @@
 //! Writes the output folder: one folder per pipeline plus `manifest.json`.
 //!
 //! Every pipeline is validated first, and all findings of all pipelines are
-//! reported together. The files are then rendered in memory, written into a
-//! temporary folder beside the target and renamed into place, replacing the
-//! previous output. A failed synth leaves an existing output folder exactly as
-//! it was and writes nothing.
+//! reported together. The files are then rendered in memory and handed to
+//! [`crate::output_folder`], which writes them beside the target and swaps
+//! them into place, replacing a previous output only when it holds nothing
+//! but what its manifest lists. A failed synth leaves an existing output
+//! folder exactly as it was and writes nothing.
 
 use std::fmt;
-use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use pipewright_dsl::{Location, Pipeline, Violation, Violations};
 
@@ -17,6 +17,7 @@ use crate::emit::{
     self, api_json, cloudformation, cross_account, events, notifications, EmitError, FileKind, Format, OutputFile,
 };
 use crate::manifest::{self, Manifest, NotWritten};
+use crate::output_folder::{self, Refusal};
 
 /// Synthesizes pipelines into a folder.
 ///
@@ -111,14 +112,10 @@ pub enum SynthError {
     /// There was nothing to synthesize.
     #[error("no pipelines to synthesize: add at least one pipeline")]
     NoPipelines,
-    /// The output folder exists and holds something else than a previous
-    /// synth's output.
-    #[error(
-        "{}: the folder exists and holds no manifest.json written by pipewright, so synth will not replace it; \
-         choose another output folder or remove this one",
-        .0.display()
-    )]
-    NotOutputFolder(PathBuf),
+    /// Something is at the output path that synth will not replace: a file,
+    /// or a folder holding entries its previous manifest does not list.
+    #[error("{0}")]
+    NotOutputFolder(Refusal),
     /// Reading or writing failed.
     #[error("{}: cannot {action}: {source}", path.display())]
     Io {
@@ -197,11 +194,18 @@ impl<'a> Synth<'a> {
     }
 
     /// Validates, renders and writes everything, replacing the previous
-    /// output folder in one rename. On any error nothing is written and an
-    /// existing output folder is left as it was.
+    /// output folder in one step (see [`crate::output_folder`]).
+    ///
+    /// An existing folder is replaced only when it is empty or holds nothing
+    /// but the files its previous `manifest.json` lists (and the folders that
+    /// hold them); anything else is a [`SynthError::NotOutputFolder`] that
+    /// names what is in the way. A symbolic link is followed: the folder it
+    /// leads to is replaced and the link kept. The new folder keeps the
+    /// permissions of the one it replaces. On any error nothing is written
+    /// and an existing output folder is left as it was.
     pub fn write(&self) -> Result<Report, SynthError> {
         let assembly = self.assemble()?;
-        replace_folder(&self.dir, &assembly.files, &mut |path, contents| fs::write(path, contents))?;
+        output_folder::replace(&self.dir, &assembly.files, &mut output_folder::write_synced)?;
         Ok(Report {
             files: assembly.files.iter().map(|file| self.dir.join(&file.path)).collect(),
             dir: self.dir.clone(),
@@ -286,96 +290,6 @@ fn emit_pipeline(pipeline: &Pipeline, format: Format) -> Result<PipelineFiles, V
     Ok(emitted)
 }
 
-/// Writes `files` into a new folder beside `target` and renames it into
-/// place, replacing a previous output folder. On error, removes what it
-/// wrote and leaves `target` as it was.
-fn replace_folder(
-    target: &Path,
-    files: &[AssembledFile],
-    write_file: &mut dyn FnMut(&Path, &[u8]) -> io::Result<()>,
-) -> Result<(), SynthError> {
-    let io_error = |path: &Path, action: &'static str| {
-        let path = path.to_owned();
-        move |source| SynthError::Io { path, action, source }
-    };
-    let exists = check_replaceable(target)?;
-    let parent = match target.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(io_error(&parent, "create the folder"))?;
-    let name = target.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
-    let staging = new_folder_beside(&parent, &format!(".{name}.synth-"))?;
-    for file in files {
-        let path = staging.path().join(&file.path);
-        if let Some(folder) = Path::new(&file.path).parent() {
-            fs::create_dir_all(staging.path().join(folder))
-                .map_err(io_error(&target.join(folder), "create the folder"))?;
-        }
-        write_file(&path, file.contents.as_bytes()).map_err(io_error(&target.join(&file.path), "write the file"))?;
-    }
-    if !exists {
-        return fs::rename(staging.path(), target).map_err(io_error(target, "create the output folder")).map(|()| {
-            let _ = staging.keep();
-        });
-    }
-    let previous = new_folder_beside(&parent, &format!(".{name}.previous-"))?;
-    fs::rename(target, previous.path()).map_err(io_error(target, "move the previous output aside"))?;
-    if let Err(source) = fs::rename(staging.path(), target) {
-        let previous = previous.keep();
-        return Err(match fs::rename(&previous, target) {
-            Ok(()) => SynthError::Io { path: target.to_owned(), action: "replace the output folder", source },
-            Err(_) => SynthError::Io { path: previous, action: "move back the previous output, kept in", source },
-        });
-    }
-    let _ = staging.keep();
-    Ok(())
-}
-
-/// Whether `target` exists; an error when it exists but is not a folder that
-/// synth may replace (empty, or holding pipewright's manifest).
-fn check_replaceable(target: &Path) -> Result<bool, SynthError> {
-    let metadata = match fs::symlink_metadata(target) {
-        Ok(metadata) => metadata,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(false),
-        Err(source) => return Err(SynthError::Io { path: target.to_owned(), action: "read", source }),
-    };
-    if !metadata.is_dir() {
-        return Err(SynthError::NotOutputFolder(target.to_owned()));
-    }
-    let mut entries =
-        fs::read_dir(target).map_err(|source| SynthError::Io { path: target.to_owned(), action: "read", source })?;
-    if entries.next().is_none() {
-        return Ok(true);
-    }
-    let manifest = fs::read_to_string(target.join(manifest::FILE_NAME)).ok();
-    let ours = manifest
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-        .is_some_and(|value| value["generator"] == manifest::GENERATOR);
-    if ours {
-        Ok(true)
-    } else {
-        Err(SynthError::NotOutputFolder(target.to_owned()))
-    }
-}
-
-/// A new, empty folder in `parent` whose name starts with `prefix`, removed
-/// with everything in it when dropped.
-fn new_folder_beside(parent: &Path, prefix: &str) -> Result<tempfile::TempDir, SynthError> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(prefix);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o777));
-    }
-    builder.tempdir_in(parent).map_err(|source| SynthError::Io {
-        path: parent.to_owned(),
-        action: "create a folder in",
-        source,
-    })
-}
-
 /// `1 file`, `3 files`.
 pub(crate) fn plural(count: usize, noun: &str) -> String {
     if count == 1 {
@@ -392,78 +306,4 @@ fn describe_findings(findings: &[Violation]) -> String {
     let mut text: String = findings.iter().map(|finding| format!("{finding}\n")).collect();
     text.push_str(&format!("{}, {}: nothing was written", plural(errors, "error"), plural(warnings, "warning")));
     text
-}
-
-#[cfg(test)]
-mod tests {
-    use std::collections::BTreeMap;
-    use std::path::Path;
-    use std::{fs, io};
-
-    use super::{replace_folder, AssembledFile, SynthError};
-
-    /// A pipeline's files and a manifest, their contents marked with `version`.
-    fn files(version: &str) -> Vec<AssembledFile> {
-        let file = |path: &str, contents: String| AssembledFile { path: path.to_owned(), kind: None, contents };
-        vec![
-            file("app/pipeline.json", format!("{version}\n")),
-            file("app/events/rule.json", format!("{version}\n")),
-            file("manifest.json", format!("{{\"generator\": \"pipewright\", \"version\": \"{version}\"}}\n")),
-        ]
-    }
-
-    /// Writes like `fs::write` but fails on the second file.
-    fn failing_on_second_file() -> impl FnMut(&Path, &[u8]) -> io::Result<()> {
-        let mut written = 0;
-        move |path, contents| {
-            written += 1;
-            if written == 2 {
-                return Err(io::Error::other("disk full"));
-            }
-            fs::write(path, contents)
-        }
-    }
-
-    fn listing(dir: &Path) -> BTreeMap<String, String> {
-        let mut found = BTreeMap::new();
-        let mut pending = vec![dir.to_owned()];
-        while let Some(folder) = pending.pop() {
-            for entry in fs::read_dir(folder).unwrap() {
-                let path = entry.unwrap().path();
-                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
-                if path.is_dir() {
-                    found.insert(relative + "/", String::new());
-                    pending.push(path);
-                } else {
-                    found.insert(relative, fs::read_to_string(&path).unwrap());
-                }
-            }
-        }
-        found
-    }
-
-    #[test]
-    fn a_write_error_on_a_first_synth_leaves_nothing() {
-        let parent = tempfile::tempdir().unwrap();
-        let error = replace_folder(&parent.path().join("out"), &files("new"), &mut failing_on_second_file());
-        let Err(SynthError::Io { path, action, source }) = error else { panic!("expected an I/O error") };
-        assert_eq!(
-            (path, action, source.to_string()),
-            (parent.path().join("out/app/events/rule.json"), "write the file", "disk full".to_owned())
-        );
-        assert!(listing(parent.path()).is_empty(), "{:?}", listing(parent.path()));
-    }
-
-    #[test]
-    fn a_write_error_leaves_the_previous_output_as_it_was() {
-        let parent = tempfile::tempdir().unwrap();
-        let out = parent.path().join("out");
-        replace_folder(&out, &files("old"), &mut |path, contents| fs::write(path, contents)).unwrap();
-        let before = listing(parent.path());
-        assert_eq!(before.len(), 6, "{before:?}");
-
-        let error = replace_folder(&out, &files("new"), &mut failing_on_second_file());
-        assert!(matches!(error, Err(SynthError::Io { action: "write the file", .. })));
-        assert_eq!(listing(parent.path()), before);
-    }
 }

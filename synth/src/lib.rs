@@ -6,7 +6,7 @@
 //! - [`App`] gives a program that defines pipelines the `synth` command line
 //!   (`synth`, `list`, `validate`);
 //! - [`emit`] holds one emitter per output form, [`manifest`] describes the
-//!   output folder;
+//!   output folder, [`output_folder`] writes it;
 //! - [`standalone`] is the command line of the `synth` binary, which checks
 //!   existing pipeline files ([`input`] reads them);
 //! - `testing` (feature `testing`) snapshots what synth writes, in one line.
@@ -18,6 +18,7 @@ pub mod emit;
 mod exit;
 pub mod input;
 pub mod manifest;
+pub mod output_folder;
 pub mod standalone;
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -183,8 +183,8 @@ fn a_folder_synth_did_not_write_is_never_replaced() {
     assert_eq!(
         error.to_string(),
         format!(
-            "{}: the folder exists and holds no manifest.json written by pipewright, so synth will not replace it; \
-             choose another output folder or remove this one",
+            "{}: the folder is not empty and holds no manifest.json of an earlier synth, so synth will not replace \
+             it: move its contents elsewhere, or choose another output folder (--out)",
             out.display()
         )
     );

@@ -164,8 +164,8 @@ fn an_output_folder_synth_may_not_replace_is_an_io_error() {
     assert_eq!(
         stderr,
         format!(
-            "error: {out}: the folder exists and holds no manifest.json written by pipewright, so synth will not \
-             replace it; choose another output folder or remove this one\n"
+            "error: {out}: the folder is not empty and holds no manifest.json of an earlier synth, so synth will not \
+             replace it: move its contents elsewhere, or choose another output folder (--out)\n"
         )
     );
 }
