@@ -16,7 +16,7 @@ use crate::emit::{api_json, FileKind, Format, OutputFile};
 pub const FILE_NAME: &str = "manifest.json";
 
 /// The `generator` every manifest carries; `synth` replaces an existing
-/// output folder only when its manifest says this.
+/// output folder only when its manifest says this and lists every file in it.
 pub const GENERATOR: &str = "pipewright";
 
 /// The whole manifest.
