@@ -16,6 +16,8 @@ use std::process::{Command, Output};
 use pipewright_dsl::prelude::*;
 use pipewright_synth::Synth;
 
+use crate::output_folder::{names, tree};
+
 /// The output folder the child writes to; unset outside a child.
 const CHILD_OUT: &str = "PIPEWRIGHT_CRASH_TEST_OUT";
 
@@ -93,37 +95,11 @@ fn crash(out: &Path, step: &str, no_exchange: bool) {
     }
 }
 
-/// Every entry below `dir`: files with their bytes, folders ending in `/`.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(root: &Path, dir: &Path, entries: &mut BTreeMap<String, Vec<u8>>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let relative = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-            if path.is_dir() {
-                entries.insert(format!("{relative}/"), Vec::new());
-                walk(root, &path, entries);
-            } else {
-                entries.insert(relative, fs::read(&path).unwrap());
-            }
-        }
-    }
-    let mut entries = BTreeMap::new();
-    walk(dir, dir, &mut entries);
-    entries
-}
-
 /// What a synth of `pipelines` writes, written to a folder of its own.
 fn expected(pipelines: &[Pipeline]) -> BTreeMap<String, Vec<u8>> {
     let elsewhere = tempfile::tempdir().unwrap();
     synth(&elsewhere.path().join("out"), pipelines);
     tree(&elsewhere.path().join("out"))
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> =
-        fs::read_dir(dir).unwrap().map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    names.sort();
-    names
 }
 
 /// The staging folders beside `out`.

@@ -23,7 +23,7 @@ fn pipeline(name: &str) -> Pipeline {
 
 /// Every entry below `dir`: files with their bytes, folders ending in `/`
 /// with no bytes, symbolic links as `-> destination`.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     fn walk(root: &Path, dir: &Path, entries: &mut BTreeMap<String, Vec<u8>>) {
         for entry in fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -45,7 +45,8 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     entries
 }
 
-fn names(dir: &Path) -> Vec<String> {
+/// The names in `dir`, sorted.
+pub(crate) fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> =
         fs::read_dir(dir).unwrap().map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
