@@ -63,7 +63,7 @@ pub(crate) fn replace(
         Existing::Nothing => swap::create(&staging.output(), &destination)?,
         Existing::Replaceable { permissions, .. } => {
             fs::set_permissions(staging.output(), permissions)
-                .map_err(io_error(target, "give the new output folder the permissions of"))?;
+                .map_err(io_error(target, "give the new output folder this folder's permissions"))?;
             swap::replace(&staging.output(), &destination, &staging.previous())?;
         }
     }

@@ -7,7 +7,6 @@
 //! new one in, with a moment between them when the output path is empty.
 
 use std::fs;
-use std::io;
 use std::path::Path;
 
 use super::fault::{self, Step};
@@ -23,12 +22,9 @@ pub(crate) fn create(new: &Path, target: &Path) -> Result<(), SynthError> {
 /// output ends at `new` after an exchange, at `previous` after two renames.
 /// On error, `target` is as it was.
 pub(crate) fn replace(new: &Path, target: &Path, previous: &Path) -> Result<(), SynthError> {
-    match exchange(new, target) {
-        Ok(Exchange::Done) => return Ok(()),
-        Ok(Exchange::Unsupported) => {}
-        Err(source) => {
-            return Err(SynthError::Io { path: target.to_owned(), action: "replace the output folder", source })
-        }
+    #[cfg(target_os = "linux")]
+    if exchange(new, target).map_err(io_error(target, "replace the output folder"))? {
+        return Ok(());
     }
     fs::rename(target, previous).map_err(io_error(target, "move the previous output aside"))?;
     fault::stop_at(Step::BetweenRenames);
@@ -43,30 +39,18 @@ pub(crate) fn replace(new: &Path, target: &Path, previous: &Path) -> Result<(), 
     Ok(())
 }
 
-/// Whether an exchange happened.
-enum Exchange {
-    Done,
-    /// The system or filesystem cannot exchange; nothing changed.
-    Unsupported,
-}
-
-/// Exchanges the folders `a` and `b` in one step.
+/// Exchanges the folders `a` and `b` in one step; `false`, with nothing
+/// changed, where the filesystem cannot.
 #[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> io::Result<Exchange> {
+fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
     use rustix::fs::{renameat_with, RenameFlags, CWD};
     use rustix::io::Errno;
     if fault::exchange_forbidden() {
-        return Ok(Exchange::Unsupported);
+        return Ok(false);
     }
     match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
-        Ok(()) => Ok(Exchange::Done),
-        Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => Ok(Exchange::Unsupported),
+        Ok(()) => Ok(true),
+        Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => Ok(false),
         Err(errno) => Err(errno.into()),
     }
-}
-
-/// Exchanges the folders `a` and `b` in one step: not on this system.
-#[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> io::Result<Exchange> {
-    Ok(Exchange::Unsupported)
 }

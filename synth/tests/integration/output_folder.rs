@@ -145,22 +145,6 @@ fn a_manifest_of_another_generator_or_not_json_protects_nothing() {
 }
 
 #[test]
-fn a_folder_with_files_and_no_manifest_is_refused() {
-    let parent = tempfile::tempdir().unwrap();
-    let out = parent.path().join("out");
-    fs::create_dir(&out).unwrap();
-    fs::write(out.join("notes.txt"), "mine").unwrap();
-    assert_eq!(
-        refused(&out),
-        format!(
-            "{}: the folder is not empty and holds no manifest.json of an earlier synth, so synth will not replace \
-             it: move its contents elsewhere, or choose another output folder (--out)",
-            out.display()
-        )
-    );
-}
-
-#[test]
 fn a_file_at_the_output_path_is_refused() {
     let parent = tempfile::tempdir().unwrap();
     let out = parent.path().join("out");
