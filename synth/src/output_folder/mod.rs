@@ -17,8 +17,8 @@
 //!    one in;
 //! 4. syncs the folder that holds `out`, removes the staging folder (which
 //!    now holds the previous output), and removes the staging folders that
-//!    interrupted runs left beside `out`: only those with the marker, and
-//!    none that a running synth holds locked.
+//!    interrupted runs left beside `out`: only those with the marker (or
+//!    empty), and none that a running synth holds locked.
 //!
 //! A run stopped at any moment (`kill -9`, a power cut) leaves `out` holding
 //! the complete previous output or the complete new one. The one exception

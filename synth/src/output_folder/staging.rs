@@ -27,10 +27,9 @@ const MARKER_TEXT: &str = "A staging folder of pipewright's synth. The next synt
 
 /// A staging folder of this run, removed with everything in it when dropped.
 pub(crate) struct Staging {
-    /// The marker, locked until the folder is removed (declared first so it
-    /// is closed before the folder is removed).
-    marker: File,
-    folder: tempfile::TempDir,
+    folder: PathBuf,
+    /// The marker, locked until the folder is removed.
+    marker: Option<File>,
 }
 
 impl Staging {
@@ -43,14 +42,8 @@ impl Staging {
             .tempdir_in(parent)
             .map_err(io_error(parent, "create a folder in"))?;
         let marker_path = folder.path().join(MARKER);
-        let mut marker = File::create(&marker_path).map_err(io_error(&marker_path, "create"))?;
-        marker.write_all(MARKER_TEXT.as_bytes()).map_err(io_error(&marker_path, "write"))?;
-        marker.try_lock().map_err(|error| SynthError::Io {
-            path: marker_path,
-            action: "lock",
-            source: io::Error::from(error),
-        })?;
-        let staging = Staging { marker, folder };
+        let marker = create_locked_marker(&marker_path).map_err(io_error(&marker_path, "create"))?;
+        let staging = Staging { folder: folder.keep(), marker: Some(marker) };
         fs::create_dir(staging.output()).map_err(io_error(&staging.output(), "create the folder"))?;
         Ok(staging)
     }
@@ -58,12 +51,12 @@ impl Staging {
     /// The new output folder, until the swap; the previous output after an
     /// exchange.
     pub(crate) fn output(&self) -> PathBuf {
-        self.folder.path().join("output")
+        self.folder.join("output")
     }
 
     /// Where the two-rename swap moves the previous output aside.
     pub(crate) fn previous(&self) -> PathBuf {
-        self.folder.path().join("previous")
+        self.folder.join("previous")
     }
 
     /// Writes every file into [`Staging::output`] with `write_file`, then
@@ -98,18 +91,28 @@ impl Staging {
     }
 
     /// Removes the folder and what it holds (after the swap: the previous
-    /// output). A folder that cannot be removed stays for the next run.
+    /// output), its marker last. A folder that cannot be removed stays for
+    /// the next run.
     pub(crate) fn remove(self) {
-        let Staging { marker, folder } = self;
-        drop(marker);
-        let _ = folder.close();
+        drop(self);
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if let Some(marker) = self.marker.take() {
+            let _ = remove_marked(&self.folder, marker);
+        }
     }
 }
 
 /// Removes the staging folders interrupted runs left beside the output
 /// folder `name` in `parent`: folders named `.<name>.synth-*` that hold the
-/// marker and that no running synth holds locked. Anything else, even named
-/// alike, is left alone, and so is a folder that cannot be removed.
+/// marker and that no running synth holds locked. An empty folder named so is
+/// removed too (a run stopped right after creating its staging folder, or
+/// right after removing its marker, leaves one; removing an empty folder
+/// loses nothing). Anything else, even named alike, is left alone, and so
+/// is a folder that cannot be removed.
 pub(crate) fn remove_leftovers(parent: &Path, name: &OsStr) {
     let prefix = prefix(name);
     let Ok(entries) = fs::read_dir(parent) else { return };
@@ -120,13 +123,43 @@ pub(crate) fn remove_leftovers(parent: &Path, name: &OsStr) {
         }
         let marker = entry.path().join(MARKER);
         if !fs::symlink_metadata(&marker).is_ok_and(|metadata| metadata.is_file()) {
+            // Fails, and so keeps the folder, unless it is empty.
+            let _ = fs::remove_dir(entry.path());
             continue;
         }
         let Ok(marker) = File::open(&marker) else { continue };
         if marker.try_lock().is_ok() {
-            let _ = fs::remove_dir_all(entry.path());
+            let _ = remove_marked(&entry.path(), marker);
         }
     }
+}
+
+/// Creates the marker at `path` and locks it.
+fn create_locked_marker(path: &Path) -> io::Result<File> {
+    let mut marker = File::create(path)?;
+    marker.write_all(MARKER_TEXT.as_bytes())?;
+    marker.try_lock().map_err(io::Error::from)?;
+    Ok(marker)
+}
+
+/// Removes the staging folder `folder`, whose marker `lock` holds locked:
+/// its marker last, so that a run stopped while removing it leaves a folder
+/// the next run still recognises as a leftover.
+fn remove_marked(folder: &Path, lock: File) -> io::Result<()> {
+    for entry in fs::read_dir(folder)? {
+        let entry = entry?;
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            fs::remove_dir_all(entry.path())?;
+        } else {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    drop(lock);
+    fs::remove_file(folder.join(MARKER))?;
+    fs::remove_dir(folder)
 }
 
 /// `.out.synth-`: how the name of every staging folder of `out` begins.

@@ -21,7 +21,8 @@ use crate::output_folder::{names, tree};
 /// The output folder the child writes to; unset outside a child.
 const CHILD_OUT: &str = "PIPEWRIGHT_CRASH_TEST_OUT";
 
-/// The marker every staging folder holds; only folders with it are removed.
+/// The marker every staging folder holds; of the folders named like one, only
+/// those with it (or empty) are removed.
 const MARKER: &str = "pipewright-staging";
 
 fn pipeline(name: &str, bucket: &str) -> Pipeline {
@@ -234,8 +235,11 @@ fn only_folders_with_the_marker_are_removed_as_leftovers() {
     ];
     let marker_is_a_folder = folder(".out.synth-marker-folder", false);
     fs::create_dir(marker_is_a_folder.join(MARKER)).unwrap();
+    let empty = parent.path().join(".out.synth-empty");
+    fs::create_dir(&empty).unwrap();
     synth(&out, &new());
     assert!(!marked.exists());
+    assert!(!empty.exists(), "an empty folder named like a staging folder holds nothing to lose");
     for kept in look_alikes.iter().chain([&marker_is_a_folder]) {
         assert_eq!(fs::read_to_string(kept.join("output/precious.txt")).unwrap(), "keep", "{}", kept.display());
     }
