@@ -108,6 +108,20 @@ fn leftovers(parent: &Path) -> Vec<PathBuf> {
     names(parent).into_iter().filter(|name| name.starts_with(".out.synth-")).map(|name| parent.join(name)).collect()
 }
 
+/// The one staging folder beside `out`.
+fn the_staging_folder(parent: &Path) -> PathBuf {
+    match &leftovers(parent)[..] {
+        [staging] => staging.clone(),
+        _ => panic!("expected one staging folder, found {:?}", names(parent)),
+    }
+}
+
+/// Runs the child, which must not stop at `step` but run to the end.
+fn run_to_the_end(out: &Path, step: Option<&str>, no_exchange: bool) {
+    let output = run_child(out, step, no_exchange);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
 /// A folder with the previous output in `out`.
 fn previous_output() -> (tempfile::TempDir, PathBuf) {
     let parent = tempfile::tempdir().unwrap();
@@ -128,7 +142,7 @@ fn stopped_while_staging_is_written_the_previous_output_stays() {
     let (parent, out) = previous_output();
     crash(&out, "staging-partly-written", false);
     assert_eq!(tree(&out), expected(&old()));
-    let [staging] = &leftovers(parent.path())[..] else { panic!("one staging folder: {:?}", names(parent.path())) };
+    let staging = the_staging_folder(parent.path());
     assert!(staging.join(MARKER).is_file());
     assert_eq!(tree(&staging.join("output")).len(), 2, "app/ and its first file");
     assert_the_next_run_cleans_up(parent.path(), &out);
@@ -139,7 +153,7 @@ fn stopped_with_staging_complete_the_previous_output_stays() {
     let (parent, out) = previous_output();
     crash(&out, "staging-complete", false);
     assert_eq!(tree(&out), expected(&old()));
-    let [staging] = &leftovers(parent.path())[..] else { panic!("one staging folder: {:?}", names(parent.path())) };
+    let staging = the_staging_folder(parent.path());
     assert_eq!(tree(&staging.join("output")), expected(&new()));
     assert_the_next_run_cleans_up(parent.path(), &out);
 }
@@ -149,7 +163,7 @@ fn stopped_right_after_the_exchange_the_new_output_is_in_place() {
     let (parent, out) = previous_output();
     crash(&out, "swapped", false);
     assert_eq!(tree(&out), expected(&new()));
-    let [staging] = &leftovers(parent.path())[..] else { panic!("one staging folder: {:?}", names(parent.path())) };
+    let staging = the_staging_folder(parent.path());
     assert_eq!(tree(&staging.join("output")), expected(&old()), "the exchange put the previous output there");
     assert_the_next_run_cleans_up(parent.path(), &out);
 }
@@ -158,8 +172,7 @@ fn stopped_right_after_the_exchange_the_new_output_is_in_place() {
 #[test]
 fn on_linux_the_swap_is_an_exchange_and_never_takes_the_two_renames() {
     let (parent, out) = previous_output();
-    let output = run_child(&out, Some("between-renames"), false);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    run_to_the_end(&out, Some("between-renames"), false);
     assert_eq!(tree(&out), expected(&new()));
     assert_eq!(names(parent.path()), ["out"]);
 }
@@ -169,7 +182,7 @@ fn stopped_between_the_two_renames_the_previous_output_is_complete_in_the_stagin
     let (parent, out) = previous_output();
     crash(&out, "between-renames", true);
     assert!(!out.exists(), "between the renames the output path is empty");
-    let [staging] = &leftovers(parent.path())[..] else { panic!("one staging folder: {:?}", names(parent.path())) };
+    let staging = the_staging_folder(parent.path());
     assert_eq!(tree(&staging.join("previous")), expected(&old()));
     assert_eq!(tree(&staging.join("output")), expected(&new()));
     assert_the_next_run_cleans_up(parent.path(), &out);
@@ -180,7 +193,7 @@ fn stopped_after_the_two_renames_the_new_output_is_in_place() {
     let (parent, out) = previous_output();
     crash(&out, "swapped", true);
     assert_eq!(tree(&out), expected(&new()));
-    let [staging] = &leftovers(parent.path())[..] else { panic!("one staging folder: {:?}", names(parent.path())) };
+    let staging = the_staging_folder(parent.path());
     assert_eq!(tree(&staging.join("previous")), expected(&old()));
     assert_the_next_run_cleans_up(parent.path(), &out);
 }
@@ -188,8 +201,7 @@ fn stopped_after_the_two_renames_the_new_output_is_in_place() {
 #[test]
 fn the_two_renames_replace_the_output_when_not_stopped() {
     let (parent, out) = previous_output();
-    let output = run_child(&out, None, true);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    run_to_the_end(&out, None, true);
     assert_eq!(tree(&out), expected(&new()));
     assert_eq!(names(parent.path()), ["out"]);
 }
