@@ -194,7 +194,8 @@ impl<'a> Synth<'a> {
     }
 
     /// Validates, renders and writes everything, replacing the previous
-    /// output folder in one step (see [`crate::output_folder`]).
+    /// output folder in one step where the system allows (see
+    /// [`crate::output_folder`]).
     ///
     /// An existing folder is replaced only when it is empty or holds nothing
     /// but the files its previous `manifest.json` lists (and the folders that
