@@ -25,6 +25,7 @@ const NAMED_ENTRIES: usize = 5;
 /// Why synth will not replace what is at the output path. A refused synth
 /// writes nothing and changes nothing.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Refusal {
     /// The output path, as given.
     pub path: PathBuf,
@@ -36,6 +37,7 @@ pub struct Refusal {
 
 /// What keeps synth from replacing a folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Problem {
     /// Something other than a folder is at the output path, e.g. a file.
     NotAFolder,
