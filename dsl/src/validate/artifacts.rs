@@ -88,7 +88,7 @@ fn counts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Violation>) {
     let type_id = &placed.action.action_type_id;
     let provider = catalog::find(type_id);
     let (mut inputs, outputs) = match provider {
-        Some(provider) => (provider.inputs, provider.outputs),
+        Some(provider) => catalog::artifact_counts(provider),
         None if type_id.owner != ActionOwner::Aws => (CUSTOM_ARTIFACTS, CUSTOM_ARTIFACTS),
         None => return,
     };
