@@ -190,10 +190,12 @@ fn description_of(action: &ActionDeclaration) -> &'static ProviderDescription {
     })
 }
 
-/// Whether `value` is one the key accepts.
-fn accepts(values: Values, value: &str) -> bool {
+/// Whether `value` is one the key accepts, in an action reading `inputs`.
+fn accepts(values: Values, value: &str, inputs: &[&str]) -> bool {
     match values {
         Values::Any => true,
+        Values::ArtifactName => inputs.contains(&value),
+        Values::ArtifactPath => value.split_once("::").is_some_and(|(artifact, _)| inputs.contains(&artifact)),
         Values::Boolean => ["true", "false"].contains(&value),
         Values::OneOf(values) => values.contains(&value),
         Values::ListOf(values) => value.split(',').all(|item| values.contains(&item)),
@@ -217,11 +219,17 @@ fn every_typed_action_agrees_with_its_provider_description() {
         let outputs = action.output_artifacts.as_ref().map_or(0, Vec::len);
         assert!((description.inputs.min..=description.inputs.max).contains(&inputs), "{what}: {inputs} inputs");
         assert!((description.outputs.min..=description.outputs.max).contains(&outputs), "{what}: {outputs} outputs");
+        let input_names: Vec<&str> =
+            action.input_artifacts.iter().flatten().map(|input| input.name.as_literal().unwrap()).collect();
         let configuration = action.configuration.clone().unwrap_or_default();
         for (key, value) in &configuration {
             let known = description.key(key).unwrap_or_else(|| panic!("{what}: the description has no key {key}"));
             let value = value.as_literal().unwrap();
-            assert!(accepts(known.values, value), "{what}: {key} \"{value}\" is not one of {:?}", known.values);
+            assert!(
+                accepts(known.values, value, &input_names),
+                "{what}: {key} \"{value}\" is not one of {:?}",
+                known.values
+            );
         }
         for key in description.required_keys() {
             assert!(configuration.contains_key(key), "{what}: the required key {key} is not set");

@@ -1,6 +1,6 @@
 //! AWS CodeBuild: `Build` or `Test / AWS / CodeBuild / 1`, a build project.
 
-use super::{artifacts, ConfigKey, Permission, Permissions, ProviderDescription, Resource, When};
+use super::{artifacts, ConfigKey, Permission, Permissions, ProviderDescription, Resource, Values, When};
 use crate::model::ActionCategory;
 
 /// The project's resource.
@@ -16,7 +16,7 @@ pub static CODEBUILD: ProviderDescription = ProviderDescription::aws(
 )
 .configuration(&[
     ConfigKey::required("ProjectName"),
-    ConfigKey::optional("PrimarySource"),
+    ConfigKey::optional("PrimarySource").values(Values::ArtifactName),
     ConfigKey::optional("EnvironmentVariables"),
     ConfigKey::optional("BatchEnabled").boolean(),
     ConfigKey::optional("CombineArtifacts").boolean(),

@@ -191,6 +191,11 @@ pub enum Values {
     OneOf(&'static [&'static str]),
     /// A comma-separated list of these.
     ListOf(&'static [&'static str]),
+    /// The name of one of the action's input artifacts.
+    ArtifactName,
+    /// A file in one of the action's input artifacts:
+    /// `<InputArtifactName>::<path>`.
+    ArtifactPath,
     /// A whole number from `min` to `max`, counting `unit`.
     Range {
         /// Smallest.

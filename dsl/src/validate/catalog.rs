@@ -3,7 +3,7 @@
 //! the artifact counts of providers pipewright has no description of.
 
 use crate::model::{ActionCategory, ActionOwner, ActionTypeId};
-use crate::providers::{self, ProviderDescription};
+use crate::providers::{self, ConfigKey, ProviderDescription};
 
 pub(super) use crate::providers::find;
 
@@ -32,4 +32,16 @@ pub(super) fn aws_categories(name: &str) -> Option<Vec<ActionCategory>> {
         .flat_map(|provider| provider.categories.iter().copied())
         .collect();
     (!categories.is_empty()).then_some(categories)
+}
+
+/// The configuration keys of the provider `name` of `owner`, in every
+/// category it is offered in (`None` name: no keys).
+pub(super) fn configuration_keys(
+    owner: ActionOwner,
+    name: Option<&str>,
+) -> impl Iterator<Item = &'static ConfigKey> + '_ {
+    providers::ALL
+        .iter()
+        .filter(move |provider| provider.owner == owner && name == Some(provider.name))
+        .flat_map(|provider| provider.configuration)
 }

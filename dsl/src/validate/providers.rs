@@ -9,7 +9,7 @@ use super::context::{ActionLocation, Context, Placed};
 use super::Violation;
 use crate::actions::CloudFormationActionMode;
 use crate::model::{ActionCategory, ActionOwner, Str};
-use crate::providers::{self, ProviderDescription, Values, BOOLEAN_WORDS, INPUT_TYPE_FILE_PATH};
+use crate::providers::{ProviderDescription, Values, BOOLEAN_WORDS, INPUT_TYPE_FILE_PATH};
 
 /// Shortest and longest `timeoutInMinutes`.
 const TIMEOUT_MINUTES: (u32, u32) = (5, 86_400);
@@ -150,19 +150,14 @@ fn required_keys(
 /// range (the value sets of the descriptions of the action's provider name,
 /// in every category).
 fn enumerated_values(placed: &Placed<'_>, location: ActionLocation<'_>, out: &mut Vec<Violation>) {
-    let owner = placed.action.action_type_id.owner;
-    let keys = providers::ALL
-        .iter()
-        .filter(|provider| provider.owner == owner && placed.provider() == Some(provider.name))
-        .flat_map(|provider| provider.configuration);
-    for key in keys {
+    for key in catalog::configuration_keys(placed.action.action_type_id.owner, placed.provider()) {
         let Some(value) = placed.config(key.name).and_then(Str::as_literal) else { continue };
         if value.contains("#{") {
             continue;
         }
         let accepted = |values: &[&str], item: &str| values.contains(&item.trim());
         let (valid, expected) = match key.values {
-            Values::Any => continue,
+            Values::Any | Values::ArtifactName | Values::ArtifactPath => continue,
             Values::Boolean => (
                 BOOLEAN_WORDS.iter().any(|boolean| boolean.eq_ignore_ascii_case(value.trim())),
                 format!("one of {}", BOOLEAN_WORDS.join(", ")),
