@@ -23,10 +23,10 @@ pub static CLOUDFORMATION: ProviderDescription =
         .configuration(&[
             ConfigKey::required("ActionMode").one_of(wire_values!(CloudFormationActionMode)),
             ConfigKey::required("StackName"),
-            ConfigKey::optional("TemplatePath").values(Values::ArtifactPath),
+            ConfigKey::optional("TemplatePath").values(Values::InputPath),
             ConfigKey::optional("ChangeSetName"),
             ConfigKey::optional("Capabilities").values(Values::ListOf(wire_values!(Capability))),
-            ConfigKey::optional("TemplateConfiguration").values(Values::ArtifactPath),
+            ConfigKey::optional("TemplateConfiguration").values(Values::InputPath),
             ConfigKey::optional("ParameterOverrides"),
             ConfigKey::optional("OutputFileName"),
             ConfigKey::optional("RoleArn"),
@@ -106,7 +106,7 @@ pub static CLOUDFORMATION_STACK_SET: ProviderDescription =
     ProviderDescription::aws(&[ActionCategory::Deploy], "CloudFormationStackSet", artifacts(1, 3), artifacts(0, 0))
         .configuration(&[
             ConfigKey::required("StackSetName"),
-            ConfigKey::required("TemplatePath").values(Values::ArtifactPath),
+            ConfigKey::required("TemplatePath").values(Values::InputPath),
             STACK_SET_PERCENTAGES[0],
             STACK_SET_PERCENTAGES[1],
         ])

@@ -16,7 +16,7 @@ pub static CODEBUILD: ProviderDescription = ProviderDescription::aws(
 )
 .configuration(&[
     ConfigKey::required("ProjectName"),
-    ConfigKey::optional("PrimarySource").values(Values::ArtifactName),
+    ConfigKey::optional("PrimarySource").values(Values::InputName),
     ConfigKey::optional("EnvironmentVariables"),
     ConfigKey::optional("BatchEnabled").boolean(),
     ConfigKey::optional("CombineArtifacts").boolean(),

@@ -43,17 +43,17 @@ pub static CODEDEPLOY_TO_ECS: ProviderDescription =
         .configuration(&[
             ConfigKey::required("ApplicationName"),
             ConfigKey::required("DeploymentGroupName"),
-            ConfigKey::required("TaskDefinitionTemplateArtifact").values(Values::ArtifactName),
-            ConfigKey::required("AppSpecTemplateArtifact").values(Values::ArtifactName),
+            ConfigKey::required("TaskDefinitionTemplateArtifact").values(Values::InputName),
+            ConfigKey::required("AppSpecTemplateArtifact").values(Values::InputName),
             ConfigKey::optional("TaskDefinitionTemplatePath"),
             ConfigKey::optional("AppSpecTemplatePath"),
-            ConfigKey::optional("Image1ArtifactName").values(Values::ArtifactName),
+            ConfigKey::optional("Image1ArtifactName").values(Values::InputName),
             ConfigKey::optional("Image1ContainerName"),
-            ConfigKey::optional("Image2ArtifactName").values(Values::ArtifactName),
+            ConfigKey::optional("Image2ArtifactName").values(Values::InputName),
             ConfigKey::optional("Image2ContainerName"),
-            ConfigKey::optional("Image3ArtifactName").values(Values::ArtifactName),
+            ConfigKey::optional("Image3ArtifactName").values(Values::InputName),
             ConfigKey::optional("Image3ContainerName"),
-            ConfigKey::optional("Image4ArtifactName").values(Values::ArtifactName),
+            ConfigKey::optional("Image4ArtifactName").values(Values::InputName),
             ConfigKey::optional("Image4ContainerName"),
         ]);
 

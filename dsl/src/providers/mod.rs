@@ -192,10 +192,10 @@ pub enum Values {
     /// A comma-separated list of these.
     ListOf(&'static [&'static str]),
     /// The name of one of the action's input artifacts.
-    ArtifactName,
+    InputName,
     /// A file in one of the action's input artifacts:
     /// `<InputArtifactName>::<path>`.
-    ArtifactPath,
+    InputPath,
     /// A whole number from `min` to `max`, counting `unit`.
     Range {
         /// Smallest.

@@ -144,7 +144,7 @@ fn configured_artifacts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Vio
         let provider = placed.provider().filter(|_| owner == ActionOwner::Aws);
         catalog::configuration_keys(owner, provider).filter(move |key| key.values == values).map(|key| key.name)
     };
-    for key in keys(Values::ArtifactPath) {
+    for key in keys(Values::InputPath) {
         let Some(value) = placed.config(key).and_then(Str::as_literal) else { continue };
         let (problem, file) = match value.split_once("::") {
             Some((artifact, _)) if inputs.contains(&artifact) => continue,
@@ -176,7 +176,7 @@ fn configured_artifacts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Vio
             format!("use one of its input artifacts: {}", inputs_text())
         }
     };
-    for key in keys(Values::ArtifactName) {
+    for key in keys(Values::InputName) {
         let Some(value) = placed.config(key).and_then(Str::as_literal) else { continue };
         if !inputs.contains(&value) {
             out.push(Violation::new(

@@ -157,7 +157,7 @@ fn enumerated_values(placed: &Placed<'_>, location: ActionLocation<'_>, out: &mu
         }
         let accepted = |values: &[&str], item: &str| values.contains(&item.trim());
         let (valid, expected) = match key.values {
-            Values::Any | Values::ArtifactName | Values::ArtifactPath => continue,
+            Values::Any | Values::InputName | Values::InputPath => continue,
             Values::Boolean => (
                 BOOLEAN_WORDS.iter().any(|boolean| boolean.eq_ignore_ascii_case(value.trim())),
                 format!("one of {}", BOOLEAN_WORDS.join(", ")),

@@ -194,8 +194,8 @@ fn description_of(action: &ActionDeclaration) -> &'static ProviderDescription {
 fn accepts(values: Values, value: &str, inputs: &[&str]) -> bool {
     match values {
         Values::Any => true,
-        Values::ArtifactName => inputs.contains(&value),
-        Values::ArtifactPath => value.split_once("::").is_some_and(|(artifact, _)| inputs.contains(&artifact)),
+        Values::InputName => inputs.contains(&value),
+        Values::InputPath => value.split_once("::").is_some_and(|(artifact, _)| inputs.contains(&artifact)),
         Values::Boolean => ["true", "false"].contains(&value),
         Values::OneOf(values) => values.contains(&value),
         Values::ListOf(values) => value.split(',').all(|item| values.contains(&item)),
