@@ -7,7 +7,7 @@ use super::catalog::{self, CUSTOM_ARTIFACTS};
 use super::context::{quoted_list, Context, Placed};
 use super::Violation;
 use crate::model::{ActionCategory, ActionOwner, Str};
-use crate::providers::Values;
+use crate::providers::{self, Values};
 
 /// Checks the artifact flow and the artifact counts.
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
@@ -186,7 +186,7 @@ fn configured_artifacts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Vio
             ));
         }
     }
-    if placed.is_aws("CodeBuild") && inputs.len() > 1 && placed.config("PrimarySource").is_none() {
+    if placed.is_aws(providers::CODEBUILD.name) && inputs.len() > 1 && placed.config("PrimarySource").is_none() {
         out.push(Violation::new(
             location().field("configuration.PrimarySource"),
             "primary-source-required",

@@ -9,7 +9,7 @@ use super::context::{ActionLocation, Context, Placed};
 use super::Violation;
 use crate::actions::CloudFormationActionMode;
 use crate::model::{ActionCategory, ActionOwner, Str};
-use crate::providers::{ProviderDescription, Values, BOOLEAN_WORDS, INPUT_TYPE_FILE_PATH};
+use crate::providers::{self, ProviderDescription, Values, BOOLEAN_WORDS, INPUT_TYPE_FILE_PATH};
 
 /// Shortest and longest `timeoutInMinutes`.
 const TIMEOUT_MINUTES: (u32, u32) = (5, 86_400);
@@ -105,7 +105,7 @@ fn required_keys(
     {
         when("ObjectKey", "it is required when Extract is false".to_owned());
     }
-    if placed.is_aws("CloudFormation") {
+    if placed.is_aws(providers::CLOUDFORMATION.name) {
         if let Some(mode) = literal("ActionMode").and_then(CloudFormationActionMode::parse) {
             use CloudFormationActionMode::{
                 ChangeSetExecute, ChangeSetReplace, CreateUpdate, DeleteOnly, ReplaceOnFailure,
