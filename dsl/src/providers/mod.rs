@@ -27,14 +27,14 @@
 //!    holding its [`ProviderDescription`] (type id, artifact bounds,
 //!    configuration keys, output variables, permissions, start rule; facts
 //!    from the AWS action reference) and its typed action, whose constructor
-//!    starts from [`ProviderDescription::action`]. A closed value set the
+//!    starts from `ProviderDescription::action`. A closed value set the
 //!    typed action spells with an enum is built from the enum with
 //!    `wire_values!` (the enum gives `ALL` and a `const fn as_str`); fixed
 //!    output variables are the `NAMES` of its variable set.
 //! 2. In this file: declare the module, re-export the description, add it to
 //!    [`ALL`] and re-export the typed action in [`typed`] (which
 //!    [`crate::actions`] and the prelude re-export).
-//! 3. Tests: `dsl/tests/provider_descriptions.rs` fails until the typed
+//! 3. Tests: `dsl/tests/integration/provider_descriptions.rs` fails until the typed
 //!    action is built in its `typed_actions` (or the provider is listed as
 //!    untyped); add the action's own tests and accept its new snapshots.
 //!
@@ -121,8 +121,11 @@ pub fn find(type_id: &ActionTypeId) -> Option<&'static ProviderDescription> {
     })
 }
 
-/// Everything pipewright knows about one action provider.
+/// Everything pipewright knows about one action provider. Only this module
+/// describes providers (the list is [`ALL`]), so every description has at
+/// least one category.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct ProviderDescription {
     /// Who provides it.
     pub owner: ActionOwner,
@@ -351,7 +354,7 @@ pub enum Watched {
 impl ProviderDescription {
     /// A description with no configuration, variables, permissions or start
     /// rule; the `const` setters below fill them in.
-    pub const fn new(
+    pub(crate) const fn new(
         owner: ActionOwner,
         categories: &'static [ActionCategory],
         name: &'static str,
@@ -375,7 +378,7 @@ impl ProviderDescription {
     }
 
     /// An AWS provider.
-    pub const fn aws(
+    pub(crate) const fn aws(
         categories: &'static [ActionCategory],
         name: &'static str,
         inputs: ArtifactBounds,
@@ -385,32 +388,32 @@ impl ProviderDescription {
     }
 
     /// The same provider with these configuration keys.
-    pub const fn configuration(self, keys: &'static [ConfigKey]) -> ProviderDescription {
+    pub(crate) const fn configuration(self, keys: &'static [ConfigKey]) -> ProviderDescription {
         ProviderDescription { configuration: keys, ..self }
     }
 
     /// The same provider, emitting these output variables.
-    pub const fn variables(self, names: &'static [&'static str]) -> ProviderDescription {
+    pub(crate) const fn variables(self, names: &'static [&'static str]) -> ProviderDescription {
         ProviderDescription { variables: Some(names), ..self }
     }
 
     /// The same provider, for V2 pipelines only.
-    pub const fn v2(self) -> ProviderDescription {
+    pub(crate) const fn v2(self) -> ProviderDescription {
         ProviderDescription { v2_only: true, ..self }
     }
 
     /// The same provider, deprecated in favour of `replacement`.
-    pub const fn deprecated(self, replacement: &'static str) -> ProviderDescription {
+    pub(crate) const fn deprecated(self, replacement: &'static str) -> ProviderDescription {
         ProviderDescription { replacement: Some(replacement), ..self }
     }
 
     /// The same provider, needing these permissions.
-    pub const fn permissions(self, permissions: Permissions) -> ProviderDescription {
+    pub(crate) const fn permissions(self, permissions: Permissions) -> ProviderDescription {
         ProviderDescription { permissions: Some(permissions), ..self }
     }
 
     /// The same provider, whose changes an EventBridge rule can watch.
-    pub const fn start_rule(self, watches: Watched, polls: bool) -> ProviderDescription {
+    pub(crate) const fn start_rule(self, watches: Watched, polls: bool) -> ProviderDescription {
         ProviderDescription { start_rule: Some(StartRule { watches, polls }), ..self }
     }
 
@@ -431,12 +434,12 @@ impl ProviderDescription {
 
     /// A new action of this provider in its first category, with no
     /// settings yet: where a typed action's constructor starts.
-    pub fn action<'p>(&self, name: impl Into<Str>) -> ActionSpec<'p> {
+    pub(crate) fn action<'p>(&self, name: impl Into<Str>) -> ActionSpec<'p> {
         self.action_in(name, self.categories[0])
     }
 
     /// A new action of this provider in `category` (one of its categories).
-    pub fn action_in<'p>(&self, name: impl Into<Str>, category: ActionCategory) -> ActionSpec<'p> {
+    pub(crate) fn action_in<'p>(&self, name: impl Into<Str>, category: ActionCategory) -> ActionSpec<'p> {
         ActionSpec::new(name, category, self.owner, self.name, self.version)
     }
 

@@ -268,6 +268,7 @@ fn every_provider_description_is_checked_against_its_typed_action_or_listed_as_u
 fn descriptions_are_unique_and_their_required_keys_come_first() {
     let mut seen = BTreeSet::new();
     for description in providers::ALL {
+        assert!(!description.categories.is_empty(), "{} is offered in no category", description.name);
         for category in description.categories {
             let type_id = description.type_id(*category);
             assert!(
