@@ -34,6 +34,7 @@ pub mod notifications;
 mod pipeline;
 mod placement;
 mod printable;
+pub mod providers;
 mod spec;
 mod stage;
 mod surroundings;

@@ -6,6 +6,7 @@
 use crate::arn::Arn;
 use crate::model::{ActionDeclaration, ActionOwner, ArtifactStore};
 use crate::pipeline::Pipeline;
+use crate::providers;
 
 impl Pipeline {
     /// The account `action` runs in: its role's when it has a `roleArn`,
@@ -70,7 +71,7 @@ pub(crate) fn action_role(action: &ActionDeclaration) -> Option<Arn<'_>> {
 /// when it is a literal IAM role ARN.
 pub(crate) fn deployment_role(action: &ActionDeclaration) -> Option<Arn<'_>> {
     let type_id = &action.action_type_id;
-    if type_id.owner != ActionOwner::Aws || type_id.provider != "CloudFormation" {
+    if type_id.owner != ActionOwner::Aws || type_id.provider != providers::CLOUDFORMATION.name {
         return None;
     }
     Arn::iam_role(action.configuration.as_ref()?.get("RoleArn")?.as_literal()?)

@@ -55,6 +55,10 @@ impl fmt::Display for PipelineVar<'_> {
 
 /// The typed set of output variables a provider emits.
 pub trait VariableSet<'p> {
+    /// The keys of the variables the set names, in declaration order (empty
+    /// when the user names them).
+    const NAMES: &'static [&'static str] = &[];
+
     /// The set of the action `producer`, published under `namespace`.
     fn new(producer: ActionRef<'p>, namespace: &str) -> Self;
 }
@@ -103,6 +107,8 @@ macro_rules! variable_set {
         }
 
         impl<'p> $crate::variables::VariableSet<'p> for $name<'p> {
+            const NAMES: &'static [&'static str] = &[$($key),*];
+
             fn new(producer: $crate::handle::ActionRef<'p>, namespace: &str) -> Self {
                 $name { producer, namespace: namespace.to_owned() }
             }

@@ -1,7 +1,8 @@
 //! Approval actions.
 
 use crate::handle::ActionHandle;
-use crate::model::{ActionCategory, Str};
+use crate::model::Str;
+use crate::providers;
 use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::NoVariables;
@@ -32,7 +33,7 @@ pub struct ManualApproval<'p> {
 impl<'p> ManualApproval<'p> {
     /// An approval gate named `name`.
     pub fn new(name: impl Into<Str>) -> Self {
-        ManualApproval { spec: ActionSpec::aws(name, ActionCategory::Approval, "Manual") }
+        ManualApproval { spec: providers::MANUAL.action(name) }
     }
 
     /// `NotificationArn`: the SNS topic told that an approval is waiting (the

@@ -6,6 +6,7 @@ use crate::actions::inputs::ArtifactInput;
 use crate::actions::{input_setter, output_setters};
 use crate::handle::ActionHandle;
 use crate::model::{ActionCategory, ActionOwner, Str};
+use crate::providers;
 use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::{NamedVariables, NoVariables};
@@ -56,7 +57,7 @@ impl<'p> CodeBuild<'p, 0> {
         project: impl Into<Text<'p>>,
         input: impl ArtifactInput<'p>,
     ) -> Self {
-        let mut spec = ActionSpec::aws(name, category, "CodeBuild");
+        let mut spec = providers::CODEBUILD.action_in(name, category);
         spec.set("ProjectName", project);
         spec.input(input.into_artifact());
         CodeBuild { spec }

@@ -3,7 +3,8 @@
 use crate::actions::input_setter;
 use crate::actions::inputs::ArtifactInput;
 use crate::handle::ActionHandle;
-use crate::model::{ActionCategory, EnvironmentVariableType, Str};
+use crate::model::{EnvironmentVariableType, Str};
+use crate::providers;
 use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::NamedVariables;
@@ -98,7 +99,7 @@ impl<'p> Commands<'p, 0> {
         input: impl ArtifactInput<'p>,
         commands: impl IntoIterator<Item = C>,
     ) -> Self {
-        let mut spec = ActionSpec::aws(name, ActionCategory::Compute, "Commands");
+        let mut spec = providers::COMMANDS.action(name);
         spec.input(input.into_artifact());
         spec.set_commands(commands.into_iter().map(Into::into).collect());
         Commands { spec }

@@ -3,7 +3,8 @@
 use crate::actions::inputs::PathInput;
 use crate::actions::{input_setter, output_setters};
 use crate::handle::ActionHandle;
-use crate::model::{ActionCategory, Str};
+use crate::model::Str;
+use crate::providers;
 use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::{variable_set, NamedVariables};
@@ -36,7 +37,7 @@ pub struct LambdaInvoke<'p, const N: usize = 0> {
 impl<'p> LambdaInvoke<'p, 0> {
     /// Calls `function_name`.
     pub fn new(name: impl Into<Str>, function_name: impl Into<Text<'p>>) -> Self {
-        let mut spec = ActionSpec::aws(name, ActionCategory::Invoke, "Lambda");
+        let mut spec = providers::LAMBDA_INVOKE.action(name);
         spec.set("FunctionName", function_name);
         LambdaInvoke { spec }
     }
@@ -107,7 +108,7 @@ pub struct StepFunctionsInvoke<'p, const N: usize = 0> {
 impl<'p> StepFunctionsInvoke<'p, 0> {
     /// Starts an execution of `state_machine_arn`.
     pub fn new(name: impl Into<Str>, state_machine_arn: impl Into<Text<'p>>) -> Self {
-        let mut spec = ActionSpec::aws(name, ActionCategory::Invoke, "StepFunctions");
+        let mut spec = providers::STEP_FUNCTIONS.action(name);
         spec.set("StateMachineArn", state_machine_arn);
         StepFunctionsInvoke { spec }
     }
@@ -124,7 +125,7 @@ impl<'p, const N: usize> StepFunctionsInvoke<'p, N> {
     /// `InputType` `Literal`: `json` is the execution's input; may reference
     /// variables.
     pub fn literal_input(mut self, json: impl Into<Text<'p>>) -> Self {
-        self.spec.set("InputType", "Literal");
+        self.spec.set("InputType", providers::INPUT_TYPE_LITERAL);
         self.spec.set("Input", json);
         self
     }
@@ -133,7 +134,7 @@ impl<'p, const N: usize> StepFunctionsInvoke<'p, N> {
     /// artifact becomes the action's input.
     pub fn file_input(mut self, file: impl PathInput<'p>) -> Self {
         let path = file.into_path();
-        self.spec.set("InputType", "FilePath");
+        self.spec.set("InputType", providers::INPUT_TYPE_FILE_PATH);
         self.spec.set("Input", path.file());
         self.spec.input(path.artifact());
         self

@@ -28,6 +28,7 @@ mod invoke;
 mod json_text;
 mod source;
 
+pub use crate::providers::typed::*;
 pub use approval::ManualApproval;
 pub use build::{CodeBuild, Jenkins};
 pub use codebuild_env::{EnvVar, EnvVarType};
@@ -35,7 +36,7 @@ pub use compute::{Commands, CommandsComputeType, CommandsEnvironmentType};
 pub use custom::{GenericAction, GenericSource, NonSourceCategory};
 pub use deploy::{
     CannedAcl, Capability, CloudFormationActionMode, CloudFormationDeploy, CodeDeploy, CodeDeployToEcs, EcsDeploy,
-    ElasticBeanstalkDeploy, LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables, S3Deploy,
+    LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables, S3Deploy,
 };
 pub use inputs::{ArtifactInput, FileInput, PathInput};
 pub use invoke::{LambdaInvoke, StepFunctionsInvoke, StepFunctionsVariables};

@@ -4,7 +4,8 @@
 
 use crate::actions::source_output_name;
 use crate::handle::ActionHandle;
-use crate::model::{ActionCategory, ActionOwner, Str};
+use crate::model::Str;
+use crate::providers;
 use crate::spec::{typed_action, ActionSpec};
 use crate::variables::variable_set;
 
@@ -164,8 +165,11 @@ pub enum OutputArtifactFormat {
 }
 
 impl OutputArtifactFormat {
+    /// Every format.
+    pub const ALL: [OutputArtifactFormat; 2] = [OutputArtifactFormat::CodeZip, OutputArtifactFormat::CodebuildCloneRef];
+
     /// The value AWS uses.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             OutputArtifactFormat::CodeZip => "CODE_ZIP",
             OutputArtifactFormat::CodebuildCloneRef => "CODEBUILD_CLONE_REF",
@@ -192,7 +196,7 @@ pub struct CodeCommitSource<'p> {
 impl<'p> CodeCommitSource<'p> {
     /// Watches `branch` of `repository`.
     pub fn new(name: impl Into<Str>, repository: impl Into<Str>, branch: impl Into<Str>) -> Self {
-        let mut spec = ActionSpec::aws(name, ActionCategory::Source, "CodeCommit");
+        let mut spec = providers::CODECOMMIT.action(name);
         spec.set("RepositoryName", repository.into());
         spec.set("BranchName", branch.into());
         spec.default_output();
@@ -267,7 +271,7 @@ impl<'p> CodeStarConnectionSource<'p> {
         repository: impl Into<Str>,
         branch: impl Into<Str>,
     ) -> Self {
-        let mut spec = ActionSpec::aws(name, ActionCategory::Source, "CodeStarSourceConnection");
+        let mut spec = providers::CODESTAR_SOURCE_CONNECTION.action(name);
         spec.set("ConnectionArn", connection_arn.into());
         spec.set("FullRepositoryId", repository.into());
         spec.set("BranchName", branch.into());
@@ -311,7 +315,7 @@ pub struct S3Source<'p> {
 impl<'p> S3Source<'p> {
     /// Watches `object_key` in `bucket` (which must have versioning enabled).
     pub fn new(name: impl Into<Str>, bucket: impl Into<Str>, object_key: impl Into<Str>) -> Self {
-        let mut spec = ActionSpec::aws(name, ActionCategory::Source, "S3");
+        let mut spec = providers::S3_SOURCE.action(name);
         spec.set("S3Bucket", bucket.into());
         spec.set("S3ObjectKey", object_key.into());
         spec.default_output();
@@ -347,7 +351,7 @@ pub struct EcrSource<'p> {
 impl<'p> EcrSource<'p> {
     /// Watches the `latest` tag of `repository`.
     pub fn new(name: impl Into<Str>, repository: impl Into<Str>) -> Self {
-        let mut spec = ActionSpec::aws(name, ActionCategory::Source, "ECR");
+        let mut spec = providers::ECR.action(name);
         spec.set("RepositoryName", repository.into());
         spec.default_output();
         EcrSource { spec }
@@ -399,7 +403,7 @@ impl<'p> GitHubSource<'p> {
         branch: impl Into<Str>,
         oauth_token: impl Into<Str>,
     ) -> Self {
-        let mut spec = ActionSpec::new(name, ActionCategory::Source, ActionOwner::ThirdParty, "GitHub", "1");
+        let mut spec = providers::GITHUB.action(name);
         spec.set("Owner", owner.into());
         spec.set("Repo", repo.into());
         spec.set("Branch", branch.into());

@@ -46,7 +46,7 @@ use crate::pipeline::Pipeline;
 use crate::placement::{action_role, deployment_role};
 use crate::validate::{Location, Violation, Violations};
 
-use permissions::{Place, ProviderPermissions};
+use permissions::Place;
 pub use policy::{policy_document, PolicyStatement, Trust};
 
 /// One target account and Region, and the roles it must hold.
@@ -102,7 +102,7 @@ pub struct RolePolicy {
 /// Whether the role templates know the permissions of the action's provider
 /// (else they grant its role only access to the artifacts).
 pub(crate) fn knows_provider_permissions(action: &ActionDeclaration) -> bool {
-    ProviderPermissions::of(action).is_some()
+    permissions::of(action).is_some()
 }
 
 /// An action that uses a role in another account than the pipeline's.
@@ -247,9 +247,9 @@ fn action_role_policies(
                 Err(message) => errors.push(Violation::new(location.clone(), "cross-account-template", message)),
             }
         }
-        if let Some(provider) = ProviderPermissions::of(cross.action) {
+        if let Some(provider) = permissions::of(cross.action) {
             let place = Place { partition: home.partition, account: draft.role.account, region };
-            match provider.statements(cross.action, &place) {
+            match permissions::statements(provider, cross.action, &place) {
                 Ok(statements) => policies.push(RolePolicy {
                     name: format!("{} {}", cross.stage.name, cross.action.name).to_upper_camel_case(),
                     statements,

@@ -1,24 +1,22 @@
-//! What an action's role must be allowed in its own account, per provider
-//! (the service work, apart from artifact access).
+//! What an action's role must be allowed in its own account (the service
+//! work, apart from artifact access): the permissions of the action's
+//! provider description ([`crate::providers`]), scoped to the action's
+//! settings.
 
 use serde_json::json;
 
-use crate::model::{ActionCategory, ActionDeclaration, ActionOwner};
+use crate::model::{ActionDeclaration, ActionOwner};
+use crate::providers::{self, one_or_another, Permissions, Resource, Values, When};
 
 use super::policy::PolicyStatement;
 
-/// The providers whose permissions pipewright knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum ProviderPermissions {
-    CloudFormation,
-    CodeBuild,
-    CodeCommitSource,
-    CodeDeploy,
-    EcrSource,
-    Ecs,
-    LambdaInvoke,
-    S3Deploy,
-    S3Source,
+/// The permissions of the action's provider, `None` when pipewright does not
+/// know them.
+pub(crate) fn of(action: &ActionDeclaration) -> Option<Permissions> {
+    if action.action_type_id.owner != ActionOwner::Aws {
+        return None;
+    }
+    providers::find(&action.action_type_id)?.permissions
 }
 
 /// Where the statements apply: the action's account and Region.
@@ -28,213 +26,126 @@ pub(crate) struct Place<'a> {
     pub(crate) region: &'a str,
 }
 
-impl Place<'_> {
-    fn arn(&self, service: &str, resource: &str) -> String {
-        format!("arn:{}:{service}:{}:{}:{resource}", self.partition, self.region, self.account)
+/// The action's literal configuration values.
+struct Settings<'a>(&'a ActionDeclaration);
+
+impl<'a> Settings<'a> {
+    /// The literal value of `key`, `None` when it is not set; fails when it
+    /// is an expression.
+    fn get(&self, key: &str) -> Result<Option<&'a str>, String> {
+        match self.0.configuration.as_ref().and_then(|configuration| configuration.get(key)) {
+            None => Ok(None),
+            Some(value) => value.as_literal().map(Some).ok_or_else(|| {
+                format!("configuration.{key} is a CloudFormation expression; the role template needs its literal value")
+            }),
+        }
     }
 
-    fn bucket(&self, bucket: &str) -> String {
-        format!("arn:{}:s3:::{bucket}", self.partition)
+    /// The literal value of `key`, which the permissions are scoped to.
+    fn required(&self, key: &str) -> Result<&'a str, String> {
+        self.get(key)?.ok_or_else(|| format!("configuration.{key} is missing; the role's permissions are scoped to it"))
+    }
+
+    /// `path` with each `{Key}` replaced by the literal value of `Key`.
+    fn fill(&self, path: &str) -> Result<String, String> {
+        let mut filled = String::new();
+        let mut rest = path;
+        while let Some(start) = rest.find('{') {
+            let end = rest[start..].find('}').map_or(rest.len(), |end| start + end);
+            filled.push_str(&rest[..start]);
+            filled.push_str(self.required(&rest[start + 1..end])?);
+            rest = rest.get(end + 1..).unwrap_or_default();
+        }
+        filled.push_str(rest);
+        Ok(filled)
+    }
+
+    /// Whether the statement's condition holds.
+    fn holds(&self, when: When) -> Result<bool, String> {
+        Ok(match when {
+            When::Always => true,
+            When::Is(key, value) => self.get(key)? == Some(value),
+            When::IsNot(key, value) => self.get(key)? != Some(value),
+        })
     }
 }
 
-impl ProviderPermissions {
-    /// The permissions of the action's provider, `None` when pipewright does
-    /// not know them.
-    pub(crate) fn of(action: &ActionDeclaration) -> Option<ProviderPermissions> {
-        let type_id = &action.action_type_id;
-        if type_id.owner != ActionOwner::Aws {
-            return None;
-        }
-        let provider = type_id.provider.as_literal()?;
-        Some(match (type_id.category, provider) {
-            (ActionCategory::Deploy, "CloudFormation") => ProviderPermissions::CloudFormation,
-            (ActionCategory::Build | ActionCategory::Test, "CodeBuild") => ProviderPermissions::CodeBuild,
-            (ActionCategory::Source, "CodeCommit") => ProviderPermissions::CodeCommitSource,
-            (ActionCategory::Deploy, "CodeDeploy") => ProviderPermissions::CodeDeploy,
-            (ActionCategory::Source, "ECR") => ProviderPermissions::EcrSource,
-            (ActionCategory::Deploy, "ECS") => ProviderPermissions::Ecs,
-            (ActionCategory::Invoke, "Lambda") => ProviderPermissions::LambdaInvoke,
-            (ActionCategory::Deploy, "S3") => ProviderPermissions::S3Deploy,
-            (ActionCategory::Source, "S3") => ProviderPermissions::S3Source,
-            _ => return None,
-        })
-    }
+/// The configuration keys a resource path names.
+fn placeholders(path: &str) -> impl Iterator<Item = &str> {
+    path.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(key, _)| key))
+}
 
-    /// The statements the action's role needs in `place`; fails, naming the
-    /// setting, when a setting they are built from is missing or is not a
-    /// literal.
-    pub(crate) fn statements(self, action: &ActionDeclaration, place: &Place) -> Result<Vec<PolicyStatement>, String> {
-        let setting = |key: &str| -> Result<Option<&str>, String> {
-            match action.configuration.as_ref().and_then(|configuration| configuration.get(key)) {
-                None => Ok(None),
-                Some(value) => value.as_literal().map(Some).ok_or_else(|| {
-                    format!(
-                        "configuration.{key} is a CloudFormation expression; the role template needs its literal value"
-                    )
-                }),
-            }
-        };
-        let required = |key: &str| -> Result<&str, String> {
-            setting(key)?
-                .ok_or_else(|| format!("configuration.{key} is missing; the role's permissions are scoped to it"))
-        };
-        Ok(match self {
-            ProviderPermissions::CloudFormation => {
-                let mode = required("ActionMode")?;
-                let stack = place.arn("cloudformation", &format!("stack/{}/*", required("StackName")?));
-                let actions: &[&str] = match mode {
-                    "CREATE_UPDATE" => &[
-                        "cloudformation:CreateStack",
-                        "cloudformation:DescribeStackEvents",
-                        "cloudformation:DescribeStacks",
-                        "cloudformation:GetStackPolicy",
-                        "cloudformation:GetTemplate",
-                        "cloudformation:SetStackPolicy",
-                        "cloudformation:UpdateStack",
-                    ],
-                    "REPLACE_ON_FAILURE" => &[
-                        "cloudformation:CreateStack",
-                        "cloudformation:DeleteStack",
-                        "cloudformation:DescribeStackEvents",
-                        "cloudformation:DescribeStacks",
-                        "cloudformation:GetStackPolicy",
-                        "cloudformation:GetTemplate",
-                        "cloudformation:SetStackPolicy",
-                        "cloudformation:UpdateStack",
-                    ],
-                    "DELETE_ONLY" => &[
-                        "cloudformation:DeleteStack",
-                        "cloudformation:DescribeStackEvents",
-                        "cloudformation:DescribeStacks",
-                    ],
-                    "CHANGE_SET_REPLACE" => &[
-                        "cloudformation:CreateChangeSet",
-                        "cloudformation:DeleteChangeSet",
-                        "cloudformation:DescribeChangeSet",
-                        "cloudformation:DescribeStacks",
-                    ],
-                    "CHANGE_SET_EXECUTE" => &[
-                        "cloudformation:DescribeChangeSet",
-                        "cloudformation:DescribeStacks",
-                        "cloudformation:ExecuteChangeSet",
-                    ],
-                    other => {
-                        return Err(format!(
-                            "configuration.ActionMode \"{other}\" is not an action mode; use CREATE_UPDATE, \
-                             REPLACE_ON_FAILURE, DELETE_ONLY, CHANGE_SET_REPLACE or CHANGE_SET_EXECUTE"
-                        ))
-                    }
-                };
-                let mut statements = vec![PolicyStatement::allow(actions, [stack])];
-                if let Some(deployment_role) = setting("RoleArn")?.filter(|_| mode != "CHANGE_SET_EXECUTE") {
-                    statements.push(
-                        PolicyStatement::allow(&["iam:PassRole"], [deployment_role])
-                            .when(json!({"StringEquals": {"iam:PassedToService": "cloudformation.amazonaws.com"}})),
-                    );
-                }
-                statements
-            }
-            ProviderPermissions::CodeBuild => {
-                let project = place.arn("codebuild", &format!("project/{}", required("ProjectName")?));
-                let batch = setting("BatchEnabled")? == Some("true");
-                let actions: &[&str] = if batch {
-                    &["codebuild:BatchGetBuildBatches", "codebuild:StartBuildBatch"]
-                } else {
-                    &["codebuild:BatchGetBuilds", "codebuild:StartBuild"]
-                };
-                vec![PolicyStatement::allow(actions, [project])]
-            }
-            ProviderPermissions::CodeCommitSource => {
-                let repository = place.arn("codecommit", required("RepositoryName")?);
-                vec![PolicyStatement::allow(
-                    &[
-                        "codecommit:CancelUploadArchive",
-                        "codecommit:GetBranch",
-                        "codecommit:GetCommit",
-                        "codecommit:GetRepository",
-                        "codecommit:GetUploadArchiveStatus",
-                        "codecommit:UploadArchive",
-                    ],
-                    [repository],
-                )]
-            }
-            ProviderPermissions::CodeDeploy => {
-                let application = required("ApplicationName")?;
-                let group = required("DeploymentGroupName")?;
-                vec![
-                    PolicyStatement::allow(
-                        &[
-                            "codedeploy:GetApplication",
-                            "codedeploy:GetApplicationRevision",
-                            "codedeploy:RegisterApplicationRevision",
-                        ],
-                        [place.arn("codedeploy", &format!("application:{application}"))],
-                    ),
-                    PolicyStatement::allow(
-                        &["codedeploy:CreateDeployment", "codedeploy:GetDeployment"],
-                        [place.arn("codedeploy", &format!("deploymentgroup:{application}/{group}"))],
-                    ),
-                    PolicyStatement::allow(
-                        &["codedeploy:GetDeploymentConfig"],
-                        [place.arn("codedeploy", "deploymentconfig:*")],
-                    ),
-                ]
-            }
-            ProviderPermissions::EcrSource => {
-                let repository = place.arn("ecr", &format!("repository/{}", required("RepositoryName")?));
-                vec![PolicyStatement::allow(&["ecr:DescribeImages"], [repository])]
-            }
-            ProviderPermissions::Ecs => {
-                let service =
-                    place.arn("ecs", &format!("service/{}/{}", required("ClusterName")?, required("ServiceName")?));
-                vec![
-                    PolicyStatement::allow(&["ecs:DescribeServices", "ecs:UpdateService"], [service]),
-                    PolicyStatement::allow(&["ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"], ["*"]),
-                    PolicyStatement::allow(
-                        &["iam:PassRole"],
-                        [format!("arn:{}:iam::{}:role/*", place.partition, place.account)],
-                    )
-                    .when(json!({"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}})),
-                ]
-            }
-            ProviderPermissions::LambdaInvoke => {
-                let function = required("FunctionName")?;
-                let function = if function.starts_with("arn:") {
-                    function.to_owned()
-                } else {
-                    place.arn("lambda", &format!("function:{function}"))
-                };
-                vec![PolicyStatement::allow(&["lambda:InvokeFunction"], [function])]
-            }
-            ProviderPermissions::S3Deploy => {
-                let bucket = required("BucketName")?;
-                let mut statements = vec![
-                    PolicyStatement::allow(
-                        &["s3:GetBucketAcl", "s3:GetBucketLocation", "s3:GetBucketVersioning"],
-                        [place.bucket(bucket)],
-                    ),
-                    PolicyStatement::allow(
-                        &["s3:PutObject", "s3:PutObjectAcl", "s3:PutObjectVersionAcl"],
-                        [format!("{}/*", place.bucket(bucket))],
-                    ),
-                ];
-                if let Some(key) = setting("KMSEncryptionKeyARN")? {
-                    statements.push(PolicyStatement::allow(&["kms:GenerateDataKey"], [key]));
-                }
-                statements
-            }
-            ProviderPermissions::S3Source => {
-                let bucket = required("S3Bucket")?;
-                let key = required("S3ObjectKey")?;
-                vec![
-                    PolicyStatement::allow(&["s3:GetBucketLocation", "s3:GetBucketVersioning"], [place.bucket(bucket)]),
-                    PolicyStatement::allow(
-                        &["s3:GetObject", "s3:GetObjectVersion"],
-                        [format!("{}/{key}", place.bucket(bucket))],
-                    ),
-                ]
-            }
-        })
+/// The statements the action's role needs in `place`; fails, naming the
+/// setting, when a setting they are built from is missing or is not a
+/// literal, or when the setting choosing them holds no value of the
+/// provider's.
+pub(crate) fn statements(
+    permissions: Permissions,
+    action: &ActionDeclaration,
+    place: &Place,
+) -> Result<Vec<PolicyStatement>, String> {
+    let settings = Settings(action);
+    let description = providers::find(&action.action_type_id);
+    // The required settings the statements are scoped to, in the provider's
+    // order, so a missing one is reported before anything else.
+    let scoped_to = |key: &str| {
+        permissions.mode.is_some_and(|(mode, _)| mode == key)
+            || permissions.statements.iter().any(|statement| match statement.resource {
+                Resource::Regional { path, .. }
+                | Resource::NameOrArn { path, .. }
+                | Resource::S3 { path }
+                | Resource::Iam { path } => placeholders(path).any(|placeholder| placeholder == key),
+                Resource::ArnIn(_) | Resource::Any => false,
+            })
+    };
+    for key in description.iter().flat_map(|description| description.required_keys()).filter(|key| scoped_to(key)) {
+        settings.required(key)?;
     }
+    if let Some((key, noun)) = permissions.mode {
+        let mode = settings.required(key)?;
+        let values = description.and_then(|description| description.key(key)).map(|key| key.values);
+        if let Some(Values::OneOf(values)) = values {
+            if !values.contains(&mode) {
+                return Err(format!("configuration.{key} \"{mode}\" is not {noun}; use {}", one_or_another(values)));
+            }
+        }
+    }
+    let mut granted = Vec::new();
+    for permission in permissions.statements {
+        // The resource is read first: a setting it names must be a literal
+        // even when the condition leaves the statement out.
+        let resource = match permission.resource {
+            Resource::Regional { service, path } => {
+                format!("arn:{}:{service}:{}:{}:{}", place.partition, place.region, place.account, settings.fill(path)?)
+            }
+            Resource::NameOrArn { key, service, path } => match settings.required(key)? {
+                arn if arn.starts_with("arn:") => arn.to_owned(),
+                _ => format!(
+                    "arn:{}:{service}:{}:{}:{}",
+                    place.partition,
+                    place.region,
+                    place.account,
+                    settings.fill(path)?
+                ),
+            },
+            Resource::S3 { path } => format!("arn:{}:s3:::{}", place.partition, settings.fill(path)?),
+            Resource::Iam { path } => {
+                format!("arn:{}:iam::{}:{}", place.partition, place.account, settings.fill(path)?)
+            }
+            Resource::ArnIn(key) => match settings.get(key)? {
+                Some(arn) => arn.to_owned(),
+                None => continue,
+            },
+            Resource::Any => "*".to_owned(),
+        };
+        if !settings.holds(permission.when)? {
+            continue;
+        }
+        let mut statement = PolicyStatement::allow(permission.actions, [resource]);
+        if let Some(service) = permission.passed_to {
+            statement = statement.when(json!({"StringEquals": {"iam:PassedToService": service}}));
+        }
+        granted.push(statement);
+    }
+    Ok(granted)
 }

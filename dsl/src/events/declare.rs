@@ -2,8 +2,9 @@
 
 use crate::actions::{CodeCommitVariables, EcrVariables, S3SourceVariables};
 use crate::handle::{ActionHandle, ActionRef, HasActionRef};
-use crate::model::{ActionOwner, Str};
+use crate::model::Str;
 use crate::pipeline::PipelineBuilder;
+use crate::providers;
 use crate::variables::VariableSet;
 
 use super::pattern::{EventPattern, S3ChangeDetection};
@@ -24,10 +25,6 @@ pub trait ChangeEvents<'p>: VariableSet<'p> {}
 impl<'p> ChangeEvents<'p> for CodeCommitVariables<'p> {}
 impl<'p> ChangeEvents<'p> for EcrVariables<'p> {}
 impl<'p> ChangeEvents<'p> for S3SourceVariables<'p> {}
-
-/// Source providers that poll for changes unless `PollForSourceChanges` is
-/// `false`.
-const POLLING_PROVIDERS: [&str; 2] = ["CodeCommit", "S3"];
 
 impl<'p> PipelineBuilder<'p> {
     /// Starts the pipeline when `source` changes: a push to the CodeCommit
@@ -147,8 +144,8 @@ impl<'p> PipelineBuilder<'p> {
 
     fn start_on_source(&mut self, name: String, action: ActionRef<'p>, detection: S3ChangeDetection) -> &mut EventRule {
         let spec = &mut self.stages[action.stage].actions[action.index];
-        let polls = spec.type_id.owner == ActionOwner::Aws
-            && POLLING_PROVIDERS.iter().any(|provider| spec.type_id.provider == *provider);
+        let polls =
+            providers::find(&spec.type_id).and_then(|provider| provider.start_rule).is_some_and(|rule| rule.polls);
         if polls && !spec.configuration.contains_key("PollForSourceChanges") {
             spec.set("PollForSourceChanges", "false");
         }

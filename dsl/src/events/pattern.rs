@@ -3,6 +3,7 @@
 
 use crate::arn::Arn;
 use crate::model::{ActionCategory, ActionDeclaration, ActionOwner, Str};
+use crate::providers::{self, Watched};
 
 use super::states::{ActionExecutionState, PipelineExecutionState, StageExecutionState};
 
@@ -202,11 +203,12 @@ impl EventPattern {
                 format!("configuration.{key} is missing; it names the {what} whose changes start the pipeline")
             })
         };
-        match (provider, detection) {
-            ("S3", S3ChangeDetection::CloudTrail) => {
+        let watched = providers::find(type_id).and_then(|provider| provider.start_rule).map(|rule| rule.watches);
+        match (watched, detection) {
+            (Some(Watched::S3Object), S3ChangeDetection::CloudTrail) => {
                 Ok(EventPattern::S3CloudTrail { bucket: setting("S3Bucket", "bucket")?, key: setting("S3ObjectKey", "object")? })
             }
-            ("S3", S3ChangeDetection::ObjectCreated) => Ok(EventPattern::S3ObjectCreated {
+            (Some(Watched::S3Object), S3ChangeDetection::ObjectCreated) => Ok(EventPattern::S3ObjectCreated {
                 bucket: setting("S3Bucket", "bucket")?,
                 key: setting("S3ObjectKey", "object")?,
             }),
@@ -214,7 +216,7 @@ impl EventPattern {
                 "\"Object Created\" events come from S3 buckets, and this is a {provider} source; \
                  use `p.start_on_change(...)` for it"
             )),
-            ("CodeCommit", _) => Ok(EventPattern::CodeCommitBranch {
+            (Some(Watched::CodeCommitBranch), _) => Ok(EventPattern::CodeCommitBranch {
                 repository: setting("RepositoryName", "repository")?,
                 branch: setting("BranchName", "branch")?,
                 account: action
@@ -225,11 +227,11 @@ impl EventPattern {
                     .filter(Arn::has_account)
                     .map(|role| role.account.to_owned()),
             }),
-            ("ECR", _) => Ok(EventPattern::EcrImagePush {
+            (Some(Watched::EcrImageTag), _) => Ok(EventPattern::EcrImagePush {
                 repository: setting("RepositoryName", "repository")?,
                 tag: setting("ImageTag", "image tag").unwrap_or_else(|_| DEFAULT_IMAGE_TAG.into()),
             }),
-            ("CodeStarSourceConnection", _) => Err(
+            (None, _) if provider == "CodeStarSourceConnection" => Err(
                 "a CodeStarSourceConnection source starts the pipeline itself (DetectChanges) or through \
                  `p.trigger(...)`; EventBridge rules start pipelines from CodeCommit, ECR and S3 sources"
                     .to_owned(),

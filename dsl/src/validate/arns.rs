@@ -10,6 +10,7 @@ use super::context::Context;
 use super::pattern::anchored;
 use super::{Location, Violation};
 use crate::model::Str;
+use crate::providers;
 
 /// The IAM role ARN pattern of the API model,
 /// `arn:<partition>:iam::<account>:role/<path and name>`.
@@ -110,7 +111,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         if let Some(role) = &placed.action.role_arn {
             role_arn(location.field("roleArn"), "role-arn", "roleArn", role, out);
         }
-        if placed.is_aws("CloudFormation") {
+        if placed.is_aws(providers::CLOUDFORMATION.name) {
             if let Some(role) = placed.config("RoleArn") {
                 let location = location.field("configuration.RoleArn");
                 role_arn(location, "cloudformation-role-arn", "the CloudFormation deployment role RoleArn", role, out);

@@ -1,33 +1,13 @@
 //! Artifacts: every input is produced by an action that runs before it, each
 //! provider's input and output counts, and the configuration values that
-//! name input artifacts (`TemplatePath`, `PrimarySource`, ...).
+//! name input artifacts (`TemplatePath`, `PrimarySource`, ...: the keys the
+//! provider descriptions mark so).
 
 use super::catalog::{self, CUSTOM_ARTIFACTS};
 use super::context::{quoted_list, Context, Placed};
 use super::Violation;
 use crate::model::{ActionCategory, ActionOwner, Str};
-
-/// Configuration keys whose value is `<InputArtifactName>::<file>`, per AWS
-/// provider.
-const ARTIFACT_PATH_KEYS: [(&str, &[&str]); 2] =
-    [("CloudFormation", &["TemplatePath", "TemplateConfiguration"]), ("CloudFormationStackSet", &["TemplatePath"])];
-
-/// Configuration keys whose value is the name of an input artifact, per AWS
-/// provider.
-const ARTIFACT_NAME_KEYS: [(&str, &[&str]); 2] = [
-    ("CodeBuild", &["PrimarySource"]),
-    (
-        "CodeDeployToECS",
-        &[
-            "TaskDefinitionTemplateArtifact",
-            "AppSpecTemplateArtifact",
-            "Image1ArtifactName",
-            "Image2ArtifactName",
-            "Image3ArtifactName",
-            "Image4ArtifactName",
-        ],
-    ),
-];
+use crate::providers::{self, Values};
 
 /// Checks the artifact flow and the artifact counts.
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
@@ -88,7 +68,7 @@ fn counts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Violation>) {
     let type_id = &placed.action.action_type_id;
     let provider = catalog::find(type_id);
     let (mut inputs, outputs) = match provider {
-        Some(provider) => (provider.inputs, provider.outputs),
+        Some(provider) => catalog::artifact_counts(provider),
         None if type_id.owner != ActionOwner::Aws => (CUSTOM_ARTIFACTS, CUSTOM_ARTIFACTS),
         None => return,
     };
@@ -157,35 +137,37 @@ fn configured_artifacts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Vio
     // Messages are written only for a violation: most actions have none.
     let location = || cx.location(placed);
     let inputs_text = || quoted_list(&inputs, "or");
-    for (provider, keys) in ARTIFACT_PATH_KEYS {
-        if !placed.is_aws(provider) {
-            continue;
-        }
-        for key in keys {
-            let Some(value) = placed.config(key).and_then(Str::as_literal) else { continue };
-            let (problem, file) = match value.split_once("::") {
-                Some((artifact, _)) if inputs.contains(&artifact) => continue,
-                Some((artifact, file)) => {
-                    (format!("reads from \"{artifact}\", which is not an input artifact of this action"), file)
-                }
-                None => ("does not name an artifact".to_owned(), value),
-            };
-            let remedy = match inputs.first() {
-                None => "this action has no input artifacts: add the artifact that holds the file as an input and \
-                         write <InputArtifactName>::<path>"
-                    .to_owned(),
-                Some(first) => format!(
-                    "start it with one of this action's input artifacts ({}) followed by \"::\", \
-                     e.g. \"{first}::{file}\"",
-                    inputs_text()
-                ),
-            };
-            out.push(Violation::new(
-                location().field(&format!("configuration.{key}")),
-                "artifact-path-input",
-                format!("{key} \"{value}\" {problem}; {remedy}"),
-            ));
-        }
+    // The keys of the provider's description that name an artifact or a file
+    // in one (AWS providers only).
+    let keys = |values: Values| {
+        let owner = placed.action.action_type_id.owner;
+        let provider = placed.provider().filter(|_| owner == ActionOwner::Aws);
+        catalog::configuration_keys(owner, provider).filter(move |key| key.values == values).map(|key| key.name)
+    };
+    for key in keys(Values::InputPath) {
+        let Some(value) = placed.config(key).and_then(Str::as_literal) else { continue };
+        let (problem, file) = match value.split_once("::") {
+            Some((artifact, _)) if inputs.contains(&artifact) => continue,
+            Some((artifact, file)) => {
+                (format!("reads from \"{artifact}\", which is not an input artifact of this action"), file)
+            }
+            None => ("does not name an artifact".to_owned(), value),
+        };
+        let remedy = match inputs.first() {
+            None => "this action has no input artifacts: add the artifact that holds the file as an input and \
+                     write <InputArtifactName>::<path>"
+                .to_owned(),
+            Some(first) => format!(
+                "start it with one of this action's input artifacts ({}) followed by \"::\", \
+                 e.g. \"{first}::{file}\"",
+                inputs_text()
+            ),
+        };
+        out.push(Violation::new(
+            location().field(&format!("configuration.{key}")),
+            "artifact-path-input",
+            format!("{key} \"{value}\" {problem}; {remedy}"),
+        ));
     }
     let valid = || {
         if inputs.is_empty() {
@@ -194,22 +176,17 @@ fn configured_artifacts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Vio
             format!("use one of its input artifacts: {}", inputs_text())
         }
     };
-    for (provider, keys) in ARTIFACT_NAME_KEYS {
-        if !placed.is_aws(provider) {
-            continue;
-        }
-        for key in keys {
-            let Some(value) = placed.config(key).and_then(Str::as_literal) else { continue };
-            if !inputs.contains(&value) {
-                out.push(Violation::new(
-                    location().field(&format!("configuration.{key}")),
-                    "artifact-name-input",
-                    format!("{key} \"{value}\" is not an input artifact of this action; {}", valid()),
-                ));
-            }
+    for key in keys(Values::InputName) {
+        let Some(value) = placed.config(key).and_then(Str::as_literal) else { continue };
+        if !inputs.contains(&value) {
+            out.push(Violation::new(
+                location().field(&format!("configuration.{key}")),
+                "artifact-name-input",
+                format!("{key} \"{value}\" is not an input artifact of this action; {}", valid()),
+            ));
         }
     }
-    if placed.is_aws("CodeBuild") && inputs.len() > 1 && placed.config("PrimarySource").is_none() {
+    if placed.is_aws(providers::CODEBUILD.name) && inputs.len() > 1 && placed.config("PrimarySource").is_none() {
         out.push(Violation::new(
             location().field("configuration.PrimarySource"),
             "primary-source-required",

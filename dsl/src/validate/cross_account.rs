@@ -10,6 +10,7 @@ use super::Violation;
 use crate::cross_account::knows_provider_permissions;
 use crate::model::ActionOwner;
 use crate::placement::{action_role, deployment_role, ServingStore};
+use crate::providers;
 
 /// Checks the actions that run in another account than the pipeline.
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
@@ -55,7 +56,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
                 None => keyed_stores.push((serving, vec![account])),
             }
         }
-        if placed.is_aws("CodeBuild") && placed.output_count() > 0 {
+        if placed.is_aws(providers::CODEBUILD.name) && placed.output_count() > 0 {
             out.push(Violation::new(
                 location.field("outputArtifacts"),
                 "cross-account-codebuild-output",

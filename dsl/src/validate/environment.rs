@@ -6,6 +6,7 @@ use serde::Deserialize;
 use super::context::Context;
 use super::{Location, Violation};
 use crate::model::{EnvironmentVariableType, Str};
+use crate::providers;
 
 /// The types CodeBuild accepts in `EnvironmentVariables`.
 const CODEBUILD_TYPES: [&str; 3] = ["PLAINTEXT", "PARAMETER_STORE", "SECRETS_MANAGER"];
@@ -26,7 +27,7 @@ struct CodeBuildVariable {
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     for placed in &cx.actions {
         let location = cx.location(placed);
-        if placed.is_aws("CodeBuild") {
+        if placed.is_aws(providers::CODEBUILD.name) {
             if let Some(text) = placed.config("EnvironmentVariables").and_then(Str::as_literal) {
                 codebuild_variables(location.field("configuration.EnvironmentVariables"), text, out);
             }

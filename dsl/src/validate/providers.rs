@@ -1,107 +1,18 @@
 //! Provider settings: known AWS providers in the right category, required
 //! configuration keys (also those that depend on another key), enumerated
 //! values, the action timeout, and the fields only some providers take.
+//! The keys and their values come from the provider descriptions
+//! ([`crate::providers`]).
 
-use super::catalog::{self, Provider};
+use super::catalog;
 use super::context::{ActionLocation, Context, Placed};
 use super::Violation;
+use crate::actions::CloudFormationActionMode;
 use crate::model::{ActionCategory, ActionOwner, Str};
+use crate::providers::{self, ProviderDescription, Values, BOOLEAN_WORDS, INPUT_TYPE_FILE_PATH};
 
 /// Shortest and longest `timeoutInMinutes`.
 const TIMEOUT_MINUTES: (u32, u32) = (5, 86_400);
-
-/// `true` or `false`.
-const BOOLEAN: &[&str] = &["true", "false"];
-
-/// A configuration key with a fixed set of values.
-struct Enumerated {
-    /// Who provides the action.
-    owner: ActionOwner,
-    /// The provider.
-    provider: &'static str,
-    /// The key.
-    key: &'static str,
-    /// The values AWS accepts.
-    values: &'static [&'static str],
-    /// Whether the value is a comma-separated list of them.
-    list: bool,
-}
-
-/// A key of an AWS provider with a fixed set of values.
-const fn aws(provider: &'static str, key: &'static str, values: &'static [&'static str]) -> Enumerated {
-    Enumerated { owner: ActionOwner::Aws, provider, key, values, list: false }
-}
-
-/// The configuration keys with a fixed set of values.
-const ENUMERATED: &[Enumerated] = &[
-    aws(
-        "CloudFormation",
-        "ActionMode",
-        &["CREATE_UPDATE", "REPLACE_ON_FAILURE", "DELETE_ONLY", "CHANGE_SET_REPLACE", "CHANGE_SET_EXECUTE"],
-    ),
-    Enumerated {
-        list: true,
-        ..aws("CloudFormation", "Capabilities", &["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"])
-    },
-    aws("S3", "Extract", BOOLEAN),
-    aws(
-        "S3",
-        "CannedACL",
-        &[
-            "private",
-            "public-read",
-            "public-read-write",
-            "authenticated-read",
-            "aws-exec-read",
-            "bucket-owner-read",
-            "bucket-owner-full-control",
-            "log-delivery-write",
-        ],
-    ),
-    aws("S3", "PollForSourceChanges", BOOLEAN),
-    aws("CodeCommit", "PollForSourceChanges", BOOLEAN),
-    Enumerated { owner: ActionOwner::ThirdParty, ..aws("GitHub", "PollForSourceChanges", BOOLEAN) },
-    aws("CodeStarSourceConnection", "DetectChanges", BOOLEAN),
-    aws("CodeCommit", "OutputArtifactFormat", &["CODE_ZIP", "CODEBUILD_CLONE_REF"]),
-    aws("CodeStarSourceConnection", "OutputArtifactFormat", &["CODE_ZIP", "CODEBUILD_CLONE_REF"]),
-    aws("CodeBuild", "BatchEnabled", BOOLEAN),
-    aws("CodeBuild", "CombineArtifacts", BOOLEAN),
-    aws("InspectorScan", "InspectorRunMode", &["SourceCodeScan", "ECRImageScan"]),
-    aws("EC2", "InstanceType", &["EC2", "SSM_MANAGED_NODE"]),
-    aws("StepFunctions", "InputType", &["Literal", "FilePath"]),
-    aws("ECRBuildAndPublish", "RegistryType", &["private", "public"]),
-];
-
-/// A configuration key whose value is a whole number in a range.
-struct Ranged {
-    /// The AWS provider.
-    provider: &'static str,
-    /// The key.
-    key: &'static str,
-    /// Smallest and largest value.
-    range: (u32, u32),
-    /// What the number counts.
-    unit: &'static str,
-}
-
-/// The configuration keys with a numeric range.
-const RANGED: &[Ranged] = &[
-    Ranged { provider: "ECS", key: "DeploymentTimeout", range: (1, 60), unit: "minutes" },
-    Ranged { provider: "CloudFormationStackSet", key: "FailureTolerancePercentage", range: (0, 100), unit: "percent" },
-    Ranged { provider: "CloudFormationStackSet", key: "MaxConcurrentPercentage", range: (1, 100), unit: "percent" },
-    Ranged {
-        provider: "CloudFormationStackInstances",
-        key: "FailureTolerancePercentage",
-        range: (0, 100),
-        unit: "percent",
-    },
-    Ranged {
-        provider: "CloudFormationStackInstances",
-        key: "MaxConcurrentPercentage",
-        range: (1, 100),
-        unit: "percent",
-    },
-];
 
 /// Checks the settings of every action against its provider.
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
@@ -168,13 +79,18 @@ fn unknown_provider(placed: &Placed<'_>, location: ActionLocation<'_>, out: &mut
 
 /// The required configuration keys of a known provider, and the keys that
 /// another key's value requires.
-fn required_keys(placed: &Placed<'_>, provider: &Provider, location: ActionLocation<'_>, out: &mut Vec<Violation>) {
+fn required_keys(
+    placed: &Placed<'_>,
+    provider: &ProviderDescription,
+    location: ActionLocation<'_>,
+    out: &mut Vec<Violation>,
+) {
     let category = placed.action.action_type_id.category;
-    let mut missing: Vec<(&str, String)> = provider
-        .required
+    let required: Vec<&str> = provider.required_keys().collect();
+    let mut missing: Vec<(&str, String)> = required
         .iter()
         .filter(|key| placed.config(key).is_none())
-        .map(|key| (*key, format!("its required keys are {}", provider.required.join(", "))))
+        .map(|key| (*key, format!("its required keys are {}", required.join(", "))))
         .collect();
     let literal = |key: &str| placed.config(key).and_then(Str::as_literal);
     let mut when = |key: &'static str, condition: String| {
@@ -189,17 +105,19 @@ fn required_keys(placed: &Placed<'_>, provider: &Provider, location: ActionLocat
     {
         when("ObjectKey", "it is required when Extract is false".to_owned());
     }
-    if placed.is_aws("CloudFormation") {
-        if let Some(mode) = literal("ActionMode") {
-            let needs = |modes: &[&str]| modes.contains(&mode);
-            let condition = format!("it is required when ActionMode is {mode}");
-            if needs(&["CHANGE_SET_REPLACE", "CHANGE_SET_EXECUTE"]) {
+    if placed.is_aws(providers::CLOUDFORMATION.name) {
+        if let Some(mode) = literal("ActionMode").and_then(CloudFormationActionMode::parse) {
+            use CloudFormationActionMode::{
+                ChangeSetExecute, ChangeSetReplace, CreateUpdate, DeleteOnly, ReplaceOnFailure,
+            };
+            let condition = format!("it is required when ActionMode is {}", mode.as_str());
+            if matches!(mode, ChangeSetReplace | ChangeSetExecute) {
                 when("ChangeSetName", condition.clone());
             }
-            if needs(&["CREATE_UPDATE", "REPLACE_ON_FAILURE", "CHANGE_SET_REPLACE"]) {
+            if matches!(mode, CreateUpdate | ReplaceOnFailure | ChangeSetReplace) {
                 when("TemplatePath", condition.clone());
             }
-            if needs(&["CREATE_UPDATE", "REPLACE_ON_FAILURE", "DELETE_ONLY", "CHANGE_SET_REPLACE"]) {
+            if matches!(mode, CreateUpdate | ReplaceOnFailure | DeleteOnly | ChangeSetReplace) {
                 when(
                     "RoleArn",
                     format!(
@@ -210,7 +128,7 @@ fn required_keys(placed: &Placed<'_>, provider: &Provider, location: ActionLocat
             }
         }
     }
-    if placed.is_aws("StepFunctions") && literal("InputType") == Some("FilePath") {
+    if placed.is_aws("StepFunctions") && literal("InputType") == Some(INPUT_TYPE_FILE_PATH) {
         when(
             "Input",
             "it is required when InputType is FilePath: the path of the input file in the input artifact".to_owned(),
@@ -228,52 +146,39 @@ fn required_keys(placed: &Placed<'_>, provider: &Provider, location: ActionLocat
     }
 }
 
-/// Keys whose value must be one of a fixed set.
+/// Keys whose value must be one of a fixed set, or a whole number in a
+/// range (the value sets of the descriptions of the action's provider name,
+/// in every category).
 fn enumerated_values(placed: &Placed<'_>, location: ActionLocation<'_>, out: &mut Vec<Violation>) {
-    let owner = placed.action.action_type_id.owner;
-    for enumerated in ENUMERATED {
-        if enumerated.owner != owner || placed.provider() != Some(enumerated.provider) {
-            continue;
-        }
-        let Some(value) = placed.config(enumerated.key).and_then(Str::as_literal) else { continue };
+    for key in catalog::configuration_keys(placed.action.action_type_id.owner, placed.provider()) {
+        let Some(value) = placed.config(key.name).and_then(Str::as_literal) else { continue };
         if value.contains("#{") {
             continue;
         }
-        let accepted = |item: &str| {
-            let item = item.trim();
-            if enumerated.values == BOOLEAN {
-                BOOLEAN.iter().any(|boolean| boolean.eq_ignore_ascii_case(item))
-            } else {
-                enumerated.values.contains(&item)
-            }
+        let accepted = |values: &[&str], item: &str| values.contains(&item.trim());
+        let (valid, expected) = match key.values {
+            Values::Any | Values::InputName | Values::InputPath => continue,
+            Values::Boolean => (
+                BOOLEAN_WORDS.iter().any(|boolean| boolean.eq_ignore_ascii_case(value.trim())),
+                format!("one of {}", BOOLEAN_WORDS.join(", ")),
+            ),
+            Values::OneOf(values) => (accepted(values, value), format!("one of {}", values.join(", "))),
+            Values::ListOf(values) => (
+                value.split(',').all(|item| accepted(values, item)),
+                format!("a comma-separated list of {}", values.join(", ")),
+            ),
+            Values::Range { min, max, unit } => (
+                value.parse::<u32>().is_ok_and(|number| (min..=max).contains(&number)),
+                format!("a whole number from {min} to {max} ({unit})"),
+            ),
         };
-        let valid = if enumerated.list { value.split(',').all(accepted) } else { accepted(value) };
         if !valid {
-            let shape = if enumerated.list { "a comma-separated list of " } else { "one of " };
             out.push(Violation::new(
-                location.field(&format!("configuration.{}", enumerated.key)),
+                location.field(&format!("configuration.{}", key.name)),
                 "configuration-value",
-                format!("{} \"{value}\" is not valid; use {shape}{}", enumerated.key, enumerated.values.join(", ")),
+                format!("{} \"{value}\" is not valid; use {expected}", key.name),
             ));
         }
-    }
-    for ranged in RANGED {
-        if !placed.is_aws(ranged.provider) {
-            continue;
-        }
-        let Some(value) = placed.config(ranged.key).and_then(Str::as_literal) else { continue };
-        let (min, max) = ranged.range;
-        if value.contains("#{") || value.parse::<u32>().is_ok_and(|number| (min..=max).contains(&number)) {
-            continue;
-        }
-        out.push(Violation::new(
-            location.field(&format!("configuration.{}", ranged.key)),
-            "configuration-value",
-            format!(
-                "{} \"{value}\" is not valid; use a whole number from {min} to {max} ({})",
-                ranged.key, ranged.unit
-            ),
-        ));
     }
 }
 

@@ -296,17 +296,7 @@ fn s3_deploy_of_one_object_writes_its_key_encryption_key_and_acl() {
 
 #[test]
 fn every_canned_acl_is_written_as_s3_spells_it() {
-    let all = [
-        CannedAcl::Private,
-        CannedAcl::PublicRead,
-        CannedAcl::PublicReadWrite,
-        CannedAcl::AuthenticatedRead,
-        CannedAcl::AwsExecRead,
-        CannedAcl::BucketOwnerRead,
-        CannedAcl::BucketOwnerFullControl,
-        CannedAcl::LogDeliveryWrite,
-    ];
-    let written: Vec<&str> = all.iter().map(|acl| acl.as_str()).collect();
+    let written: Vec<&str> = CannedAcl::ALL.iter().map(|acl| acl.as_str()).collect();
     assert_eq!(
         written,
         [

@@ -1,7 +1,8 @@
 //! The integration tests of pipewright-dsl in one test binary, a module a
 //! subject: the typed actions (`actions_*`), the model's round trips
-//! (`model_roundtrip_*`), events, notifications, cross-account targets and
-//! every validation rule group (`validate_*`). Run one module with
+//! (`model_roundtrip_*`), events, notifications, the provider descriptions,
+//! cross-account targets and every validation rule group (`validate_*`). Run
+//! one module with
 //! `cargo test -p pipewright-dsl --test integration validate_names::`.
 
 mod actions_approval;
@@ -18,6 +19,7 @@ mod model_roundtrip_corpus;
 mod model_roundtrip_seed;
 mod model_roundtrip_template;
 mod notifications;
+mod provider_descriptions;
 mod support;
 mod validate_arns;
 mod validate_artifacts;

@@ -3,7 +3,8 @@
 use crate::actions::inputs::PathInput;
 use crate::actions::json_text;
 use crate::handle::ActionHandle;
-use crate::model::{ActionCategory, Str};
+use crate::model::Str;
+use crate::providers;
 use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::NamedVariables;
@@ -46,7 +47,7 @@ impl CloudFormationActionMode {
     ];
 
     /// The value AWS uses.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             CloudFormationActionMode::CreateUpdate => "CREATE_UPDATE",
             CloudFormationActionMode::ReplaceOnFailure => "REPLACE_ON_FAILURE",
@@ -85,8 +86,11 @@ pub enum Capability {
 }
 
 impl Capability {
+    /// Every capability.
+    pub const ALL: [Capability; 3] = [Capability::Iam, Capability::NamedIam, Capability::AutoExpand];
+
     /// The value AWS uses.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Capability::Iam => "CAPABILITY_IAM",
             Capability::NamedIam => "CAPABILITY_NAMED_IAM",
@@ -148,7 +152,7 @@ pub struct CloudFormationDeploy<'p, const N: usize = 0> {
 
 impl<'p> CloudFormationDeploy<'p, 0> {
     fn with_mode(name: impl Into<Str>, mode: CloudFormationActionMode, stack_name: impl Into<Text<'p>>) -> Self {
-        let mut spec = ActionSpec::aws(name, ActionCategory::Deploy, "CloudFormation");
+        let mut spec = providers::CLOUDFORMATION.action(name);
         spec.set("ActionMode", mode.as_str());
         spec.set("StackName", stack_name);
         CloudFormationDeploy { spec, deployment_role_arn: None }

@@ -3,7 +3,8 @@
 
 use crate::actions::inputs::{ArtifactInput, FileInput};
 use crate::handle::ActionHandle;
-use crate::model::{ActionCategory, Str};
+use crate::model::Str;
+use crate::providers;
 use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::NoVariables;
@@ -33,7 +34,7 @@ impl<'p> CodeDeploy<'p> {
         deployment_group: impl Into<Text<'p>>,
         revision: impl ArtifactInput<'p>,
     ) -> Self {
-        let mut spec = ActionSpec::aws(name, ActionCategory::Deploy, "CodeDeploy");
+        let mut spec = providers::CODEDEPLOY.action(name);
         spec.set("ApplicationName", application);
         spec.set("DeploymentGroupName", deployment_group);
         spec.input(revision.into_artifact());
@@ -89,7 +90,7 @@ impl<'p> CodeDeployToEcs<'p, 0> {
         task_definition: impl FileInput<'p>,
         appspec: impl FileInput<'p>,
     ) -> Self {
-        let mut spec = ActionSpec::aws(name, ActionCategory::Deploy, "CodeDeployToECS");
+        let mut spec = providers::CODEDEPLOY_TO_ECS.action(name);
         spec.set("ApplicationName", application);
         spec.set("DeploymentGroupName", deployment_group);
         let (artifact, file) = task_definition.into_file();

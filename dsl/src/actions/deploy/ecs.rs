@@ -2,7 +2,8 @@
 
 use crate::actions::inputs::FileInput;
 use crate::handle::ActionHandle;
-use crate::model::{ActionCategory, Str};
+use crate::model::Str;
+use crate::providers;
 use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::NoVariables;
@@ -43,7 +44,7 @@ impl<'p> EcsDeploy<'p> {
         service: impl Into<Text<'p>>,
         images: impl FileInput<'p>,
     ) -> Self {
-        let mut spec = ActionSpec::aws(name, ActionCategory::Deploy, "ECS");
+        let mut spec = providers::ECS.action(name);
         spec.set("ClusterName", cluster);
         spec.set("ServiceName", service);
         let (artifact, file) = images.into_file();

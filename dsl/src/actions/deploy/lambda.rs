@@ -5,7 +5,8 @@ use std::fmt;
 
 use crate::actions::inputs::ArtifactInput;
 use crate::handle::ActionHandle;
-use crate::model::{ActionCategory, Str};
+use crate::model::Str;
+use crate::providers;
 use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::variable_set;
@@ -102,7 +103,7 @@ impl<'p> LambdaDeploy<'p> {
     /// Deploys the code in `code` to `function_name` (which must already have
     /// a version).
     pub fn new(name: impl Into<Str>, function_name: impl Into<Text<'p>>, code: impl ArtifactInput<'p>) -> Self {
-        let mut spec = ActionSpec::aws(name, ActionCategory::Deploy, "Lambda");
+        let mut spec = providers::LAMBDA_DEPLOY.action(name);
         spec.set("FunctionName", function_name);
         spec.input(code.into_artifact());
         LambdaDeploy { spec }
@@ -117,7 +118,7 @@ impl<'p> LambdaDeploy<'p> {
         alias: impl Into<Text<'p>>,
         version: impl Into<Text<'p>>,
     ) -> Self {
-        let mut spec = ActionSpec::aws(name, ActionCategory::Deploy, "Lambda");
+        let mut spec = providers::LAMBDA_DEPLOY.action(name);
         spec.set("FunctionName", function_name);
         spec.set("FunctionAlias", alias);
         spec.set("PublishedTargetVersion", version);

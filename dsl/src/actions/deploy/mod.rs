@@ -1,13 +1,11 @@
 //! Deploy actions, one file per provider family.
 
-mod beanstalk;
 mod cloudformation;
 mod codedeploy;
 mod ecs;
 mod lambda;
 mod s3;
 
-pub use beanstalk::ElasticBeanstalkDeploy;
 pub use cloudformation::{Capability, CloudFormationActionMode, CloudFormationDeploy};
 pub use codedeploy::{CodeDeploy, CodeDeployToEcs};
 pub use ecs::EcsDeploy;

@@ -2,7 +2,8 @@
 
 use crate::actions::inputs::ArtifactInput;
 use crate::handle::ActionHandle;
-use crate::model::{ActionCategory, Str};
+use crate::model::Str;
+use crate::providers;
 use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::NoVariables;
@@ -36,8 +37,20 @@ pub enum CannedAcl {
 }
 
 impl CannedAcl {
+    /// Every canned ACL, in AWS's order.
+    pub const ALL: [CannedAcl; 8] = [
+        CannedAcl::Private,
+        CannedAcl::PublicRead,
+        CannedAcl::PublicReadWrite,
+        CannedAcl::AuthenticatedRead,
+        CannedAcl::AwsExecRead,
+        CannedAcl::BucketOwnerRead,
+        CannedAcl::BucketOwnerFullControl,
+        CannedAcl::LogDeliveryWrite,
+    ];
+
     /// The value AWS uses.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             CannedAcl::Private => "private",
             CannedAcl::PublicRead => "public-read",
@@ -79,7 +92,7 @@ impl<'p> S3Deploy<'p> {
         extract: bool,
         input: impl ArtifactInput<'p>,
     ) -> Self {
-        let mut spec = ActionSpec::aws(name, ActionCategory::Deploy, "S3");
+        let mut spec = providers::S3_DEPLOY.action(name);
         spec.set("BucketName", bucket);
         spec.set("Extract", extract.to_string());
         spec.input(input.into_artifact());

@@ -1,11 +1,19 @@
-//! `Deploy / AWS / ElasticBeanstalk / 1`.
+//! AWS Elastic Beanstalk: `Deploy / AWS / ElasticBeanstalk / 1`, its
+//! description and its typed action.
 
-use crate::actions::inputs::ArtifactInput;
+use super::{artifacts, ConfigKey, ProviderDescription};
+use crate::actions::ArtifactInput;
 use crate::handle::ActionHandle;
 use crate::model::{ActionCategory, Str};
 use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::NoVariables;
+
+/// `Deploy / AWS / ElasticBeanstalk / 1`: an application version to an
+/// environment.
+pub static ELASTIC_BEANSTALK: ProviderDescription =
+    ProviderDescription::aws(&[ActionCategory::Deploy], "ElasticBeanstalk", artifacts(1, 1), artifacts(0, 0))
+        .configuration(&[ConfigKey::required("ApplicationName"), ConfigKey::required("EnvironmentName")]);
 
 /// `Deploy / AWS / ElasticBeanstalk / 1`: deploys a source bundle (at most
 /// 512 MB) to an Elastic Beanstalk environment.
@@ -31,7 +39,7 @@ impl<'p> ElasticBeanstalkDeploy<'p> {
         environment: impl Into<Text<'p>>,
         bundle: impl ArtifactInput<'p>,
     ) -> Self {
-        let mut spec = ActionSpec::aws(name, ActionCategory::Deploy, "ElasticBeanstalk");
+        let mut spec = ELASTIC_BEANSTALK.action(name);
         spec.set("ApplicationName", application);
         spec.set("EnvironmentName", environment);
         spec.input(bundle.into_artifact());

@@ -1,0 +1,33 @@
+//! AWS CodeCommit: `Source / AWS / CodeCommit / 1`, a branch of a
+//! repository.
+
+use super::{artifacts, wire_values, ConfigKey, Permission, Permissions, ProviderDescription, Resource, Watched};
+use crate::actions::{CodeCommitVariables, OutputArtifactFormat};
+use crate::model::ActionCategory;
+use crate::variables::VariableSet;
+
+/// A branch of a CodeCommit repository.
+pub static CODECOMMIT: ProviderDescription =
+    ProviderDescription::aws(&[ActionCategory::Source], "CodeCommit", artifacts(0, 0), artifacts(1, 1))
+        .configuration(&[
+            ConfigKey::required("RepositoryName"),
+            ConfigKey::required("BranchName"),
+            ConfigKey::optional("PollForSourceChanges").boolean(),
+            ConfigKey::optional("OutputArtifactFormat").one_of(wire_values!(OutputArtifactFormat)),
+        ])
+        .variables(CodeCommitVariables::NAMES)
+        .permissions(Permissions {
+            mode: None,
+            statements: &[Permission::allow(
+                &[
+                    "codecommit:CancelUploadArchive",
+                    "codecommit:GetBranch",
+                    "codecommit:GetCommit",
+                    "codecommit:GetRepository",
+                    "codecommit:GetUploadArchiveStatus",
+                    "codecommit:UploadArchive",
+                ],
+                Resource::Regional { service: "codecommit", path: "{RepositoryName}" },
+            )],
+        })
+        .start_rule(Watched::CodeCommitBranch, true);

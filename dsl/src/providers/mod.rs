@@ -1,0 +1,480 @@
+//! What pipewright knows about each action provider, in one place per
+//! provider: its action type, how many artifacts it reads and writes, its
+//! configuration keys, its output variables, the IAM permissions a role
+//! needs to run it and what an EventBridge rule watches to start a pipeline
+//! from it.
+//!
+//! The typed actions ([`crate::actions`]) build their type id from these
+//! descriptions; validation, the cross-account role templates and the event
+//! declarations read them. Closed value sets that a typed enum also spells
+//! (canned ACLs, CloudFormation modes...) are built from the enum's `ALL`
+//! and `as_str`, so the two cannot drift apart.
+//!
+//! ```
+//! use pipewright_dsl::model::{ActionCategory, ActionOwner};
+//! use pipewright_dsl::providers;
+//!
+//! let codebuild = providers::ALL.iter().find(|provider| provider.name == "CodeBuild").unwrap();
+//! assert_eq!(codebuild.categories, [ActionCategory::Build, ActionCategory::Test]);
+//! assert_eq!(codebuild.owner, ActionOwner::Aws);
+//! assert_eq!((codebuild.inputs.min, codebuild.inputs.max), (1, 5));
+//! assert!(codebuild.required_keys().eq(["ProjectName"]));
+//! ```
+//!
+//! # Adding a provider
+//!
+//! 1. Write `dsl/src/providers/<provider>.rs` (like `elastic_beanstalk.rs`)
+//!    holding its [`ProviderDescription`] (type id, artifact bounds,
+//!    configuration keys, output variables, permissions, start rule; facts
+//!    from the AWS action reference) and its typed action, whose constructor
+//!    starts from `ProviderDescription::action`. A closed value set the
+//!    typed action spells with an enum is built from the enum with
+//!    `wire_values!` (the enum gives `ALL` and a `const fn as_str`); fixed
+//!    output variables are the `NAMES` of its variable set.
+//! 2. In this file: declare the module, re-export the description, add it to
+//!    [`ALL`] and re-export the typed action in [`typed`] (which
+//!    [`crate::actions`] and the prelude re-export).
+//! 3. Tests: `dsl/tests/integration/provider_descriptions.rs` fails until the typed
+//!    action is built in its `typed_actions` (or the provider is listed as
+//!    untyped); add the action's own tests and accept its new snapshots.
+//!
+//! Validation, the cross-account role templates and the event rules need no
+//! change: they find the provider in [`ALL`]. A provider with a rule of its
+//! own (a key required only with some value of another) still gets that rule
+//! in `validate/providers.rs`.
+
+mod cloudformation;
+mod codebuild;
+mod codecommit;
+mod deploy;
+mod ecr;
+mod elastic_beanstalk;
+mod invoke;
+mod others;
+mod s3;
+mod source;
+
+use crate::model::{ActionCategory, ActionOwner, ActionTypeId, Str};
+use crate::spec::ActionSpec;
+
+pub use cloudformation::{CLOUDFORMATION, CLOUDFORMATION_STACK_INSTANCES, CLOUDFORMATION_STACK_SET};
+pub use codebuild::CODEBUILD;
+pub use codecommit::CODECOMMIT;
+pub use deploy::{CODEDEPLOY, CODEDEPLOY_TO_ECS, ECS, LAMBDA_DEPLOY};
+pub use ecr::ECR;
+pub use elastic_beanstalk::ELASTIC_BEANSTALK;
+pub(crate) use invoke::{INPUT_TYPE_FILE_PATH, INPUT_TYPE_LITERAL};
+pub use invoke::{LAMBDA_INVOKE, STEP_FUNCTIONS};
+pub use others::{
+    ALEXA_SKILLS_KIT, APP_CONFIG, CODEPIPELINE_INVOKE, COMMANDS, DEVICE_FARM, EC2, ECR_BUILD_AND_PUBLISH, EKS,
+    INSPECTOR_SCAN, MANUAL, OPS_WORKS, SERVICE_CATALOG, SNYK,
+};
+pub use s3::{S3_DEPLOY, S3_SOURCE};
+pub use source::{CODESTAR_SOURCE_CONNECTION, GITHUB};
+
+/// The typed actions written next to their provider description (the
+/// others are in [`crate::actions`], which re-exports these too).
+pub mod typed {
+    pub use super::elastic_beanstalk::ElasticBeanstalkDeploy;
+}
+
+/// Every provider pipewright knows, in the order of the AWS action reference.
+pub static ALL: &[&ProviderDescription] = &[
+    &S3_SOURCE,
+    &CODECOMMIT,
+    &ECR,
+    &CODESTAR_SOURCE_CONNECTION,
+    &GITHUB,
+    &CODEBUILD,
+    &COMMANDS,
+    &ECR_BUILD_AND_PUBLISH,
+    &DEVICE_FARM,
+    &MANUAL,
+    &S3_DEPLOY,
+    &CLOUDFORMATION,
+    &CLOUDFORMATION_STACK_SET,
+    &CLOUDFORMATION_STACK_INSTANCES,
+    &CODEDEPLOY,
+    &CODEDEPLOY_TO_ECS,
+    &ECS,
+    &ELASTIC_BEANSTALK,
+    &OPS_WORKS,
+    &SERVICE_CATALOG,
+    &APP_CONFIG,
+    &ALEXA_SKILLS_KIT,
+    &EC2,
+    &EKS,
+    &LAMBDA_DEPLOY,
+    &LAMBDA_INVOKE,
+    &STEP_FUNCTIONS,
+    &CODEPIPELINE_INVOKE,
+    &INSPECTOR_SCAN,
+    &SNYK,
+];
+
+/// The description of the provider of an action type, when pipewright knows
+/// it (same owner, provider name and one of its categories).
+pub fn find(type_id: &ActionTypeId) -> Option<&'static ProviderDescription> {
+    let name = type_id.provider.as_literal()?;
+    ALL.iter().copied().find(|provider| {
+        provider.owner == type_id.owner && provider.name == name && provider.categories.contains(&type_id.category)
+    })
+}
+
+/// Everything pipewright knows about one action provider. Only this module
+/// describes providers (the list is [`ALL`]), so every description has at
+/// least one category.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct ProviderDescription {
+    /// Who provides it.
+    pub owner: ActionOwner,
+    /// The categories it is offered in (the first is the typed action's
+    /// default).
+    pub categories: &'static [ActionCategory],
+    /// The provider name, as in `actionTypeId.provider`.
+    pub name: &'static str,
+    /// The action type version.
+    pub version: &'static str,
+    /// How many input artifacts it takes.
+    pub inputs: ArtifactBounds,
+    /// How many output artifacts it produces.
+    pub outputs: ArtifactBounds,
+    /// Whether only V2 pipelines can use it.
+    pub v2_only: bool,
+    /// Its configuration keys: the required ones first, in AWS's order, then
+    /// the optional ones pipewright knows.
+    pub configuration: &'static [ConfigKey],
+    /// The output variables it emits, when the provider fixes them (`None`:
+    /// the user names them, or none are documented).
+    pub variables: Option<&'static [&'static str]>,
+    /// What to use instead, when AWS has deprecated the provider.
+    pub replacement: Option<&'static str>,
+    /// What a role needs to run the action in its own account (apart from
+    /// artifact access), when pipewright knows it.
+    pub permissions: Option<Permissions>,
+    /// What an EventBridge rule watches to start a pipeline from this
+    /// source, when its changes are reported to EventBridge.
+    pub start_rule: Option<StartRule>,
+}
+
+/// Fewest and most artifacts of one direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ArtifactBounds {
+    /// Fewest.
+    pub min: usize,
+    /// Most.
+    pub max: usize,
+}
+
+/// `min..=max` artifacts.
+pub const fn artifacts(min: usize, max: usize) -> ArtifactBounds {
+    ArtifactBounds { min, max }
+}
+
+/// One configuration key of a provider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ConfigKey {
+    /// The key, exactly as AWS spells it.
+    pub name: &'static str,
+    /// Whether every action of the provider sets it.
+    pub required: bool,
+    /// The values AWS accepts.
+    pub values: Values,
+}
+
+/// The values a configuration key accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Values {
+    /// Any text.
+    Any,
+    /// `true` or `false` (in any case).
+    Boolean,
+    /// One of these.
+    OneOf(&'static [&'static str]),
+    /// A comma-separated list of these.
+    ListOf(&'static [&'static str]),
+    /// The name of one of the action's input artifacts.
+    InputName,
+    /// A file in one of the action's input artifacts:
+    /// `<InputArtifactName>::<path>`.
+    InputPath,
+    /// A whole number from `min` to `max`, counting `unit`.
+    Range {
+        /// Smallest.
+        min: u32,
+        /// Largest.
+        max: u32,
+        /// What the number counts (`minutes`, `percent`).
+        unit: &'static str,
+    },
+}
+
+/// The words `true` and `false`.
+pub const BOOLEAN_WORDS: &[&str] = &["true", "false"];
+
+impl ConfigKey {
+    /// A required key taking any text.
+    pub const fn required(name: &'static str) -> ConfigKey {
+        ConfigKey { name, required: true, values: Values::Any }
+    }
+
+    /// An optional key taking any text.
+    pub const fn optional(name: &'static str) -> ConfigKey {
+        ConfigKey { name, required: false, values: Values::Any }
+    }
+
+    /// The same key, accepting only `values`.
+    pub const fn values(self, values: Values) -> ConfigKey {
+        ConfigKey { values, ..self }
+    }
+
+    /// The same key, accepting only `true` or `false`.
+    pub const fn boolean(self) -> ConfigKey {
+        self.values(Values::Boolean)
+    }
+
+    /// The same key, accepting one of `values`.
+    pub const fn one_of(self, values: &'static [&'static str]) -> ConfigKey {
+        self.values(Values::OneOf(values))
+    }
+}
+
+/// The statements a role needs to run a provider's actions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Permissions {
+    /// The configuration key whose value chooses the statements (the
+    /// CloudFormation `ActionMode`), with how to name one of its values in a
+    /// message (`an action mode`); it must hold one of the key's values.
+    pub mode: Option<(&'static str, &'static str)>,
+    /// The statements, in the order they are granted.
+    pub statements: &'static [Permission],
+}
+
+/// One `Allow` statement: IAM actions on one kind of resource.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Permission {
+    /// The IAM actions, e.g. `codebuild:StartBuild`.
+    pub actions: &'static [&'static str],
+    /// The resource they apply to.
+    pub resource: Resource,
+    /// When the statement is granted.
+    pub when: When,
+    /// For `iam:PassRole`: the only service the role may be passed to.
+    pub passed_to: Option<&'static str>,
+}
+
+impl Permission {
+    /// `actions` on `resource`, always granted.
+    pub const fn allow(actions: &'static [&'static str], resource: Resource) -> Permission {
+        Permission { actions, resource, when: When::Always, passed_to: None }
+    }
+
+    /// The same statement, granted only `when`.
+    pub const fn when(self, when: When) -> Permission {
+        Permission { when, ..self }
+    }
+
+    /// The same `iam:PassRole` statement, only for roles passed to `service`.
+    pub const fn passed_to(self, service: &'static str) -> Permission {
+        Permission { passed_to: Some(service), ..self }
+    }
+}
+
+/// The kind of resource a permission applies to. Paths may hold `{Key}`:
+/// the literal value of that configuration key, which must be set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resource {
+    /// `arn:<partition>:<service>:<region>:<account>:<path>`.
+    Regional {
+        /// The service, e.g. `codebuild`.
+        service: &'static str,
+        /// The resource path, e.g. `project/{ProjectName}`.
+        path: &'static str,
+    },
+    /// Like [`Resource::Regional`], unless the value of `key` already is an
+    /// ARN, which is then used as is (a Lambda function name or ARN).
+    NameOrArn {
+        /// The configuration key holding a name or an ARN.
+        key: &'static str,
+        /// The service.
+        service: &'static str,
+        /// The resource path when `key` holds a name.
+        path: &'static str,
+    },
+    /// `arn:<partition>:s3:::<path>`: a bucket or objects in it.
+    S3 {
+        /// `bucket` or `bucket/key`.
+        path: &'static str,
+    },
+    /// `arn:<partition>:iam::<account>:<path>`.
+    Iam {
+        /// e.g. `role/*`.
+        path: &'static str,
+    },
+    /// The ARN held by an optional configuration key; no statement when the
+    /// key is not set.
+    ArnIn(&'static str),
+    /// Every resource (`*`), for actions that cannot be scoped.
+    Any,
+}
+
+/// When a permission is granted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Always.
+    Always,
+    /// When the configuration key holds this value.
+    Is(&'static str, &'static str),
+    /// When the configuration key does not hold this value (or is not set).
+    IsNot(&'static str, &'static str),
+}
+
+/// What an EventBridge rule that starts a pipeline from a source watches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StartRule {
+    /// What changes it reports.
+    pub watches: Watched,
+    /// Whether the source polls unless `PollForSourceChanges` is `false`
+    /// (a rule then turns polling off).
+    pub polls: bool,
+}
+
+/// The changes a start rule matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Watched {
+    /// Pushes to a CodeCommit branch (`RepositoryName`, `BranchName`).
+    CodeCommitBranch,
+    /// Images pushed to an ECR tag (`RepositoryName`, `ImageTag`).
+    EcrImageTag,
+    /// Objects written to an S3 key (`S3Bucket`, `S3ObjectKey`).
+    S3Object,
+}
+
+impl ProviderDescription {
+    /// A description with no configuration, variables, permissions or start
+    /// rule; the `const` setters below fill them in.
+    pub(crate) const fn new(
+        owner: ActionOwner,
+        categories: &'static [ActionCategory],
+        name: &'static str,
+        inputs: ArtifactBounds,
+        outputs: ArtifactBounds,
+    ) -> ProviderDescription {
+        ProviderDescription {
+            owner,
+            categories,
+            name,
+            version: "1",
+            inputs,
+            outputs,
+            v2_only: false,
+            configuration: &[],
+            variables: None,
+            replacement: None,
+            permissions: None,
+            start_rule: None,
+        }
+    }
+
+    /// An AWS provider.
+    pub(crate) const fn aws(
+        categories: &'static [ActionCategory],
+        name: &'static str,
+        inputs: ArtifactBounds,
+        outputs: ArtifactBounds,
+    ) -> ProviderDescription {
+        ProviderDescription::new(ActionOwner::Aws, categories, name, inputs, outputs)
+    }
+
+    /// The same provider with these configuration keys.
+    pub(crate) const fn configuration(self, keys: &'static [ConfigKey]) -> ProviderDescription {
+        ProviderDescription { configuration: keys, ..self }
+    }
+
+    /// The same provider, emitting these output variables.
+    pub(crate) const fn variables(self, names: &'static [&'static str]) -> ProviderDescription {
+        ProviderDescription { variables: Some(names), ..self }
+    }
+
+    /// The same provider, for V2 pipelines only.
+    pub(crate) const fn v2(self) -> ProviderDescription {
+        ProviderDescription { v2_only: true, ..self }
+    }
+
+    /// The same provider, deprecated in favour of `replacement`.
+    pub(crate) const fn deprecated(self, replacement: &'static str) -> ProviderDescription {
+        ProviderDescription { replacement: Some(replacement), ..self }
+    }
+
+    /// The same provider, needing these permissions.
+    pub(crate) const fn permissions(self, permissions: Permissions) -> ProviderDescription {
+        ProviderDescription { permissions: Some(permissions), ..self }
+    }
+
+    /// The same provider, whose changes an EventBridge rule can watch.
+    pub(crate) const fn start_rule(self, watches: Watched, polls: bool) -> ProviderDescription {
+        ProviderDescription { start_rule: Some(StartRule { watches, polls }), ..self }
+    }
+
+    /// The keys every action of the provider sets, in AWS's order.
+    pub fn required_keys(&self) -> impl Iterator<Item = &'static str> {
+        self.configuration.iter().filter(|key| key.required).map(|key| key.name)
+    }
+
+    /// The configuration key `name`, when the provider has it.
+    pub fn key(&self, name: &str) -> Option<&'static ConfigKey> {
+        self.configuration.iter().find(|key| key.name == name)
+    }
+
+    /// The type id of this provider's actions in `category`.
+    pub fn type_id(&self, category: ActionCategory) -> ActionTypeId {
+        ActionTypeId { category, owner: self.owner, provider: self.name.into(), version: self.version.into() }
+    }
+
+    /// A new action of this provider in its first category, with no
+    /// settings yet: where a typed action's constructor starts.
+    pub(crate) fn action<'p>(&self, name: impl Into<Str>) -> ActionSpec<'p> {
+        self.action_in(name, self.categories[0])
+    }
+
+    /// A new action of this provider in `category` (one of its categories).
+    pub(crate) fn action_in<'p>(&self, name: impl Into<Str>, category: ActionCategory) -> ActionSpec<'p> {
+        ActionSpec::new(name, category, self.owner, self.name, self.version)
+    }
+
+    /// `CodeBuild (Build)`.
+    pub fn describe(&self, category: ActionCategory) -> String {
+        format!("{} ({})", self.name, category.as_str())
+    }
+}
+
+/// `a, b, c or d`.
+pub(crate) fn one_or_another(values: &[&str]) -> String {
+    let mut text = String::new();
+    for (index, value) in values.iter().enumerate() {
+        if index > 0 {
+            text.push_str(if index + 1 == values.len() { " or " } else { ", " });
+        }
+        text.push_str(value);
+    }
+    text
+}
+
+/// The wire strings of a typed enum with `ALL` and a `const fn as_str`, as a
+/// `&'static [&'static str]` usable in a description's value set.
+macro_rules! wire_values {
+    ($enum:ty) => {{
+        const VALUES: [&str; <$enum>::ALL.len()] = {
+            let mut values = [""; <$enum>::ALL.len()];
+            let mut index = 0;
+            while index < values.len() {
+                values[index] = <$enum>::ALL[index].as_str();
+                index += 1;
+            }
+            values
+        };
+        &VALUES
+    }};
+}
+pub(crate) use wire_values;

@@ -1,0 +1,105 @@
+//! Providers pipewright validates but has no typed action for (apart from
+//! the Commands action and the manual approval, which take no required
+//! configuration): the rest of the AWS action reference.
+
+use super::{artifacts, ConfigKey, ProviderDescription};
+use crate::model::{ActionCategory, ActionOwner};
+
+use ActionCategory::{Approval, Build, Compute, Deploy, Invoke, Test};
+
+/// `Compute / AWS / Commands / 1` (V2 only): shell commands on a managed
+/// compute environment.
+pub static COMMANDS: ProviderDescription =
+    ProviderDescription::aws(&[Compute], "Commands", artifacts(1, 10), artifacts(0, 1)).v2().configuration(&[
+        ConfigKey::optional("ComputeType"),
+        ConfigKey::optional("EnvironmentType"),
+        ConfigKey::optional("VpcId"),
+        ConfigKey::optional("Subnets"),
+        ConfigKey::optional("SecurityGroupIds"),
+    ]);
+
+/// `Build / AWS / ECRBuildAndPublish / 1` (V2 only).
+pub static ECR_BUILD_AND_PUBLISH: ProviderDescription =
+    ProviderDescription::aws(&[Build], "ECRBuildAndPublish", artifacts(1, 1), artifacts(0, 0))
+        .v2()
+        .configuration(&[
+            ConfigKey::required("ECRRepositoryName"),
+            ConfigKey::optional("RegistryType").one_of(&["private", "public"]),
+        ])
+        .variables(&["ECRImageDigestId", "ECRRepositoryName"]);
+
+/// `Test / AWS / DeviceFarm / 1`.
+pub static DEVICE_FARM: ProviderDescription =
+    ProviderDescription::aws(&[Test], "DeviceFarm", artifacts(1, 1), artifacts(0, 0)).configuration(&[
+        ConfigKey::required("AppType"),
+        ConfigKey::required("ProjectId"),
+        ConfigKey::required("App"),
+        ConfigKey::required("DevicePoolArn"),
+        ConfigKey::required("TestType"),
+    ]);
+
+/// `Approval / AWS / Manual / 1`.
+pub static MANUAL: ProviderDescription =
+    ProviderDescription::aws(&[Approval], "Manual", artifacts(0, 0), artifacts(0, 0)).configuration(&[
+        ConfigKey::optional("NotificationArn"),
+        ConfigKey::optional("CustomData"),
+        ConfigKey::optional("ExternalEntityLink"),
+    ]);
+
+/// `Deploy / AWS / OpsWorks / 1`.
+pub static OPS_WORKS: ProviderDescription =
+    ProviderDescription::aws(&[Deploy], "OpsWorks", artifacts(1, 1), artifacts(0, 0))
+        .configuration(&[ConfigKey::required("Stack"), ConfigKey::required("App")]);
+
+/// `Deploy / AWS / ServiceCatalog / 1`.
+pub static SERVICE_CATALOG: ProviderDescription =
+    ProviderDescription::aws(&[Deploy], "ServiceCatalog", artifacts(1, 1), artifacts(0, 0))
+        .configuration(&[ConfigKey::required("ProductId")]);
+
+/// `Deploy / AWS / AppConfig / 1`.
+pub static APP_CONFIG: ProviderDescription =
+    ProviderDescription::aws(&[Deploy], "AppConfig", artifacts(1, 1), artifacts(0, 0)).configuration(&[
+        ConfigKey::required("Application"),
+        ConfigKey::required("Environment"),
+        ConfigKey::required("ConfigurationProfile"),
+        ConfigKey::required("InputArtifactConfigurationPath"),
+    ]);
+
+/// `Deploy / ThirdParty / AlexaSkillsKit / 1`.
+pub static ALEXA_SKILLS_KIT: ProviderDescription =
+    ProviderDescription::new(ActionOwner::ThirdParty, &[Deploy], "AlexaSkillsKit", artifacts(1, 2), artifacts(0, 0))
+        .configuration(&[
+            ConfigKey::required("ClientId"),
+            ConfigKey::required("ClientSecret"),
+            ConfigKey::required("RefreshToken"),
+            ConfigKey::required("SkillId"),
+        ]);
+
+/// `Deploy / AWS / EC2 / 1` (V2 only).
+pub static EC2: ProviderDescription =
+    ProviderDescription::aws(&[Deploy], "EC2", artifacts(1, 1), artifacts(0, 0)).v2().configuration(&[
+        ConfigKey::required("InstanceTagKey"),
+        ConfigKey::required("InstanceType").one_of(&["EC2", "SSM_MANAGED_NODE"]),
+    ]);
+
+/// `Deploy / AWS / EKS / 1` (V2 only).
+pub static EKS: ProviderDescription = ProviderDescription::aws(&[Deploy], "EKS", artifacts(1, 1), artifacts(0, 0))
+    .v2()
+    .configuration(&[ConfigKey::required("ClusterName")])
+    .variables(&["EKSClusterName"]);
+
+/// `Invoke / AWS / CodePipeline / 1` (V2 only): starts another pipeline.
+pub static CODEPIPELINE_INVOKE: ProviderDescription =
+    ProviderDescription::aws(&[Invoke], "CodePipeline", artifacts(0, 0), artifacts(0, 0))
+        .v2()
+        .configuration(&[ConfigKey::required("PipelineName")]);
+
+/// `Invoke / AWS / InspectorScan / 1`.
+pub static INSPECTOR_SCAN: ProviderDescription =
+    ProviderDescription::aws(&[Invoke], "InspectorScan", artifacts(1, 1), artifacts(1, 1))
+        .configuration(&[ConfigKey::required("InspectorRunMode").one_of(&["SourceCodeScan", "ECRImageScan"])])
+        .variables(&["HighestScannedSeverity"]);
+
+/// `Invoke / ThirdParty / Snyk / 1`.
+pub static SNYK: ProviderDescription =
+    ProviderDescription::new(ActionOwner::ThirdParty, &[Invoke], "Snyk", artifacts(1, 1), artifacts(1, 1));
