@@ -94,32 +94,70 @@ use std::fmt;
 
 use crate::model::Str;
 use crate::pipeline::Pipeline;
+use crate::printable::printable;
 pub(crate) use catalog::requires_v2;
 use context::Context;
 
 /// Where a violation is: `pipeline "x" > stage "Build" > action "Unit"`.
+///
+/// Names are kept as written and made printable only when shown (see
+/// [`crate::printable`]): a name with control characters or of megabytes
+/// prints escaped and shortened, each name on its own. A stage or action
+/// whose name repeats in its pipeline or stage is shown with its position,
+/// `stage #2 "Build"`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Location(String);
+pub struct Location(Vec<Segment>);
+
+/// One step of a [`Location`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Segment {
+    /// `pipeline "x"`, `stage #2 "Build"`: a kind, a name, and the 1-based
+    /// position when the name repeats.
+    Named { kind: &'static str, name: String, position: Option<usize> },
+    /// A field path such as `configuration.TemplatePath`.
+    Field(String),
+}
 
 impl Location {
     /// The pipeline itself.
     pub fn pipeline(pipeline: &Str) -> Location {
-        Location(format!("pipeline \"{pipeline}\""))
+        Location(vec![named("pipeline", pipeline, None)])
     }
 
     /// A stage of the pipeline.
     pub fn stage(pipeline: &Str, stage: &Str) -> Location {
-        Location(format!("pipeline \"{pipeline}\" > stage \"{stage}\""))
+        Location::stage_at(pipeline, stage, None)
     }
 
     /// An action of a stage.
     pub fn action(pipeline: &Str, stage: &Str, action: &Str) -> Location {
-        Location(format!("pipeline \"{pipeline}\" > stage \"{stage}\" > action \"{action}\""))
+        Location::action_at(pipeline, (stage, None), (action, None))
+    }
+
+    /// A stage, with its 1-based position when its name repeats.
+    pub(crate) fn stage_at(pipeline: &Str, stage: &Str, position: Option<usize>) -> Location {
+        Location(vec![named("pipeline", pipeline, None), named("stage", stage, position)])
+    }
+
+    /// An action, with the 1-based positions of the stage and the action when
+    /// their names repeat.
+    pub(crate) fn action_at(
+        pipeline: &Str,
+        (stage, stage_position): (&Str, Option<usize>),
+        (action, action_position): (&Str, Option<usize>),
+    ) -> Location {
+        Location(vec![
+            named("pipeline", pipeline, None),
+            named("stage", stage, stage_position),
+            named("action", action, action_position),
+        ])
     }
 
     /// A field below this location, e.g. `configuration.TemplatePath`.
     pub fn field(&self, field: &str) -> Location {
-        Location(format!("{} > {field}", self.0))
+        let mut segments = self.0.clone();
+        segments.push(Segment::Field(field.to_owned()));
+        Location(segments)
     }
 
     /// Whether this location is `outer` or below it.
@@ -133,13 +171,29 @@ impl Location {
     /// assert!(!Location::action(&"app".into(), &"Build".into(), &"Unit2".into()).is_within(&action));
     /// ```
     pub fn is_within(&self, outer: &Location) -> bool {
-        self.0.strip_prefix(&outer.0).is_some_and(|rest| rest.is_empty() || rest.starts_with(" > "))
+        self.0.starts_with(&outer.0)
     }
+}
+
+fn named(kind: &'static str, name: &Str, position: Option<usize>) -> Segment {
+    Segment::Named { kind, name: name.to_string(), position }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        for (index, segment) in self.0.iter().enumerate() {
+            if index > 0 {
+                f.write_str(" > ")?;
+            }
+            match segment {
+                Segment::Named { kind, name, position: None } => write!(f, "{kind} \"{}\"", printable(name))?,
+                Segment::Named { kind, name, position: Some(position) } => {
+                    write!(f, "{kind} #{position} \"{}\"", printable(name))?
+                }
+                Segment::Field(field) => f.write_str(&printable(field))?,
+            }
+        }
+        Ok(())
     }
 }
 
@@ -189,7 +243,7 @@ impl fmt::Display for Violation {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{severity}[{}]: {}: {}", self.rule, self.location, self.message)
+        write!(f, "{severity}[{}]: {}: {}", self.rule, self.location, printable(&self.message))
     }
 }
 
