@@ -26,7 +26,7 @@
 //! | triggers | `trigger-count`, `trigger-source-action`, `trigger-source-action-unique`, `trigger-filter-size`, `trigger-push-filter`, `trigger-pull-request-filter` |
 //! | stage conditions | `condition-count`, `condition-rule-count`, `condition-rule-provider` (warning), `condition-rule-input` |
 //! | providers | `provider-category`, `provider-unknown` (warning), `provider-deprecated` (warning), `configuration-required`, `configuration-value`, `timeout-range`, `provider-only-field` |
-//! | environment variables | `codebuild-environment-variables`, `plaintext-secret` (warning) |
+//! | environment variables | `codebuild-environment-variables`, `plaintext-secret` (warning), `plaintext-credential` (warning), `plaintext-secret-name` (warning) |
 //! | sizes | `configuration-key-length`, `configuration-value-length`, `commands-size`, `output-variables-size`, `output-files-size`, `environment-variables-size`, `variables-size` |
 //! | cross-account | `custom-action-role`, `cross-account-detection` (warning), `cloudformation-role-account`, `cross-account-kms-key`, `cross-account-codebuild-output`, `cross-account-artifact`, `cross-account-permissions` (warning), `cross-account-kms-key-arn` (warning) |
 //! | tags | `tag-count`, `tag-size`, `tag-key-unique` |
@@ -81,6 +81,7 @@ mod pattern;
 mod providers;
 mod rule_names;
 mod run_order;
+mod secrets;
 mod sizes;
 mod structure;
 mod tags;
