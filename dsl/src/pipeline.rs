@@ -11,7 +11,7 @@ use crate::model::{
     PipelineDocument, PipelineType, PipelineVariable, RegionalArtifactStore, StageDeclaration, Str, SuccessConditions,
     Tag, TriggerDeclaration, TriggerProviderType,
 };
-use crate::spec::{ActionSpec, ConfigValue};
+use crate::spec::{ActionSpec, AddedAction, ConfigValue};
 use crate::stage::{SourceStageBuilder, StageBuilder};
 use crate::surroundings::Surroundings;
 use crate::validate::{self, Location, Violation, Violations};
@@ -236,6 +236,8 @@ pub struct PipelineBuilder<'p> {
     artifacts: Vec<String>,
     brand: Brand<'p>,
     pub(crate) surroundings: Surroundings,
+    /// `action-output-count` findings, reported with the builder's others.
+    output_count_mismatches: Vec<Violation>,
 }
 
 /// A stage while it is being defined.
@@ -268,6 +270,7 @@ impl<'p> PipelineBuilder<'p> {
             artifacts: Vec::new(),
             brand: Brand::default(),
             surroundings: Surroundings::default(),
+            output_count_mismatches: Vec::new(),
         }
     }
 
@@ -406,19 +409,39 @@ impl<'p> PipelineBuilder<'p> {
         self.stages.len() - 1
     }
 
-    /// Records an action and mints its output artifacts.
+    /// Records an action and mints its output artifacts, as many as its
+    /// handle holds (`handle_outputs`): an action that declares another
+    /// number is reported (`action-output-count`) and gets default outputs
+    /// up to that number, so its handle is whole.
     pub(crate) fn add_action(
         &mut self,
         stage: usize,
-        spec: ActionSpec<'p>,
-    ) -> (ActionRef<'p>, Vec<Artifact<'p>>, String) {
+        mut spec: ActionSpec<'p>,
+        handle_outputs: usize,
+    ) -> AddedAction<'p> {
+        if spec.outputs.len() != handle_outputs {
+            self.output_count_mismatches.push(Violation::new(
+                Location::action(&self.name, &self.stages[stage].name, &spec.name),
+                "action-output-count",
+                format!(
+                    "the action declares {} output artifacts but its handle holds {handle_outputs}; an \
+                     `IntoAction` implementation must declare as many outputs in its `ActionSpec` as its `Handle` \
+                     holds (build the spec with a typed action such as `GenericAction`, whose `.output(..)` \
+                     setters keep both in step)",
+                    spec.outputs.len()
+                ),
+            ));
+            while spec.outputs.len() < handle_outputs {
+                spec.default_output();
+            }
+        }
         let state = &self.stages[stage];
         let action = ActionRef { stage, index: state.actions.len(), brand: self.brand };
         let namespace = match &spec.namespace {
             Some(namespace) => namespace.to_string(),
             None => default_namespace(&state.name, &spec.name),
         };
-        let mut outputs = Vec::with_capacity(spec.outputs.len());
+        let mut outputs: Vec<Artifact<'p>> = Vec::with_capacity(spec.outputs.len());
         for output in &spec.outputs {
             let name = output.name.clone().unwrap_or_else(|| default_artifact_name(&spec.name));
             self.artifacts.push(name);
@@ -428,11 +451,12 @@ impl<'p> PipelineBuilder<'p> {
         state.actions.push(spec);
         state.namespaces.push(namespace.clone());
         state.outputs.push(outputs.clone());
-        (action, outputs, namespace)
+        outputs.truncate(handle_outputs);
+        AddedAction { action, outputs, namespace }
     }
 
     fn finish(self) -> Pipeline {
-        let mut violations = Vec::new();
+        let mut violations = self.output_count_mismatches.clone();
         let used_namespaces: HashSet<ActionRef<'p>> = self
             .stages
             .iter()

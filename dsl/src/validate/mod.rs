@@ -34,8 +34,8 @@
 //! | EventBridge rules | `event-rule-name`, `event-rule-name-unique`, `event-rule-description`, `event-rule-targets`, `event-rule-target-arn`, `event-rule-role`, `event-rule-schedule`, `event-rule-source`, `poll-for-source-changes`, `event-rule-stage` |
 //! | notification rules | `notification-rule-name`, `notification-rule-name-unique`, `notification-rule-events`, `notification-rule-targets`, `notification-target` |
 //!
-//! The pipeline builder adds its own findings first (`source-stage-first`,
-//! `role-required`, `run-order-data-flow`); a model finding that describes
+//! The pipeline builder adds its own findings first (`action-output-count`,
+//! `source-stage-first`, `role-required`, `run-order-data-flow`); a model finding that describes
 //! the same mistake at that place or below it is left out (the table is in
 //! `builder_findings.rs`). Deriving the cross-account role templates
 //! ([`crate::cross_account::targets`]) fails with `cross-account-region` and
