@@ -21,7 +21,7 @@
 //! | runOrder | `run-order-range` |
 //! | artifact stores and Regions | `artifact-store-exactly-one`, `artifact-store-bucket`, `kms-key-id-length`, `region-name`, `artifact-store-region-unique`, `artifact-store-pipeline-region`, `region-not-allowed`, `action-region-store` |
 //! | ARNs | `role-required`, `role-arn`, `cloudformation-role-arn`, `configuration-arn` (warning), `kms-key-arn` (warning) |
-//! | variables | `variable-key-unknown` (warning), `variable-namespace-order`, `variable-namespace-unknown`, `pipeline-variable-in-source`, `pipeline-variable-undeclared` |
+//! | variables | `variable-key-unknown` (warning), `variable-key-undeclared`, `variable-namespace-order`, `variable-namespace-unknown`, `pipeline-variable-in-source`, `pipeline-variable-undeclared` |
 //! | V2 | `requires-v2`, `rollback-in-parallel` |
 //! | triggers | `trigger-count`, `trigger-source-action`, `trigger-source-action-unique`, `trigger-filter-size`, `trigger-push-filter`, `trigger-pull-request-filter` |
 //! | stage conditions | `condition-count`, `condition-rule-count`, `condition-rule-provider` (warning), `condition-rule-input` |

@@ -193,6 +193,10 @@ fn action_variable(
         .filter(|declarer| declarer.action.namespace.as_ref().is_some_and(|declared| *declared == namespace))
         .collect();
     if let Some(declarer) = declarers.iter().find(|declarer| reader.can_read(declarer)) {
+        if declarer.is_aws("Commands") {
+            commands_variable(declarer, &reference, key, location, out);
+            return;
+        }
         let provider = catalog::find(&declarer.action.action_type_id);
         if let Some((provider, emitted)) = provider.and_then(|provider| Some((provider, provider.variables?))) {
             if !emitted.contains(&key) {
@@ -245,5 +249,28 @@ fn action_variable(
         location,
         "variable-namespace-unknown",
         format!("{reference} names the namespace \"{namespace}\", which no action declares; {earlier}; {TYPED_HINT}"),
+    ));
+}
+
+/// `#{namespace.Key}` of a Commands action: the key is one of the
+/// `outputVariables` it declares, since only those are exported.
+fn commands_variable(declarer: &Placed<'_>, reference: &str, key: &str, location: Location, out: &mut Vec<Violation>) {
+    let declared: Vec<&Str> = declarer.action.output_variables.iter().flatten().collect();
+    if declared.iter().any(|declared| !declared.is_literal() || **declared == key) {
+        return;
+    }
+    let known = if declared.is_empty() {
+        "it declares no outputVariables".to_owned()
+    } else {
+        format!("it declares {}", quoted_list(&declared, "and"))
+    };
+    out.push(Violation::new(
+        location,
+        "variable-key-undeclared",
+        format!(
+            "{reference}: the Commands action {} exports only the variables its outputVariables declare, and \"{key}\" \
+             is not one of them; {known}; read one of those, or add \"{key}\" with `.output_variables([..])`",
+            declarer.describe()
+        ),
     ));
 }
