@@ -34,6 +34,9 @@
 //! | EventBridge rules | `event-rule-name`, `event-rule-name-unique`, `event-rule-description`, `event-rule-targets`, `event-rule-target-arn`, `event-rule-role`, `event-rule-schedule`, `event-rule-source`, `poll-for-source-changes`, `event-rule-stage` |
 //! | notification rules | `notification-rule-name`, `notification-rule-name-unique`, `notification-rule-events`, `notification-rule-targets`, `notification-target` |
 //!
+//! Where a general rule and a more specific one report the same field, only
+//! the specific one is kept (the table is in `overlaps.rs`).
+//!
 //! The pipeline builder adds its own findings first (`action-output-count`,
 //! `source-stage-first`, `role-required`, `run-order-data-flow`); a model finding that describes
 //! the same mistake at that place or below it is left out (the table is in
@@ -77,6 +80,7 @@ mod environment;
 mod events;
 mod names;
 mod notifications;
+mod overlaps;
 mod pattern;
 mod providers;
 mod rule_names;
@@ -171,8 +175,31 @@ impl Location {
     /// assert!(action.is_within(&Location::pipeline(&"app".into())));
     /// assert!(!Location::action(&"app".into(), &"Build".into(), &"Unit2".into()).is_within(&action));
     /// ```
+    ///
+    /// A field is within the fields it is a part of:
+    /// `configuration.RoleArn` is within `configuration`.
+    ///
+    /// ```
+    /// use pipewright_dsl::Location;
+    ///
+    /// let action = Location::action(&"app".into(), &"Build".into(), &"Unit".into());
+    /// assert!(action.field("actionTypeId.provider").is_within(&action.field("actionTypeId")));
+    /// assert!(action.field("inputArtifacts[0].name").is_within(&action.field("inputArtifacts")));
+    /// assert!(!action.field("actionTypeIdX").is_within(&action.field("actionTypeId")));
+    /// ```
     pub fn is_within(&self, outer: &Location) -> bool {
-        self.0.starts_with(&outer.0)
+        let Some((last, parents)) = outer.0.split_last() else { return true };
+        self.0.starts_with(parents)
+            && self.0.get(parents.len()).is_some_and(|segment| segment == last || segment.is_part_of(last))
+    }
+}
+
+impl Segment {
+    /// Whether this field is a part of the field `outer`
+    /// (`actionTypeId.provider` of `actionTypeId`).
+    fn is_part_of(&self, outer: &Segment) -> bool {
+        let (Segment::Field(field), Segment::Field(outer)) = (self, outer) else { return false };
+        field.strip_prefix(outer.as_str()).is_some_and(|rest| rest.starts_with(['.', '[']))
     }
 }
 
@@ -303,6 +330,13 @@ pub(crate) fn findings(pipeline: &Pipeline) -> Vec<Violation> {
         group(&context, &mut model);
     }
     let mut violations = builder.clone();
-    violations.extend(model.into_iter().filter(|found| !builder_findings::already_reported(builder, found)));
+    violations.extend(
+        model
+            .iter()
+            .filter(|found| {
+                !builder_findings::already_reported(builder, found) && !overlaps::said_more_specifically(&model, found)
+            })
+            .cloned(),
+    );
     violations
 }
