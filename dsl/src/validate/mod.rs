@@ -329,6 +329,12 @@ pub(crate) fn findings(pipeline: &Pipeline) -> Vec<Violation> {
     for group in RULE_GROUPS {
         group(&context, &mut model);
     }
+    let derived = |mut found: Violation| {
+        for name in pipeline.derived_names.iter().filter(|name| found.location.is_within(&name.location)) {
+            found.message = format!("{}; {}", found.message, name.note);
+        }
+        found
+    };
     let mut violations = builder.clone();
     violations.extend(
         model
@@ -336,7 +342,8 @@ pub(crate) fn findings(pipeline: &Pipeline) -> Vec<Violation> {
             .filter(|found| {
                 !builder_findings::already_reported(builder, found) && !overlaps::said_more_specifically(&model, found)
             })
-            .cloned(),
+            .cloned()
+            .map(derived),
     );
     violations
 }
