@@ -54,6 +54,38 @@ impl Pipeline {
     /// Defines a pipeline. Every handle created inside `define` is branded
     /// with this call and cannot be used in another pipeline.
     ///
+    /// The brand is a lifetime, so the compiler reports a handle used in
+    /// another pipeline as a lifetime error, not in pipewright's words. This
+    /// error means an artifact, file or action handle of one `build` closure
+    /// is used inside another's:
+    ///
+    /// ```text
+    /// error[E0521]: borrowed data escapes outside of closure
+    ///    |
+    /// 10 |         let source = first.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///    |             ------ `source` declared here, outside of the closure body
+    /// 11 |         Pipeline::build("second", |second| {
+    ///    |                                    ------ `second` is a reference that is only valid in the closure body
+    /// 12 |             second.stage("Build", |s| {
+    /// 13 |                 s.add(CodeBuild::new("Build", "project", source.artifact()));
+    ///    |                                                          ^^^^^^^^^^^^^^^^^ `second` escapes the closure body here
+    ///
+    /// error: lifetime may not live long enough
+    /// ```
+    ///
+    /// ```compile_fail,E0521
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// Pipeline::build("first", |first| {
+    ///     let source = first.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///     Pipeline::build("second", |second| {
+    ///         second.stage("Build", |s| {
+    ///             s.add(CodeBuild::new("Build", "project", source.artifact()));
+    ///         });
+    ///     });
+    /// });
+    /// ```
+    ///
     /// ```
     /// use pipewright_dsl::prelude::*;
     ///
