@@ -53,10 +53,9 @@ fn words(name: &str) -> Vec<String> {
     let mut word = String::new();
     let mut previous_lower_or_digit = false;
     for c in name.chars() {
-        if matches!(c, '_' | '-' | '.') || (c.is_uppercase() && previous_lower_or_digit) {
-            if !word.is_empty() {
-                words.push(std::mem::take(&mut word));
-            }
+        let boundary = matches!(c, '_' | '-' | '.') || (c.is_uppercase() && previous_lower_or_digit);
+        if boundary && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
         }
         if !matches!(c, '_' | '-' | '.') {
             word.extend(c.to_uppercase());
