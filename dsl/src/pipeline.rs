@@ -11,7 +11,7 @@ use crate::model::{
     PipelineDocument, PipelineType, PipelineVariable, RegionalArtifactStore, StageDeclaration, Str, SuccessConditions,
     Tag, TriggerDeclaration, TriggerProviderType,
 };
-use crate::spec::{ActionSpec, ConfigValue};
+use crate::spec::{ActionSpec, AddedAction, ConfigValue};
 use crate::stage::{SourceStageBuilder, StageBuilder};
 use crate::surroundings::Surroundings;
 use crate::validate::{self, Location, Violation, Violations};
@@ -29,7 +29,21 @@ pub struct Pipeline {
     /// without `Name`); it is not written back to a template.
     pub(crate) name_generated: bool,
     pub(crate) build_violations: Vec<Violation>,
+    /// Names the builder derived (an artifact or namespace made from the
+    /// action's name): a finding at one of them says so.
+    pub(crate) derived_names: Vec<DerivedName>,
     pub(crate) surroundings: Surroundings,
+}
+
+/// A name the builder derived, where it is in the model, and what to say
+/// about it in a finding there.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct DerivedName {
+    /// The field that holds the name.
+    pub(crate) location: Location,
+    /// E.g. `artifact name "CheckoutOutput" was derived from action
+    /// "Checkout" — set one with .output_name(..)`.
+    pub(crate) note: String,
 }
 
 /// A stage whose inbound transition is disabled when the pipeline is deployed:
@@ -39,6 +53,38 @@ pub type DisabledTransition = StageTransition;
 impl Pipeline {
     /// Defines a pipeline. Every handle created inside `define` is branded
     /// with this call and cannot be used in another pipeline.
+    ///
+    /// The brand is a lifetime, so the compiler reports a handle used in
+    /// another pipeline as a lifetime error, not in pipewright's words. This
+    /// error means an artifact, file or action handle of one `build` closure
+    /// is used inside another's:
+    ///
+    /// ```text
+    /// error[E0521]: borrowed data escapes outside of closure
+    ///    |
+    /// 10 |         let source = first.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///    |             ------ `source` declared here, outside of the closure body
+    /// 11 |         Pipeline::build("second", |second| {
+    ///    |                                    ------ `second` is a reference that is only valid in the closure body
+    /// 12 |             second.stage("Build", |s| {
+    /// 13 |                 s.add(CodeBuild::new("Build", "project", source.artifact()));
+    ///    |                                                          ^^^^^^^^^^^^^^^^^ `second` escapes the closure body here
+    ///
+    /// error: lifetime may not live long enough
+    /// ```
+    ///
+    /// ```compile_fail,E0521
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// Pipeline::build("first", |first| {
+    ///     let source = first.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///     Pipeline::build("second", |second| {
+    ///         second.stage("Build", |s| {
+    ///             s.add(CodeBuild::new("Build", "project", source.artifact()));
+    ///         });
+    ///     });
+    /// });
+    /// ```
     ///
     /// ```
     /// use pipewright_dsl::prelude::*;
@@ -83,6 +129,7 @@ impl Pipeline {
             restart_execution_on_update: None,
             name_generated: false,
             build_violations: Vec::new(),
+            derived_names: Vec::new(),
             surroundings: Surroundings::default(),
         }
     }
@@ -97,6 +144,7 @@ impl Pipeline {
             restart_execution_on_update: resource.restart_execution_on_update,
             name_generated: !resource.name_given,
             build_violations: Vec::new(),
+            derived_names: Vec::new(),
             surroundings: Surroundings::default(),
         }
     }
@@ -236,6 +284,10 @@ pub struct PipelineBuilder<'p> {
     artifacts: Vec<String>,
     brand: Brand<'p>,
     pub(crate) surroundings: Surroundings,
+    /// `action-output-count` findings, reported with the builder's others.
+    output_count_mismatches: Vec<Violation>,
+    /// The output artifact names derived from action names.
+    derived_artifact_names: Vec<DerivedName>,
 }
 
 /// A stage while it is being defined.
@@ -268,6 +320,8 @@ impl<'p> PipelineBuilder<'p> {
             artifacts: Vec::new(),
             brand: Brand::default(),
             surroundings: Surroundings::default(),
+            output_count_mismatches: Vec::new(),
+            derived_artifact_names: Vec::new(),
         }
     }
 
@@ -406,21 +460,55 @@ impl<'p> PipelineBuilder<'p> {
         self.stages.len() - 1
     }
 
-    /// Records an action and mints its output artifacts.
+    /// Records an action and mints its output artifacts, as many as its
+    /// handle holds (`handle_outputs`): an action that declares another
+    /// number is reported (`action-output-count`) and gets default outputs
+    /// up to that number, so its handle is whole.
     pub(crate) fn add_action(
         &mut self,
         stage: usize,
-        spec: ActionSpec<'p>,
-    ) -> (ActionRef<'p>, Vec<Artifact<'p>>, String) {
+        mut spec: ActionSpec<'p>,
+        handle_outputs: usize,
+    ) -> AddedAction<'p> {
+        if spec.outputs.len() != handle_outputs {
+            self.output_count_mismatches.push(Violation::new(
+                Location::action(&self.name, &self.stages[stage].name, &spec.name),
+                "action-output-count",
+                format!(
+                    "the action declares {} output artifacts but its handle holds {handle_outputs}; an \
+                     `IntoAction` implementation must declare as many outputs in its `ActionSpec` as its `Handle` \
+                     holds (build the spec with a typed action such as `GenericAction`, whose `.output(..)` \
+                     setters keep both in step)",
+                    spec.outputs.len()
+                ),
+            ));
+            while spec.outputs.len() < handle_outputs {
+                spec.default_output();
+            }
+        }
         let state = &self.stages[stage];
         let action = ActionRef { stage, index: state.actions.len(), brand: self.brand };
         let namespace = match &spec.namespace {
             Some(namespace) => namespace.to_string(),
-            None => default_namespace(&state.name, &spec.name),
+            None => default_namespace(&state.name, &spec.name, action),
         };
-        let mut outputs = Vec::with_capacity(spec.outputs.len());
-        for output in &spec.outputs {
-            let name = output.name.clone().unwrap_or_else(|| default_artifact_name(&spec.name));
+        let mut outputs: Vec<Artifact<'p>> = Vec::with_capacity(spec.outputs.len());
+        for (index, output) in spec.outputs.iter().enumerate() {
+            let name = match &output.name {
+                Some(name) => name.clone(),
+                None => {
+                    let name = default_artifact_name(&spec.name, action);
+                    self.derived_artifact_names.push(DerivedName {
+                        location: Location::action(&self.name, &state.name, &spec.name)
+                            .field(&format!("outputArtifacts[{index}].name")),
+                        note: format!(
+                            "artifact name \"{name}\" was derived from action \"{}\" — set one with .output_name(..)",
+                            spec.name
+                        ),
+                    });
+                    name
+                }
+            };
             self.artifacts.push(name);
             outputs.push(Artifact { id: self.artifacts.len() - 1, brand: self.brand });
         }
@@ -428,11 +516,12 @@ impl<'p> PipelineBuilder<'p> {
         state.actions.push(spec);
         state.namespaces.push(namespace.clone());
         state.outputs.push(outputs.clone());
-        (action, outputs, namespace)
+        outputs.truncate(handle_outputs);
+        AddedAction { action, outputs, namespace }
     }
 
     fn finish(self) -> Pipeline {
-        let mut violations = Vec::new();
+        let mut violations = self.output_count_mismatches.clone();
         let used_namespaces: HashSet<ActionRef<'p>> = self
             .stages
             .iter()
@@ -447,6 +536,7 @@ impl<'p> PipelineBuilder<'p> {
                 "the source stage must be the first stage and come only once: call `p.source_stage(...)` once, before any `p.stage(...)`",
             ));
         }
+        let mut derived_names = self.derived_artifact_names.clone();
         let mut stages = Vec::with_capacity(self.stages.len());
         for (stage_index, stage) in self.stages.iter().enumerate() {
             let run_orders = self.run_orders(stage_index, &producers, &mut violations);
@@ -458,6 +548,16 @@ impl<'p> PipelineBuilder<'p> {
                 .map(|(index, spec)| {
                     let action = ActionRef { stage: stage_index, index, brand: self.brand };
                     let emit_namespace = spec.namespace.is_some() || used_namespaces.contains(&action);
+                    if spec.namespace.is_none() && emit_namespace {
+                        derived_names.push(DerivedName {
+                            location: Location::action(&self.name, &stage.name, &spec.name).field("namespace"),
+                            note: format!(
+                                "namespace \"{}\" was derived from stage \"{}\" and action \"{}\" — set one with \
+                                 .namespace(..)",
+                                stage.namespaces[index], stage.name, spec.name
+                            ),
+                        });
+                    }
                     ActionDeclaration {
                         name: spec.name.clone(),
                         action_type_id: spec.type_id.clone(),
@@ -541,6 +641,7 @@ impl<'p> PipelineBuilder<'p> {
             restart_execution_on_update: self.restart_execution_on_update,
             name_generated: false,
             build_violations: violations,
+            derived_names,
             surroundings: self.surroundings,
         }
     }
@@ -632,18 +733,37 @@ impl Dependency<'_> {
 }
 
 /// `<Stage>_<Action>` with the characters a namespace may not hold replaced
-/// by `_`.
-fn default_namespace(stage: &Str, action: &Str) -> String {
-    format!("{stage}_{action}")
+/// by `_`. A name with non-ASCII characters would lose them all (two such
+/// names could derive the same namespace), so then the stage's and the
+/// action's positions are added: `Build__n_code_2_1`.
+fn default_namespace(stage: &Str, action: &Str, position: ActionRef<'_>) -> String {
+    let namespace: String = format!("{stage}_{action}")
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '@' | '-' | '_') { c } else { '_' })
-        .collect()
+        .collect();
+    if has_non_ascii(stage) || has_non_ascii(action) {
+        format!("{namespace}_{}_{}", position.stage + 1, position.index + 1)
+    } else {
+        namespace
+    }
 }
 
 /// `<Action>Output` with the characters an artifact name may not hold
-/// removed.
-fn default_artifact_name(action: &Str) -> String {
+/// removed. An action name with non-ASCII characters keeps its ASCII letters
+/// and digits and adds the stage's and the action's positions, so names that
+/// differ only outside ASCII still derive different artifacts:
+/// `ncodeStage2Action1Output` for "Ünïcode", `Stage2Action1Output` for "构建".
+fn default_artifact_name(action: &Str, position: ActionRef<'_>) -> String {
     let base: String =
         action.to_string().chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-')).collect();
-    format!("{base}Output")
+    if has_non_ascii(action) {
+        format!("{base}Stage{}Action{}Output", position.stage + 1, position.index + 1)
+    } else {
+        format!("{base}Output")
+    }
+}
+
+/// Whether a literal name holds characters outside ASCII.
+fn has_non_ascii(name: &Str) -> bool {
+    name.as_literal().is_some_and(|name| !name.is_ascii())
 }

@@ -11,6 +11,11 @@ use crate::variables::VariableSet;
 /// The provider-neutral description of one action, before artifact names,
 /// run order and namespace are resolved by the pipeline builder.
 ///
+/// Its artifacts (inputs, outputs, settings that name an artifact) are set
+/// only by the typed actions, so that what an action declares always matches
+/// its handle; the public methods change its configuration, commands and
+/// variables.
+///
 /// Typed actions build one in `new(...)`; [`crate::actions::GenericAction`]
 /// and [`crate::actions::GenericSource`] build one from a raw type id and
 /// configuration for providers pipewright does not know.
@@ -105,46 +110,46 @@ impl<'p> ActionSpec<'p> {
 
     /// Sets a configuration key to `<ArtifactName>::<file>` and wires the
     /// artifact as an input.
-    pub fn set_path(&mut self, key: &str, path: ArtifactPath<'p>) {
+    pub(crate) fn set_path(&mut self, key: &str, path: ArtifactPath<'p>) {
         self.input(path.artifact);
         self.configuration.insert(key.to_owned(), ConfigValue::Path(path));
     }
 
     /// Sets a configuration key to an artifact's name and wires the artifact
     /// as an input.
-    pub fn set_artifact_name(&mut self, key: &str, artifact: Artifact<'p>) {
+    pub(crate) fn set_artifact_name(&mut self, key: &str, artifact: Artifact<'p>) {
         self.input(artifact);
         self.configuration.insert(key.to_owned(), ConfigValue::ArtifactName(artifact));
     }
 
     /// Adds an input artifact (once; a second use of the same artifact is kept
     /// as one input).
-    pub fn input(&mut self, artifact: Artifact<'p>) {
+    pub(crate) fn input(&mut self, artifact: Artifact<'p>) {
         if !self.inputs.contains(&artifact) {
             self.inputs.push(artifact);
         }
     }
 
     /// Declares an output artifact with this name.
-    pub fn output(&mut self, name: impl Into<String>) {
+    pub(crate) fn output(&mut self, name: impl Into<String>) {
         self.outputs.push(OutputSpec { name: Some(name.into()), files: None });
     }
 
     /// Declares an output artifact named `<ActionName>Output` unless
     /// [`ActionSpec::rename_output`] names it.
-    pub fn default_output(&mut self) {
+    pub(crate) fn default_output(&mut self) {
         self.outputs.push(OutputSpec { name: None, files: None });
     }
 
     /// Names the output artifact at `index`.
-    pub fn rename_output(&mut self, index: usize, name: impl Into<String>) {
+    pub(crate) fn rename_output(&mut self, index: usize, name: impl Into<String>) {
         if let Some(output) = self.outputs.get_mut(index) {
             output.name = Some(name.into());
         }
     }
 
     /// Sets the files exported in the output at `index` (Commands action).
-    pub fn output_files(&mut self, index: usize, files: Vec<Str>) {
+    pub(crate) fn output_files(&mut self, index: usize, files: Vec<Str>) {
         if let Some(output) = self.outputs.get_mut(index) {
             output.files = Some(files);
         }
@@ -205,16 +210,37 @@ pub trait IntoAction<'p> {
 
 /// The builder's record of an added action, turned into the action's handle.
 pub trait FromAddedAction<'p> {
+    /// How many output artifacts the handle holds. When an action declares
+    /// another number, the builder reports `action-output-count` and the
+    /// handle still gets this many.
+    const OUTPUT_ARTIFACTS: usize;
+
     /// Builds the handle.
-    fn from_added(action: ActionRef<'p>, outputs: Vec<Artifact<'p>>, namespace: String) -> Self;
+    fn from_added(added: AddedAction<'p>) -> Self;
+}
+
+/// What the pipeline builder made of an added action: its reference, its
+/// output artifacts (exactly [`FromAddedAction::OUTPUT_ARTIFACTS`] of them)
+/// and its namespace. Only the builder makes one.
+#[derive(Debug)]
+pub struct AddedAction<'p> {
+    pub(crate) action: ActionRef<'p>,
+    pub(crate) outputs: Vec<Artifact<'p>>,
+    pub(crate) namespace: String,
 }
 
 impl<'p, const N: usize, V: VariableSet<'p>> FromAddedAction<'p> for ActionHandle<'p, N, V> {
-    fn from_added(action: ActionRef<'p>, outputs: Vec<Artifact<'p>>, namespace: String) -> Self {
-        let artifacts = outputs.try_into().unwrap_or_else(|outputs: Vec<Artifact<'p>>| {
-            panic!("an action declared {} output artifacts but its handle holds {N}", outputs.len())
-        });
-        ActionHandle { action, artifacts, namespace, variables: std::marker::PhantomData }
+    const OUTPUT_ARTIFACTS: usize = N;
+
+    fn from_added(added: AddedAction<'p>) -> Self {
+        let artifacts: [Artifact<'p>; N] =
+            added.outputs.try_into().expect("the builder mints exactly OUTPUT_ARTIFACTS artifacts for every handle");
+        ActionHandle {
+            action: added.action,
+            artifacts,
+            namespace: added.namespace,
+            variables: std::marker::PhantomData,
+        }
     }
 }
 

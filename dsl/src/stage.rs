@@ -15,8 +15,7 @@ impl<'p> SourceStageBuilder<'p, '_> {
     /// Adds a source action and returns its handle (its output artifact and
     /// variables).
     pub fn add<A: SourceAction<'p>>(&mut self, action: A) -> A::Handle {
-        let (action, outputs, namespace) = self.pipeline.add_action(self.stage, action.into_spec());
-        A::Handle::from_added(action, outputs, namespace)
+        A::Handle::from_added(self.pipeline.add_action(self.stage, action.into_spec(), A::Handle::OUTPUT_ARTIFACTS))
     }
 }
 
@@ -29,8 +28,7 @@ pub struct StageBuilder<'p, 'b> {
 impl<'p> StageBuilder<'p, '_> {
     /// Adds an action and returns its handle.
     pub fn add<A: NonSourceAction<'p>>(&mut self, action: A) -> A::Handle {
-        let (action, outputs, namespace) = self.pipeline.add_action(self.stage, action.into_spec());
-        A::Handle::from_added(action, outputs, namespace)
+        A::Handle::from_added(self.pipeline.add_action(self.stage, action.into_spec(), A::Handle::OUTPUT_ARTIFACTS))
     }
 
     /// Disables the transition into this stage when the pipeline is deployed

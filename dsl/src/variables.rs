@@ -18,7 +18,11 @@ pub struct Var<'p> {
 
 impl<'p> Var<'p> {
     /// A variable of the action `producer`, published under `namespace`.
-    pub fn of(producer: ActionRef<'p>, namespace: &str, key: &str) -> Var<'p> {
+    /// Only the variable sets make one: a typed provider's set has a method
+    /// per variable it emits, and [`NamedVariables::get`] names the variables
+    /// of actions whose variables the user defines (CodeBuild exports,
+    /// stack outputs, generic and custom actions).
+    pub(crate) fn of(producer: ActionRef<'p>, namespace: &str, key: &str) -> Var<'p> {
         Var { producer: Some(producer), namespace: namespace.to_owned(), key: key.to_owned() }
     }
 

@@ -11,7 +11,7 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-use pipewright_dsl::{Location, Pipeline, Violation, Violations};
+use pipewright_dsl::{printable, Location, Pipeline, Violation, Violations};
 
 use crate::emit::{
     self, api_json, cloudformation, cross_account, events, notifications, EmitError, FileKind, Format, OutputFile,
@@ -282,9 +282,12 @@ fn emit_pipeline(pipeline: &Pipeline, format: Format) -> Result<PipelineFiles, V
     {
         match cli_files {
             Ok(files) => emitted.files.extend(files),
-            Err(Violations(violations)) => emitted.not_written.extend(violations.into_iter().map(|violation| {
-                NotWritten { path: folder.to_owned(), reason: format!("{}: {}", violation.location, violation.message) }
-            })),
+            Err(Violations(violations)) => {
+                emitted.not_written.extend(violations.into_iter().map(|violation| NotWritten {
+                    path: folder.to_owned(),
+                    reason: format!("{}: {}", violation.location, printable(&violation.message)),
+                }))
+            }
         }
     }
     emitted.files.extend(cross_account::emit(pipeline).map_err(|Violations(violations)| violations)?);

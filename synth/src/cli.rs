@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
-use pipewright_dsl::{Pipeline, Violation};
+use pipewright_dsl::{printable, Pipeline, Violation};
 
 use crate::assembly::{self, plural, Synth, SynthError};
 use crate::emit::Format;
@@ -161,8 +161,13 @@ fn select<'a>(pipelines: &'a [Pipeline], names: &[String]) -> Result<Vec<&'a Pip
             pipelines.iter().find(|pipeline| pipeline.name() == *name).ok_or_else(|| Failure {
                 exit: Exit::Usage,
                 message: format!(
-                    "error: --pipeline {name}: no pipeline has this name; the pipelines are: {}",
-                    pipelines.iter().map(Pipeline::name).collect::<Vec<_>>().join(", ")
+                    "error: --pipeline {}: no pipeline has this name; the pipelines are: {}",
+                    printable(name),
+                    pipelines
+                        .iter()
+                        .map(|pipeline| printable(&pipeline.name()).into_owned())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             })
         })
@@ -202,17 +207,12 @@ fn synth(
 }
 
 fn list(pipelines: &[Pipeline], stdout: &mut dyn Write) -> Result<Exit, Failure> {
-    let width = pipelines.iter().map(|pipeline| pipeline.name().chars().count()).max().unwrap_or(0);
-    for pipeline in pipelines {
+    let names: Vec<String> = pipelines.iter().map(|pipeline| printable(&pipeline.name()).into_owned()).collect();
+    let width = names.iter().map(|name| name.chars().count()).max().unwrap_or(0);
+    for (pipeline, name) in pipelines.iter().zip(&names) {
         let stages = &pipeline.declaration().stages;
         let actions: usize = stages.iter().map(|stage| stage.actions.len()).sum();
-        let _ = writeln!(
-            stdout,
-            "{:<width$}  {}  {}",
-            pipeline.name(),
-            plural(stages.len(), "stage"),
-            plural(actions, "action")
-        );
+        let _ = writeln!(stdout, "{name:<width$}  {}  {}", plural(stages.len(), "stage"), plural(actions, "action"));
     }
     Ok(Exit::Success)
 }
@@ -230,7 +230,8 @@ pub(crate) fn print_totals(out: &mut dyn Write, checked: &str, errors: usize, wa
     let _ = writeln!(out, "checked {checked}: {}, {}", plural(errors, "error"), plural(warnings, "warning"));
 }
 
-/// Prints every finding on its own line.
+/// Prints every finding on its own line; a finding prints its names
+/// escaped and shortened (see [`printable`]), so each is one line.
 pub(crate) fn print_findings(findings: &[Violation], out: &mut dyn Write) {
     for finding in findings {
         let _ = writeln!(out, "{finding}");

@@ -5,6 +5,7 @@
 
 mod compile_fail;
 mod examples;
+mod handle_error_documented;
 mod seed;
 mod snapshots_examples;
 mod testing_helper;

@@ -119,7 +119,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         }
         for arn_key in &ARN_KEYS {
             let Some(value) = placed.config(arn_key.key).and_then(Str::as_literal) else { continue };
-            if value.contains("#{") || (arn_key.only_arns && !value.starts_with("arn:")) {
+            // An empty value is the error configuration-value-length.
+            if value.is_empty() || value.contains("#{") || (arn_key.only_arns && !value.starts_with("arn:")) {
                 continue;
             }
             if !arn_key.pattern.is_match(value) {

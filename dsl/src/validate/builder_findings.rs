@@ -8,7 +8,7 @@ use super::Violation;
 
 /// For each rule of the builder, the model rules that describe the same
 /// mistake when they find it at the builder finding's place or below it.
-const SAME_MISTAKE: [(&str, &[&str]); 3] = [
+const SAME_MISTAKE: [(&str, &[&str]); 4] = [
     // The source stage is not first: the model sees a first stage without
     // Source actions, other actions in it, and Source actions after it.
     ("source-stage-first", &["first-stage-source", "first-stage-source-only", "source-outside-first-stage"]),
@@ -18,6 +18,10 @@ const SAME_MISTAKE: [(&str, &[&str]); 3] = [
     // stage it depends on: the model sees an input artifact or a variable
     // namespace of an action that does not run before it.
     ("run-order-data-flow", &["input-artifact-order", "variable-namespace-order"]),
+    // An action declares another number of outputs than its handle holds:
+    // the builder completed it with default outputs, which the model may see
+    // as repeated names or more outputs than the provider takes.
+    ("action-output-count", &["artifact-name-unique", "artifact-count"]),
 ];
 
 /// Whether the model finding `found` describes the mistake of one of the

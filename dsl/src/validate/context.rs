@@ -23,6 +23,9 @@ pub(super) struct Context<'a> {
     /// the actions that produce it, in order (rules ask this for every input,
     /// so it is looked up, not searched).
     producers: HashMap<&'a str, Vec<usize>>,
+    /// For each stage, whether another stage has the same name (then
+    /// locations show its position).
+    stage_name_repeats: Vec<bool>,
 }
 
 /// Where an action is, as names: rules check every action, and most find
@@ -30,14 +33,14 @@ pub(super) struct Context<'a> {
 #[derive(Clone, Copy)]
 pub(super) struct ActionLocation<'a> {
     pipeline: &'a Str,
-    stage: &'a Str,
-    action: &'a Str,
+    stage: (&'a Str, Option<usize>),
+    action: (&'a Str, Option<usize>),
 }
 
 impl ActionLocation<'_> {
     /// The action itself.
     pub(super) fn to_location(self) -> Location {
-        Location::action(self.pipeline, self.stage, self.action)
+        Location::action_at(self.pipeline, self.stage, self.action)
     }
 
     /// A field of the action, e.g. `configuration.TemplatePath`.
@@ -75,7 +78,8 @@ impl<'a> Context<'a> {
                 producers.entry(name).or_default().push(index);
             }
         }
-        Context { pipeline, declaration, actions, producers }
+        let stage_name_repeats = repeated_names(declaration.stages.iter().map(|stage| &stage.name));
+        Context { pipeline, declaration, actions, producers, stage_name_repeats }
     }
 
     /// The pipeline itself.
@@ -85,12 +89,29 @@ impl<'a> Context<'a> {
 
     /// A stage.
     pub(super) fn stage_location(&self, stage: &StageDeclaration) -> Location {
-        Location::stage(&self.declaration.name, &stage.name)
+        Location::stage_at(&self.declaration.name, &stage.name, self.stage_position(stage))
     }
 
     /// An action; the text is built only when a finding needs it.
     pub(super) fn location(&self, placed: &Placed<'a>) -> ActionLocation<'a> {
-        ActionLocation { pipeline: &self.declaration.name, stage: &placed.stage.name, action: &placed.action.name }
+        let stage = placed.stage;
+        let action_position = stage
+            .actions
+            .iter()
+            .position(|action| std::ptr::eq(action, placed.action))
+            .filter(|_| stage.actions.iter().filter(|action| action.name == placed.action.name).nth(1).is_some())
+            .map(|index| index + 1);
+        ActionLocation {
+            pipeline: &self.declaration.name,
+            stage: (&stage.name, self.stage_position(stage)),
+            action: (&placed.action.name, action_position),
+        }
+    }
+
+    /// The 1-based position of `stage` when its name repeats.
+    fn stage_position(&self, stage: &StageDeclaration) -> Option<usize> {
+        let index = self.declaration.stages.iter().position(|other| std::ptr::eq(other, stage))?;
+        self.stage_name_repeats[index].then_some(index + 1)
     }
 
     /// The actions that list `name` among their output artifacts.
@@ -198,6 +219,15 @@ impl<'a> Placed<'a> {
     pub(super) fn output_count(&self) -> usize {
         self.action.output_artifacts.as_ref().map_or(0, Vec::len)
     }
+}
+
+/// For each name, whether another of `names` is the same literal.
+fn repeated_names<'n>(names: impl Iterator<Item = &'n Str> + Clone) -> Vec<bool> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for name in names.clone().filter_map(Str::as_literal) {
+        *counts.entry(name).or_default() += 1;
+    }
+    names.map(|name| name.as_literal().is_some_and(|name| counts[name] > 1)).collect()
 }
 
 /// `"A", "B" or "C"` (with `conjunction` "or"); empty for no items.

@@ -21,12 +21,12 @@
 //! | runOrder | `run-order-range` |
 //! | artifact stores and Regions | `artifact-store-exactly-one`, `artifact-store-bucket`, `kms-key-id-length`, `region-name`, `artifact-store-region-unique`, `artifact-store-pipeline-region`, `region-not-allowed`, `action-region-store` |
 //! | ARNs | `role-required`, `role-arn`, `cloudformation-role-arn`, `configuration-arn` (warning), `kms-key-arn` (warning) |
-//! | variables | `variable-key-unknown` (warning), `variable-namespace-order`, `variable-namespace-unknown`, `pipeline-variable-in-source`, `pipeline-variable-undeclared` |
+//! | variables | `variable-key-unknown` (warning), `variable-key-undeclared`, `variable-namespace-order`, `variable-namespace-unknown`, `pipeline-variable-in-source`, `pipeline-variable-undeclared` |
 //! | V2 | `requires-v2`, `rollback-in-parallel` |
 //! | triggers | `trigger-count`, `trigger-source-action`, `trigger-source-action-unique`, `trigger-filter-size`, `trigger-push-filter`, `trigger-pull-request-filter` |
 //! | stage conditions | `condition-count`, `condition-rule-count`, `condition-rule-provider` (warning), `condition-rule-input` |
 //! | providers | `provider-category`, `provider-unknown` (warning), `provider-deprecated` (warning), `configuration-required`, `configuration-value`, `timeout-range`, `provider-only-field` |
-//! | environment variables | `codebuild-environment-variables`, `plaintext-secret` (warning) |
+//! | environment variables | `codebuild-environment-variables`, `plaintext-secret` (warning), `plaintext-credential` (warning), `plaintext-secret-name` (warning) |
 //! | sizes | `configuration-key-length`, `configuration-value-length`, `commands-size`, `output-variables-size`, `output-files-size`, `environment-variables-size`, `variables-size` |
 //! | cross-account | `custom-action-role`, `cross-account-detection` (warning), `cloudformation-role-account`, `cross-account-kms-key`, `cross-account-codebuild-output`, `cross-account-artifact`, `cross-account-permissions` (warning), `cross-account-kms-key-arn` (warning) |
 //! | tags | `tag-count`, `tag-size`, `tag-key-unique` |
@@ -34,8 +34,11 @@
 //! | EventBridge rules | `event-rule-name`, `event-rule-name-unique`, `event-rule-description`, `event-rule-targets`, `event-rule-target-arn`, `event-rule-role`, `event-rule-schedule`, `event-rule-source`, `poll-for-source-changes`, `event-rule-stage` |
 //! | notification rules | `notification-rule-name`, `notification-rule-name-unique`, `notification-rule-events`, `notification-rule-targets`, `notification-target` |
 //!
-//! The pipeline builder adds its own findings first (`source-stage-first`,
-//! `role-required`, `run-order-data-flow`); a model finding that describes
+//! Where a general rule and a more specific one report the same field, only
+//! the specific one is kept (the table is in `overlaps.rs`).
+//!
+//! The pipeline builder adds its own findings first (`action-output-count`,
+//! `source-stage-first`, `role-required`, `run-order-data-flow`); a model finding that describes
 //! the same mistake at that place or below it is left out (the table is in
 //! `builder_findings.rs`). Deriving the cross-account role templates
 //! ([`crate::cross_account::targets`]) fails with `cross-account-region` and
@@ -77,10 +80,12 @@ mod environment;
 mod events;
 mod names;
 mod notifications;
+mod overlaps;
 mod pattern;
 mod providers;
 mod rule_names;
 mod run_order;
+mod secrets;
 mod sizes;
 mod structure;
 mod tags;
@@ -94,32 +99,70 @@ use std::fmt;
 
 use crate::model::Str;
 use crate::pipeline::Pipeline;
+use crate::printable::printable;
 pub(crate) use catalog::requires_v2;
 use context::Context;
 
 /// Where a violation is: `pipeline "x" > stage "Build" > action "Unit"`.
+///
+/// Names are kept as written and made printable only when shown (see
+/// [`crate::printable`]): a name with control characters or of megabytes
+/// prints escaped and shortened, each name on its own. A stage or action
+/// whose name repeats in its pipeline or stage is shown with its position,
+/// `stage #2 "Build"`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Location(String);
+pub struct Location(Vec<Segment>);
+
+/// One step of a [`Location`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Segment {
+    /// `pipeline "x"`, `stage #2 "Build"`: a kind, a name, and the 1-based
+    /// position when the name repeats.
+    Named { kind: &'static str, name: String, position: Option<usize> },
+    /// A field path such as `configuration.TemplatePath`.
+    Field(String),
+}
 
 impl Location {
     /// The pipeline itself.
     pub fn pipeline(pipeline: &Str) -> Location {
-        Location(format!("pipeline \"{pipeline}\""))
+        Location(vec![named("pipeline", pipeline, None)])
     }
 
     /// A stage of the pipeline.
     pub fn stage(pipeline: &Str, stage: &Str) -> Location {
-        Location(format!("pipeline \"{pipeline}\" > stage \"{stage}\""))
+        Location::stage_at(pipeline, stage, None)
     }
 
     /// An action of a stage.
     pub fn action(pipeline: &Str, stage: &Str, action: &Str) -> Location {
-        Location(format!("pipeline \"{pipeline}\" > stage \"{stage}\" > action \"{action}\""))
+        Location::action_at(pipeline, (stage, None), (action, None))
+    }
+
+    /// A stage, with its 1-based position when its name repeats.
+    pub(crate) fn stage_at(pipeline: &Str, stage: &Str, position: Option<usize>) -> Location {
+        Location(vec![named("pipeline", pipeline, None), named("stage", stage, position)])
+    }
+
+    /// An action, with the 1-based positions of the stage and the action when
+    /// their names repeat.
+    pub(crate) fn action_at(
+        pipeline: &Str,
+        (stage, stage_position): (&Str, Option<usize>),
+        (action, action_position): (&Str, Option<usize>),
+    ) -> Location {
+        Location(vec![
+            named("pipeline", pipeline, None),
+            named("stage", stage, stage_position),
+            named("action", action, action_position),
+        ])
     }
 
     /// A field below this location, e.g. `configuration.TemplatePath`.
     pub fn field(&self, field: &str) -> Location {
-        Location(format!("{} > {field}", self.0))
+        let mut segments = self.0.clone();
+        segments.push(Segment::Field(field.to_owned()));
+        Location(segments)
     }
 
     /// Whether this location is `outer` or below it.
@@ -132,14 +175,53 @@ impl Location {
     /// assert!(action.is_within(&Location::pipeline(&"app".into())));
     /// assert!(!Location::action(&"app".into(), &"Build".into(), &"Unit2".into()).is_within(&action));
     /// ```
+    ///
+    /// A field is within the fields it is a part of:
+    /// `configuration.RoleArn` is within `configuration`.
+    ///
+    /// ```
+    /// use pipewright_dsl::Location;
+    ///
+    /// let action = Location::action(&"app".into(), &"Build".into(), &"Unit".into());
+    /// assert!(action.field("actionTypeId.provider").is_within(&action.field("actionTypeId")));
+    /// assert!(action.field("inputArtifacts[0].name").is_within(&action.field("inputArtifacts")));
+    /// assert!(!action.field("actionTypeIdX").is_within(&action.field("actionTypeId")));
+    /// ```
     pub fn is_within(&self, outer: &Location) -> bool {
-        self.0.strip_prefix(&outer.0).is_some_and(|rest| rest.is_empty() || rest.starts_with(" > "))
+        let Some((last, parents)) = outer.0.split_last() else { return true };
+        self.0.starts_with(parents)
+            && self.0.get(parents.len()).is_some_and(|segment| segment == last || segment.is_part_of(last))
     }
+}
+
+impl Segment {
+    /// Whether this field is a part of the field `outer`
+    /// (`actionTypeId.provider` of `actionTypeId`).
+    fn is_part_of(&self, outer: &Segment) -> bool {
+        let (Segment::Field(field), Segment::Field(outer)) = (self, outer) else { return false };
+        field.strip_prefix(outer.as_str()).is_some_and(|rest| rest.starts_with(['.', '[']))
+    }
+}
+
+fn named(kind: &'static str, name: &Str, position: Option<usize>) -> Segment {
+    Segment::Named { kind, name: name.to_string(), position }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        for (index, segment) in self.0.iter().enumerate() {
+            if index > 0 {
+                f.write_str(" > ")?;
+            }
+            match segment {
+                Segment::Named { kind, name, position: None } => write!(f, "{kind} \"{}\"", printable(name))?,
+                Segment::Named { kind, name, position: Some(position) } => {
+                    write!(f, "{kind} #{position} \"{}\"", printable(name))?
+                }
+                Segment::Field(field) => f.write_str(&printable(field))?,
+            }
+        }
+        Ok(())
     }
 }
 
@@ -189,7 +271,7 @@ impl fmt::Display for Violation {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{severity}[{}]: {}: {}", self.rule, self.location, self.message)
+        write!(f, "{severity}[{}]: {}: {}", self.rule, self.location, printable(&self.message))
     }
 }
 
@@ -247,7 +329,21 @@ pub(crate) fn findings(pipeline: &Pipeline) -> Vec<Violation> {
     for group in RULE_GROUPS {
         group(&context, &mut model);
     }
+    let derived = |mut found: Violation| {
+        for name in pipeline.derived_names.iter().filter(|name| found.location.is_within(&name.location)) {
+            found.message = format!("{}; {}", found.message, name.note);
+        }
+        found
+    };
     let mut violations = builder.clone();
-    violations.extend(model.into_iter().filter(|found| !builder_findings::already_reported(builder, found)));
+    violations.extend(
+        model
+            .iter()
+            .filter(|found| {
+                !builder_findings::already_reported(builder, found) && !overlaps::said_more_specifically(&model, found)
+            })
+            .cloned()
+            .map(derived),
+    );
     violations
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::context::{Context, Placed};
-use super::{Location, Violation};
+use super::Violation;
 use crate::model::Str;
 
 /// Checks that every name that must be unique is.
@@ -24,11 +24,11 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             ),
         ));
     }
-    for stage in &declaration.stages {
+    for (stage_index, stage) in declaration.stages.iter().enumerate() {
         for (later, earlier) in duplicates(stage.actions.iter().map(|action| &action.name)) {
             let action = &stage.actions[later];
             out.push(Violation::new(
-                Location::action(&declaration.name, &stage.name, &action.name),
+                cx.location(&Placed { stage_index, stage, action }).to_location(),
                 "action-name-unique",
                 format!(
                     "actions {} and {} of stage \"{}\" are both named \"{}\"; action names must be unique within \

@@ -9,7 +9,7 @@ fn stage_names_are_unique() {
     assert_eq!(
         found,
         [
-            r#"error[stage-name-unique]: pipeline "app" > stage "Build": stages 2 and 3 are both named "Build"; stage names must be unique within the pipeline"#
+            r#"error[stage-name-unique]: pipeline "app" > stage #3 "Build": stages 2 and 3 are both named "Build"; stage names must be unique within the pipeline"#
         ]
     );
 }
@@ -34,7 +34,7 @@ fn action_names_are_unique_within_a_stage() {
     assert_eq!(
         found,
         [
-            r#"error[action-name-unique]: pipeline "app" > stage "Build" > action "Compile": actions 1 and 2 of stage "Build" are both named "Compile"; action names must be unique within a stage"#
+            r#"error[action-name-unique]: pipeline "app" > stage "Build" > action #2 "Compile": actions 1 and 2 of stage "Build" are both named "Compile"; action names must be unique within a stage"#
         ]
     );
 }

@@ -6,6 +6,7 @@
 mod api_json;
 mod assembly;
 mod cli;
+mod cli_printable;
 mod cloudformation;
 mod emit_cross_account;
 mod emit_events;
