@@ -1,5 +1,5 @@
-//! The command line of the standalone `synth` binary, which works on
-//! existing pipeline files and needs no user code.
+//! The command line of the standalone `synth` binary, which checks and
+//! compares existing pipeline files and needs no user code.
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -9,10 +9,11 @@ use clap::{Parser, Subcommand};
 
 use crate::assembly::plural;
 use crate::cli::{print_totals, print_usage_error};
+use crate::diff;
 use crate::exit::{exit_codes_help, Exit};
 use crate::input::{self, InputError};
 
-/// Checks existing AWS CodePipeline definitions.
+/// Checks and compares existing AWS CodePipeline definitions.
 #[derive(Debug, Parser)]
 #[command(name = "synth", arg_required_else_help = true, after_help = exit_codes_help!())]
 struct Cli {
@@ -36,6 +37,23 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Show what differs between two pipeline files or two output folders.
+    ///
+    /// Pipelines are compared by name, stages and actions by name, in
+    /// pipeline words; output folders also compare their rule files
+    /// (events/*.json, notifications/*.json). What AWS adds to a
+    /// get-pipeline answer (metadata, version, default values, empty lists)
+    /// is not a difference.
+    #[command(after_help = concat!(
+        "Examples:
+  synth diff deployed.json out/my-pipeline/pipeline.json
+  synth diff old-out/ out/
+  synth diff old-out/ out/ --format json
+
+",
+        diff::command::exit_codes_of_diff!()
+    ))]
+    Diff(diff::command::FilesDiffArgs),
 }
 
 /// Runs the standalone command line; `args` starts with the program's name.
@@ -46,6 +64,10 @@ where
 {
     match Cli::try_parse_from(args) {
         Ok(Cli { command: Command::Validate { files } }) => validate(&files, stdout, stderr),
+        Ok(Cli { command: Command::Diff(args) }) => diff::command::run_files(&args, stdout).unwrap_or_else(|failure| {
+            let _ = writeln!(stderr, "{}", failure.message);
+            failure.exit
+        }),
         Err(error) => print_usage_error(&error, stdout, stderr),
     }
 }
