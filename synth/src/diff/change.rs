@@ -16,7 +16,7 @@ pub struct Change {
 
 /// A part of a pipeline, named the way its owner names it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "in", rename_all = "camelCase")]
+#[serde(tag = "in", rename_all = "camelCase", rename_all_fields = "camelCase")]
 #[non_exhaustive]
 pub enum Place {
     /// The pipeline's own fields (`roleArn`, `executionMode`, ...).

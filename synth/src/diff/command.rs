@@ -53,10 +53,10 @@ pub struct AppDiffArgs {
     #[arg(long)]
     live: bool,
     /// The AWS CLI profile to use with --live.
-    #[arg(long, requires = "live", value_name = "PROFILE")]
+    #[arg(long, conflicts_with = "deployed", value_name = "PROFILE")]
     profile: Option<String>,
     /// The Region to ask with --live (default: the pipeline's Region, else the AWS CLI's).
-    #[arg(long, requires = "live", value_name = "REGION")]
+    #[arg(long, conflicts_with = "deployed", value_name = "REGION")]
     region: Option<String>,
     /// Compare only this pipeline; repeat for several (default: all; with --deployed, those the file holds).
     #[arg(long = "pipeline", value_name = "NAME")]
@@ -100,7 +100,8 @@ pub fn run_app(selected: &[&Pipeline], args: &AppDiffArgs, stdout: &mut dyn Writ
     let pipelines = match &args.deployed {
         Some(file) => against_file(&program, file, !args.pipelines.is_empty())?,
         None => {
-            let target = AwsCliTarget { profile: args.profile.clone(), region: args.region.clone() };
+            let target =
+                AwsCliTarget { program: "aws".into(), profile: args.profile.clone(), region: args.region.clone() };
             against_live(&program, &target)?
         }
     };

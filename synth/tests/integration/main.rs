@@ -8,6 +8,7 @@ mod assembly;
 mod cli;
 mod cli_printable;
 mod cloudformation;
+mod diff;
 mod emit_cross_account;
 mod emit_events;
 mod emit_notifications;
