@@ -37,7 +37,8 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Show what differs between two pipeline files or two output folders.
+    /// Show what differs between two pipeline files or two output folders,
+    /// or between one and the deployed pipelines (--live).
     ///
     /// Pipelines are compared by name, stages and actions by name, in
     /// pipeline words; output folders also compare their rule files
@@ -49,6 +50,7 @@ enum Command {
   synth diff deployed.json out/my-pipeline/pipeline.json
   synth diff old-out/ out/
   synth diff old-out/ out/ --format json
+  synth diff --live out/ --profile prod
 
 ",
         diff::command::exit_codes_of_diff!()

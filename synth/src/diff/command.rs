@@ -3,7 +3,7 @@
 //! NEW` of the standalone binary (two files or output folders).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{ArgGroup, Args};
 use pipewright_dsl::{printable, Pipeline};
@@ -11,7 +11,7 @@ use pipewright_dsl::{printable, Pipeline};
 use super::live::{self, AwsCliTarget};
 use super::render::{self, ColorChoice, DiffFormat};
 use super::sources::{read_side, read_with};
-use super::{compare, Definition, Diff, PipelineDiff, Place, Status};
+use super::{compare, Change, ChangeKind, Definition, Diff, PipelineDiff, Place, Status};
 use crate::exit::Exit;
 
 /// Why a diff stopped before comparing: the exit code and what to print.
@@ -41,6 +41,34 @@ pub struct OutputArgs {
     color: ColorChoice,
 }
 
+/// Where the deployed pipelines come from with `--live`.
+#[derive(Debug, Args)]
+pub struct LiveArgs {
+    /// Ask AWS for each deployed pipeline with `aws codepipeline get-pipeline` (the AWS CLI reads
+    /// credentials, AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL as always).
+    #[arg(long)]
+    live: bool,
+    /// The AWS CLI profile to use with --live.
+    #[arg(long, value_name = "PROFILE")]
+    profile: Option<String>,
+    /// The Region to ask with --live (default: the pipeline's Region, else the AWS CLI's).
+    #[arg(long, value_name = "REGION")]
+    region: Option<String>,
+}
+
+impl LiveArgs {
+    /// The AWS CLI to ask, with --live; a usage error for --profile or --region without it.
+    fn target(&self) -> Result<Option<AwsCliTarget>, Failure> {
+        if !self.live {
+            return match (&self.profile, &self.region) {
+                (None, None) => Ok(None),
+                _ => Err(Failure::new(Exit::Usage, "error: --profile and --region are options of --live".to_owned())),
+            };
+        }
+        Ok(Some(AwsCliTarget { program: "aws".into(), profile: self.profile.clone(), region: self.region.clone() }))
+    }
+}
+
 /// The options of a program's `diff`.
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("deployed_side").required(true).args(["deployed", "live"])))]
@@ -48,16 +76,8 @@ pub struct AppDiffArgs {
     /// The deployed pipeline: a file saved from `aws codepipeline get-pipeline --name NAME --output json`.
     #[arg(long, value_name = "FILE")]
     deployed: Option<PathBuf>,
-    /// Ask AWS for each deployed pipeline with `aws codepipeline get-pipeline` (the AWS CLI reads
-    /// credentials, AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL as always).
-    #[arg(long)]
-    live: bool,
-    /// The AWS CLI profile to use with --live.
-    #[arg(long, conflicts_with = "deployed", value_name = "PROFILE")]
-    profile: Option<String>,
-    /// The Region to ask with --live (default: the pipeline's Region, else the AWS CLI's).
-    #[arg(long, conflicts_with = "deployed", value_name = "REGION")]
-    region: Option<String>,
+    #[command(flatten)]
+    live: LiveArgs,
     /// Compare only this pipeline; repeat for several (default: all; with --deployed, those the file holds).
     #[arg(long = "pipeline", value_name = "NAME")]
     pub pipelines: Vec<String>,
@@ -68,12 +88,12 @@ pub struct AppDiffArgs {
 /// The options of the standalone `synth diff`.
 #[derive(Debug, Args)]
 pub struct FilesDiffArgs {
-    /// The old side: a pipeline file (pipeline JSON or CloudFormation template) or an output folder.
-    #[arg(value_name = "OLD")]
-    old: PathBuf,
-    /// The new side, of the same kind.
-    #[arg(value_name = "NEW")]
-    new: PathBuf,
+    /// OLD NEW: two pipeline files (pipeline JSON or CloudFormation templates) or two output
+    /// folders; with --live, only NEW, compared with the deployed pipelines of the same names.
+    #[arg(value_name = "PATH", required = true, num_args = 1..=2)]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    live: LiveArgs,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -97,20 +117,17 @@ pub fn run_app(selected: &[&Pipeline], args: &AppDiffArgs, stdout: &mut dyn Writ
         .iter()
         .map(|pipeline| Definition::with_transitions(pipeline).map_err(|message| Failure::new(Exit::Invalid, message)))
         .collect::<Result<Vec<_>, _>>()?;
-    let pipelines = match &args.deployed {
-        Some(file) => against_file(&program, file, !args.pipelines.is_empty())?,
-        None => {
-            let target =
-                AwsCliTarget { program: "aws".into(), profile: args.profile.clone(), region: args.region.clone() };
-            against_live(&program, &target)?
-        }
+    let pipelines = match (&args.deployed, args.live.target()?) {
+        (_, Some(target)) => against_live(&program, &target)?,
+        (Some(file), None) => against_file(&program, file, !args.pipelines.is_empty())?,
+        (None, None) => return Err(usage("give --deployed FILE or --live")),
     };
     print(&Diff::new(pipelines, Vec::new()), &args.output, stdout)
 }
 
 /// The program's pipelines against a saved get-pipeline answer: by name, or
 /// the one against the one when the file holds one and one is selected.
-fn against_file(program: &[Definition], file: &std::path::Path, named: bool) -> Result<Vec<PipelineDiff>, Failure> {
+fn against_file(program: &[Definition], file: &Path, named: bool) -> Result<Vec<PipelineDiff>, Failure> {
     let deployed = read_with(file, Definition::without_transitions)?;
     let deployed: Vec<Definition> = match program {
         [definition] if deployed.len() == 1 => {
@@ -153,11 +170,26 @@ fn against_live(program: &[Definition], target: &AwsCliTarget) -> Result<Vec<Pip
         .collect()
 }
 
-/// Compares two files or output folders and prints the difference.
+/// Compares two files or output folders, or one with the deployed
+/// pipelines (`--live`), and prints the difference.
 pub fn run_files(args: &FilesDiffArgs, stdout: &mut dyn Write) -> Result<Exit, Failure> {
-    let (old, new) = (read_side(&args.old)?, read_side(&args.new)?);
+    let diff = match (args.paths.as_slice(), args.live.target()?) {
+        ([new], Some(target)) => Diff::new(against_live(&read_side(new)?.definitions, &target)?, Vec::new()),
+        ([old, new], None) => files(old, new)?,
+        (_, Some(_)) => return Err(usage("with --live, give one file or output folder: the new side")),
+        (_, None) => return Err(usage("give two files or output folders, OLD and NEW (or one with --live)")),
+    };
+    print(&diff, &args.output, stdout)
+}
+
+fn usage(message: &str) -> Failure {
+    Failure::new(Exit::Usage, format!("error: {message}"))
+}
+
+fn files(old_path: &Path, new_path: &Path) -> Result<Diff, Failure> {
+    let (old, new) = (read_side(old_path)?, read_side(new_path)?);
     let pipelines = match (old.definitions.as_slice(), new.definitions.as_slice()) {
-        ([old], [new]) if !args.old.is_dir() => vec![super::pipeline(old, new)],
+        ([old], [new]) if !old_path.is_dir() => vec![super::pipeline(old, new)],
         (old, new) => super::pipelines(old, new),
     };
     let mut rule_files = Vec::new();
@@ -165,13 +197,13 @@ pub fn run_files(args: &FilesDiffArgs, stdout: &mut dyn Write) -> Result<Exit, F
         let place = Place::RuleFile { file: file.clone() };
         match old.rule_files.get(file) {
             Some(old_rule) => rule_files.extend(compare::documents(&place, old_rule, new_rule)),
-            None => rule_files.push(super::Change::new(place, super::ChangeKind::Added)),
+            None => rule_files.push(Change::new(place, ChangeKind::Added)),
         }
     }
     for file in old.rule_files.keys().filter(|file| !new.rule_files.contains_key(*file)) {
-        rule_files.push(super::Change::new(Place::RuleFile { file: file.clone() }, super::ChangeKind::Removed));
+        rule_files.push(Change::new(Place::RuleFile { file: file.clone() }, ChangeKind::Removed));
     }
-    print(&Diff::new(pipelines, rule_files), &args.output, stdout)
+    Ok(Diff::new(pipelines, rule_files))
 }
 
 fn print(diff: &Diff, output: &OutputArgs, stdout: &mut dyn Write) -> Result<Exit, Failure> {

@@ -284,3 +284,18 @@ fn diff_help_has_examples_and_exit_codes() {
     assert_eq!(exit, Exit::Success);
     assert!(stdout.contains("cargo run -- diff --deployed deployed.json"), "{stdout}");
 }
+
+#[test]
+fn standalone_diff_takes_two_paths_or_one_with_live() {
+    let file = data("program.json");
+    let file = file.to_str().unwrap();
+    let (code, _, stderr) = synth(&["diff", file]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (2, "error: give two files or output folders, OLD and NEW (or one with --live)\n")
+    );
+    let (code, _, stderr) = synth(&["diff", "--live", file, file]);
+    assert_eq!((code, stderr.as_str()), (2, "error: with --live, give one file or output folder: the new side\n"));
+    let (code, _, stderr) = synth(&["diff", file, file, "--region", "eu-west-1"]);
+    assert_eq!((code, stderr.as_str()), (2, "error: --profile and --region are options of --live\n"));
+}
