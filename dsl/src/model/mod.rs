@@ -16,6 +16,7 @@ mod action;
 mod artifact_store;
 pub mod cloudformation;
 mod pipeline;
+mod json;
 mod read;
 mod stage;
 mod trigger;
@@ -29,7 +30,7 @@ pub use artifact_store::{
     ArtifactStore, ArtifactStoreType, ArtifactStores, EncryptionKey, EncryptionKeyType, RegionalArtifactStore,
 };
 pub use pipeline::{ExecutionMode, PipelineDeclaration, PipelineDocument, PipelineType, PipelineVariable, Tag};
-pub use read::ReadError;
+pub use read::{ReadError, MAX_NESTING_DEPTH};
 pub use stage::{
     BeforeEntryConditions, BlockerDeclaration, Condition, ConditionResult, FailureConditions, RetryConfiguration,
     RetryMode, RuleDeclaration, RuleTypeId, StageDeclaration, SuccessConditions,
