@@ -7,8 +7,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::read::{ReadError, MAX_NESTING_DEPTH};
 use super::cloudformation::value_path::ValuePath;
+use super::read::{ReadError, MAX_NESTING_DEPTH};
 use crate::printable;
 
 /// The message serde_json gives when its recursion limit (128, the same as

@@ -15,8 +15,8 @@
 mod action;
 mod artifact_store;
 pub mod cloudformation;
-mod pipeline;
 mod json;
+mod pipeline;
 mod read;
 mod stage;
 mod trigger;

@@ -107,7 +107,10 @@ mod tests {
         for (text, tag) in [
             ("a: x\nb: !!binary aGVsbG8=\n", "!!binary"),
             ("a: x\nb: !!python/object:os.system {x: 1}\n", "!!python/object:os.system"),
-            ("a: x\nb: !<tag:yaml.org,2002:python/object:os.system> ls\n", "!<tag:yaml.org,2002:python/object:os.system>"),
+            (
+                "a: x\nb: !<tag:yaml.org,2002:python/object:os.system> ls\n",
+                "!<tag:yaml.org,2002:python/object:os.system>",
+            ),
             ("a: x\nb: !<tag:example.com,2000:x> ls\n", "!<tag:example.com,2000:x>"),
             ("a: x\nb: !!set {x}\n", "!!set"),
             ("a: x\nb: !!timestamp 2001-12-14\n", "!!timestamp"),
