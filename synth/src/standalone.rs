@@ -110,7 +110,7 @@ fn validate(files: &[PathBuf], max_file_size: u64, stdout: &mut dyn Write, stder
         for read in read.pipelines {
             let findings = read.pipeline.check();
             for finding in &findings {
-                let _ = writeln!(stdout, "{}: {finding}", printable(&read.source));
+                let _ = writeln!(stdout, "{}: {}", printable(&read.source), printable(&finding.to_string()));
             }
             let file_errors = findings.iter().filter(|finding| finding.is_error()).count();
             let _ = writeln!(
