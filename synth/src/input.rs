@@ -108,6 +108,8 @@ pub enum Reason {
     Encoding(EncodingError),
     /// The text does not parse, or has the wrong shape at a path.
     Read(ReadError),
+    /// The file holds nothing but white space.
+    Empty,
     /// The file is neither pipeline JSON nor a template with a pipeline.
     UnknownShape,
 }
@@ -117,6 +119,7 @@ impl fmt::Display for Reason {
         match self {
             Reason::Encoding(error) => write!(f, "{error}"),
             Reason::Read(error) => write!(f, "{error}"),
+            Reason::Empty => f.write_str("the file is empty (or only white space); expected a pipeline"),
             Reason::UnknownShape => f.write_str(
                 "not a pipeline: expected create-pipeline or get-pipeline JSON ({\"pipeline\": {...}}) \
                  or a CloudFormation template with an AWS::CodePipeline::Pipeline resource",
@@ -156,6 +159,9 @@ pub fn read_file(path: &Path, max_file_size: u64) -> Result<PipelineFile, InputE
     })?;
     let not_a_pipeline = |reason| InputError::NotAPipeline { path: path.to_owned(), reason };
     let text = encoding::utf8_text(&bytes).map_err(|error| not_a_pipeline(Reason::Encoding(error)))?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(not_a_pipeline(Reason::Empty));
+    }
     let value = parse_template_as(text, format_of(path, text)).map_err(|error| not_a_pipeline(Reason::Read(error)))?;
     let label = path.display().to_string();
     if value.get("pipeline").is_some() {

@@ -269,3 +269,17 @@ fn text_from_the_input_is_printed_escaped() {
     assert!(stderr.contains("error: key.json: pipeline.\\u{1b}[2Jname: unknown field `\\u{1b}[2Jname`"), "{stderr}");
     assert!(stderr.contains("error: evil\\nname.json: not a pipeline"), "{stderr}");
 }
+
+#[test]
+fn an_empty_file_says_it_is_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "empty.json", "");
+    write(dir.path(), "blank.yaml", "\u{feff} \n\t\n ");
+    let (code, _, stderr) = synth(&["validate", "empty.json", "blank.yaml"], dir.path());
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "error: empty.json: the file is empty (or only white space); expected a pipeline\n\
+         error: blank.yaml: the file is empty (or only white space); expected a pipeline\n"
+    );
+}

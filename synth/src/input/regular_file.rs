@@ -29,6 +29,11 @@ pub(crate) fn read_regular_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, 
     // The path may have been replaced between the two looks.
     let metadata = file.metadata().map_err(FileRefused::Io)?;
     check_regular(metadata.file_type())?;
+    // The reported size may refuse a file at once; it never admits one, as
+    // the file may grow while it is read.
+    if metadata.len() > max_bytes {
+        return Err(FileRefused::TooLarge);
+    }
     let expected = metadata.len().min(max_bytes).saturating_add(1);
     let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
     file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(FileRefused::Io)?;
@@ -88,6 +93,16 @@ mod tests {
         fs::write(&path, "0123456789").unwrap();
         assert_eq!(read_regular_file(&path, 10).unwrap(), b"0123456789");
         assert!(matches!(read_regular_file(&path, 9), Err(FileRefused::TooLarge)));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_growing_past_the_limit_while_read_is_refused() {
+        // A regular file whose reported size (0) is not what is read.
+        let path = Path::new("/proc/self/status");
+        assert_eq!(fs::metadata(path).unwrap().len(), 0);
+        assert!(matches!(read_regular_file(path, 10), Err(FileRefused::TooLarge)));
+        assert!(read_regular_file(path, 1 << 20).unwrap().len() > 10);
     }
 
     #[test]

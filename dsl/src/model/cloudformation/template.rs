@@ -235,6 +235,12 @@ fn yaml_error(error: serde_yaml::Error) -> ReadError {
             }
             ReadError::Syntax { line: location.line(), column: location.column(), message }
         }
+        None if message == "repetition limit exceeded" => ReadError::Shape {
+            path: ValuePath::root().to_string(),
+            message: "the aliases (`*name`) expand to too many values (serde_yaml's limit, against a \"billion \
+                      laughs\"); write the values out"
+                .to_owned(),
+        },
         None if message.contains("more than one document") => ReadError::Shape {
             path: ValuePath::root().to_string(),
             message: "the text holds more than one YAML document; a template is a single document".to_owned(),
