@@ -136,7 +136,7 @@ fn shown(path: &Path) -> String {
 /// A size in bytes as its user would write it: `64 MiB`, or bytes.
 fn size_text(bytes: u64) -> String {
     const MIB: u64 = 1024 * 1024;
-    if bytes >= MIB && bytes % MIB == 0 {
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
         format!("{} MiB", bytes / MIB)
     } else {
         format!("{bytes} bytes")

@@ -201,7 +201,6 @@ fn encoding_errors_say_what_the_file_is_or_where_the_bad_byte_is() {
     let utf16: Vec<u8> =
         [0xFF, 0xFE].into_iter().chain(PIPELINE_JSON.encode_utf16().flat_map(u16::to_le_bytes)).collect();
     write(dir.path(), "utf16.json", utf16);
-    write(dir.path(), "latin1.json", PIPELINE_JSON.replacen("\"p\"", "\"caf\u{e9}\"", 1).replace('é', "\u{fffd}"));
     let mut latin1 = PIPELINE_JSON.as_bytes().to_vec();
     latin1.splice(26..26, [0xE9]);
     write(dir.path(), "latin1.json", latin1);
@@ -221,7 +220,7 @@ fn encoding_errors_say_what_the_file_is_or_where_the_bad_byte_is() {
 fn a_json_file_with_a_comment_gets_a_json_error() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "commented.json", format!("// exported from the console\n{PIPELINE_JSON}"));
-    write(dir.path(), "commented.template", format!("{{\n  // the pipeline\n  \"Resources\": {{}}\n}}\n"));
+    write(dir.path(), "commented.template", "{\n  // the pipeline\n  \"Resources\": {}\n}\n");
     let (code, _, stderr) = synth(&["validate", "commented.json", "commented.template"], dir.path());
     assert_eq!(code, 1);
     assert_eq!(

@@ -177,7 +177,7 @@ pub fn template_pipelines(template: &Value) -> Result<TemplatePipelines, ReadErr
         None => {
             return Err(ReadError::Shape {
                 path: ValuePath::root().to_string(),
-                message: format!("a template is a mapping with a `Resources` section, found {}", kind(&template)),
+                message: format!("a template is a mapping with a `Resources` section, found {}", kind(template)),
             })
         }
     };
