@@ -4,6 +4,7 @@ use std::fmt;
 
 /// Why a file's bytes are not UTF-8 text.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum EncodingError {
     /// The file starts with the byte order mark of another encoding, or
     /// with NUL bytes as UTF-16 and UTF-32 text does.

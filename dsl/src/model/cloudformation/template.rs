@@ -18,6 +18,7 @@ const FOR_EACH_PREFIX: &str = "Fn::ForEach::";
 
 /// The two ways a template is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum TemplateFormat {
     /// JSON: read strictly, a repeated key is an error.
     Json,
