@@ -70,8 +70,10 @@ pub fn read_pipelines(path: &Path) -> Result<Vec<Definition>, Failure> {
 /// cannot be read, or holds no pipeline, exits with 3: 1 says that
 /// something differs.
 pub fn read_with(path: &Path, define: fn(&Pipeline) -> Result<Definition, String>) -> Result<Vec<Definition>, Failure> {
-    let read = input::read_file(path).map_err(|error| Failure::new(Exit::Io, format!("error: {error}")))?;
-    read.iter()
+    let read = input::read_file(path, input::DEFAULT_MAX_FILE_SIZE)
+        .map_err(|error| Failure::new(Exit::Io, format!("error: {error}")))?;
+    read.pipelines
+        .iter()
         .map(|read| {
             define(&read.pipeline)
                 .map_err(|message| Failure::new(Exit::Io, format!("error: {}: {message}", read.source)))
@@ -92,9 +94,10 @@ fn sorted_entries(folder: &Path) -> Result<Vec<PathBuf>, Failure> {
     Ok(entries)
 }
 
+/// A rule file's JSON, read as any input file is.
 fn read_json(path: &Path) -> Result<Value, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|error| Failure::new(Exit::Io, format!("error: {}: cannot read the file: {error}", path.display())))?;
-    serde_json::from_str(&text)
+    let bytes = input::read_bytes(path, input::DEFAULT_MAX_FILE_SIZE)
+        .map_err(|error| Failure::new(Exit::Io, format!("error: {error}")))?;
+    serde_json::from_slice(&bytes)
         .map_err(|error| Failure::new(Exit::Io, format!("error: {}: not JSON: {error}", path.display())))
 }

@@ -16,7 +16,12 @@ fn data(file: &str) -> PathBuf {
 
 /// The program's side: the pipeline of a create-pipeline file.
 fn program(file: &str) -> Vec<Pipeline> {
-    input::read_file(&data(file)).unwrap().into_iter().map(|read| read.pipeline).collect()
+    input::read_file(&data(file), input::DEFAULT_MAX_FILE_SIZE)
+        .unwrap()
+        .pipelines
+        .into_iter()
+        .map(|read| read.pipeline)
+        .collect()
 }
 
 fn run_app(pipelines: &[Pipeline], args: &[&str]) -> (Exit, String, String) {
