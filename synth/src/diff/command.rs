@@ -115,7 +115,10 @@ pub(crate) use exit_codes_of_diff;
 pub fn run_app(selected: &[&Pipeline], args: &AppDiffArgs, stdout: &mut dyn Write) -> Result<Exit, Failure> {
     let program = selected
         .iter()
-        .map(|pipeline| Definition::with_transitions(pipeline).map_err(|message| Failure::new(Exit::Invalid, message)))
+        .map(|pipeline| {
+            Definition::with_transitions(pipeline)
+                .map_err(|message| Failure::new(Exit::Io, format!("error: {message}")))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let pipelines = match (&args.deployed, args.live.target()?) {
         (_, Some(target)) => against_live(&program, &target)?,
