@@ -23,12 +23,14 @@
 //! assert_eq!(pipeline.declaration().stages[1].actions[0].input_artifacts.as_ref().unwrap()[0].name, "CheckoutOutput");
 //! ```
 
+mod action_handle;
+mod action_ref;
 pub mod actions;
 pub mod arn;
+mod artifact;
 pub mod cfn;
 pub mod cross_account;
 pub mod events;
-mod handle;
 pub mod model;
 pub mod notifications;
 mod pipeline;
@@ -42,7 +44,9 @@ mod text;
 pub mod validate;
 mod variables;
 
-pub use handle::{ActionHandle, ActionRef, Artifact, ArtifactPath, HasActionRef};
+pub use action_handle::ActionHandle;
+pub use action_ref::{ActionRef, HasActionRef};
+pub use artifact::{Artifact, ArtifactPath};
 pub use pipeline::{DisabledTransition, Pipeline, PipelineBuilder};
 pub use printable::{printable, MAX_PRINTED_CHARS};
 pub use spec::{ActionSettings, ActionSpec, CrossRegionAction, IntoAction, NonSourceAction, SourceAction};

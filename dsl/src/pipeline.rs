@@ -2,8 +2,10 @@
 
 use std::collections::HashSet;
 
+use crate::action_handle::ActionHandle;
+use crate::action_ref::{ActionRef, Brand};
 use crate::actions::ConnectionVariables;
-use crate::handle::{ActionHandle, ActionRef, Artifact, Brand};
+use crate::artifact::Artifact;
 use crate::model::cloudformation::{CfnPipeline, PipelineProperties, StageTransition};
 use crate::model::{
     ActionDeclaration, ArtifactStore, ArtifactStores, BeforeEntryConditions, ExecutionMode, FailureConditions,

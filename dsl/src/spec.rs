@@ -3,7 +3,9 @@
 
 use indexmap::IndexMap;
 
-use crate::handle::{ActionHandle, ActionRef, Artifact, ArtifactPath, HasActionRef};
+use crate::action_handle::ActionHandle;
+use crate::action_ref::{ActionRef, HasActionRef};
+use crate::artifact::{Artifact, ArtifactPath};
 use crate::model::{ActionCategory, ActionOwner, ActionTypeId, EnvironmentVariable, EnvironmentVariableType, Str};
 use crate::text::Text;
 use crate::variables::VariableSet;

@@ -1,6 +1,6 @@
 //! Approval actions.
 
-use crate::handle::ActionHandle;
+use crate::action_handle::ActionHandle;
 use crate::model::Str;
 use crate::providers;
 use crate::spec::{typed_action, ActionSpec};

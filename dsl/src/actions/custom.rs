@@ -8,9 +8,9 @@
 //! artifact counts, which here only [`crate::Pipeline::validate`] and AWS
 //! check.
 
+use crate::action_handle::ActionHandle;
 use crate::actions::inputs::PathInput;
 use crate::actions::{input_setter, output_setters, source_output_name};
-use crate::handle::ActionHandle;
 use crate::model::{ActionCategory, ActionOwner, Str};
 use crate::spec::{typed_action, ActionSpec};
 use crate::variables::NamedVariables;

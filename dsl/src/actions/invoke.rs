@@ -1,8 +1,8 @@
 //! Invoke actions: a Lambda function or a Step Functions state machine.
 
+use crate::action_handle::ActionHandle;
 use crate::actions::inputs::PathInput;
 use crate::actions::{input_setter, output_setters};
-use crate::handle::ActionHandle;
 use crate::model::Str;
 use crate::providers;
 use crate::spec::{typed_action, ActionSpec};

@@ -2,8 +2,8 @@
 //! artifact, named `<ActionName>Output` unless `.output_name(...)` says
 //! otherwise, and takes no input.
 
+use crate::action_handle::ActionHandle;
 use crate::actions::source_output_name;
-use crate::handle::ActionHandle;
 use crate::model::Str;
 use crate::providers;
 use crate::spec::{typed_action, ActionSpec};

@@ -1,7 +1,8 @@
 //! Declaring EventBridge rules on the pipeline builder.
 
+use crate::action_handle::ActionHandle;
+use crate::action_ref::{ActionRef, HasActionRef};
 use crate::actions::{CodeCommitVariables, EcrVariables, S3SourceVariables};
-use crate::handle::{ActionHandle, ActionRef, HasActionRef};
 use crate::model::Str;
 use crate::pipeline::PipelineBuilder;
 use crate::providers;

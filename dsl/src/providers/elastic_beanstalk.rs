@@ -2,8 +2,8 @@
 //! description and its typed action.
 
 use super::{artifacts, ConfigKey, ProviderDescription};
+use crate::action_handle::ActionHandle;
 use crate::actions::ArtifactInput;
-use crate::handle::ActionHandle;
 use crate::model::{ActionCategory, Str};
 use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;

@@ -1,8 +1,8 @@
 //! `Deploy / AWS / CloudFormation / 1`: stacks and change sets.
 
+use crate::action_handle::ActionHandle;
 use crate::actions::inputs::PathInput;
 use crate::actions::json_text;
-use crate::handle::ActionHandle;
 use crate::model::Str;
 use crate::providers;
 use crate::spec::{typed_action, ActionSpec};

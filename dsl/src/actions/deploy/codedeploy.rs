@@ -1,8 +1,8 @@
 //! CodeDeploy: `CodeDeploy` for EC2 and on-premises instances,
 //! `CodeDeployToECS` for ECS blue/green deployments.
 
+use crate::action_handle::ActionHandle;
 use crate::actions::inputs::{ArtifactInput, FileInput};
-use crate::handle::ActionHandle;
 use crate::model::Str;
 use crate::providers;
 use crate::spec::{typed_action, ActionSpec};

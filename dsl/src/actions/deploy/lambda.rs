@@ -3,8 +3,8 @@
 
 use std::fmt;
 
+use crate::action_handle::ActionHandle;
 use crate::actions::inputs::ArtifactInput;
-use crate::handle::ActionHandle;
 use crate::model::Str;
 use crate::providers;
 use crate::spec::{typed_action, ActionSpec};

@@ -1,7 +1,7 @@
 //! `Deploy / AWS / S3 / 1`: uploads an artifact to a bucket.
 
+use crate::action_handle::ActionHandle;
 use crate::actions::inputs::ArtifactInput;
-use crate::handle::ActionHandle;
 use crate::model::Str;
 use crate::providers;
 use crate::spec::{typed_action, ActionSpec};
