@@ -25,6 +25,7 @@
 
 mod action_handle;
 mod action_ref;
+mod action_spec;
 pub mod actions;
 pub mod arn;
 mod artifact;
@@ -37,7 +38,6 @@ mod pipeline;
 mod placement;
 mod printable;
 pub mod providers;
-mod spec;
 mod stage;
 mod surroundings;
 mod text;
@@ -46,10 +46,10 @@ mod variables;
 
 pub use action_handle::ActionHandle;
 pub use action_ref::{ActionRef, HasActionRef};
+pub use action_spec::{ActionSettings, ActionSpec, CrossRegionAction, IntoAction, NonSourceAction, SourceAction};
 pub use artifact::{Artifact, ArtifactPath};
 pub use pipeline::{DisabledTransition, Pipeline, PipelineBuilder};
 pub use printable::{printable, MAX_PRINTED_CHARS};
-pub use spec::{ActionSettings, ActionSpec, CrossRegionAction, IntoAction, NonSourceAction, SourceAction};
 pub use stage::{SourceStageBuilder, StageBuilder};
 pub use surroundings::IdentityError;
 pub use text::Text;

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use crate::action_handle::ActionHandle;
 use crate::action_ref::{ActionRef, Brand};
+use crate::action_spec::{ActionSpec, AddedAction, ConfigValue};
 use crate::actions::ConnectionVariables;
 use crate::artifact::Artifact;
 use crate::model::cloudformation::{CfnPipeline, PipelineProperties, StageTransition};
@@ -13,7 +14,6 @@ use crate::model::{
     PipelineDocument, PipelineType, PipelineVariable, RegionalArtifactStore, StageDeclaration, Str, SuccessConditions,
     Tag, TriggerDeclaration, TriggerProviderType,
 };
-use crate::spec::{ActionSpec, AddedAction, ConfigValue};
 use crate::stage::{SourceStageBuilder, StageBuilder};
 use crate::surroundings::Surroundings;
 use crate::validate::{self, Location, Violation, Violations};

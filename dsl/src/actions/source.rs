@@ -3,10 +3,10 @@
 //! otherwise, and takes no input.
 
 use crate::action_handle::ActionHandle;
+use crate::action_spec::{typed_action, ActionSpec};
 use crate::actions::source_output_name;
 use crate::model::Str;
 use crate::providers;
-use crate::spec::{typed_action, ActionSpec};
 use crate::variables::variable_set;
 
 variable_set! {

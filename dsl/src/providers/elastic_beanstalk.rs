@@ -3,9 +3,9 @@
 
 use super::{artifacts, ConfigKey, ProviderDescription};
 use crate::action_handle::ActionHandle;
+use crate::action_spec::{typed_action, ActionSpec};
 use crate::actions::ArtifactInput;
 use crate::model::{ActionCategory, Str};
-use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::NoVariables;
 

@@ -54,8 +54,8 @@ mod others;
 mod s3;
 mod source;
 
+use crate::action_spec::ActionSpec;
 use crate::model::{ActionCategory, ActionOwner, ActionTypeId, Str};
-use crate::spec::ActionSpec;
 
 pub use cloudformation::{CLOUDFORMATION, CLOUDFORMATION_STACK_INSTANCES, CLOUDFORMATION_STACK_SET};
 pub use codebuild::CODEBUILD;

@@ -1,11 +1,11 @@
 //! `Deploy / AWS / CloudFormation / 1`: stacks and change sets.
 
 use crate::action_handle::ActionHandle;
+use crate::action_spec::{typed_action, ActionSpec};
 use crate::actions::inputs::PathInput;
 use crate::actions::json_text;
 use crate::model::Str;
 use crate::providers;
-use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::NamedVariables;
 

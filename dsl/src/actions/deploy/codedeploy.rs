@@ -2,10 +2,10 @@
 //! `CodeDeployToECS` for ECS blue/green deployments.
 
 use crate::action_handle::ActionHandle;
+use crate::action_spec::{typed_action, ActionSpec};
 use crate::actions::inputs::{ArtifactInput, FileInput};
 use crate::model::Str;
 use crate::providers;
-use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::NoVariables;
 

@@ -1,10 +1,10 @@
 //! `Deploy / AWS / S3 / 1`: uploads an artifact to a bucket.
 
 use crate::action_handle::ActionHandle;
+use crate::action_spec::{typed_action, ActionSpec};
 use crate::actions::inputs::ArtifactInput;
 use crate::model::Str;
 use crate::providers;
-use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::NoVariables;
 

@@ -345,14 +345,14 @@ pub trait ActionSettings<'p>: Sized {
 /// (for actions that hold settings outside `spec` until they are added).
 macro_rules! typed_action {
     ($type:ident<'p $(, const $n:ident: usize)?>, $kind:ident $(+ $marker:ident)*, $handle:ty $(, into_spec = $finish:path)?) => {
-        impl<'p $(, const $n: usize)?> $crate::spec::IntoAction<'p> for $type<'p $(, $n)?> {
+        impl<'p $(, const $n: usize)?> $crate::action_spec::IntoAction<'p> for $type<'p $(, $n)?> {
             type Handle = $handle;
-            fn into_spec(self) -> $crate::spec::ActionSpec<'p> {
+            fn into_spec(self) -> $crate::action_spec::ActionSpec<'p> {
                 typed_action!(@into_spec self $(, $finish)?)
             }
         }
-        impl<'p $(, const $n: usize)?> $crate::spec::ActionSettings<'p> for $type<'p $(, $n)?> {
-            fn spec_mut(&mut self) -> &mut $crate::spec::ActionSpec<'p> {
+        impl<'p $(, const $n: usize)?> $crate::action_spec::ActionSettings<'p> for $type<'p $(, $n)?> {
+            fn spec_mut(&mut self) -> &mut $crate::action_spec::ActionSpec<'p> {
                 &mut self.spec
             }
         }
@@ -366,7 +366,7 @@ macro_rules! typed_action {
     };
     (@markers $type:ident<'p $(, const $n:ident: usize)?>;) => {};
     (@markers $type:ident<'p $(, const $n:ident: usize)?>; $marker:ident $(, $rest:ident)*) => {
-        impl<'p $(, const $n: usize)?> $crate::spec::$marker<'p> for $type<'p $(, $n)?> {}
+        impl<'p $(, const $n: usize)?> $crate::action_spec::$marker<'p> for $type<'p $(, $n)?> {}
         typed_action!(@markers $type<'p $(, const $n: usize)?>; $($rest),*);
     };
 }
