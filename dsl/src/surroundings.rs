@@ -9,38 +9,7 @@ use crate::cfn;
 use crate::events::EventRule;
 use crate::model::Str;
 use crate::notifications::NotificationRule;
-use crate::pipeline::{Pipeline, PipelineBuilder};
-
-/// The declarations around one pipeline, kept beside its model.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Surroundings {
-    /// The Region the pipeline is created in.
-    pub(crate) region: Option<String>,
-    /// EventBridge rules, in declaration order.
-    pub(crate) event_rules: Vec<EventRule>,
-    /// Notification rules, in declaration order.
-    pub(crate) notification_rules: Vec<NotificationRule>,
-}
-
-impl PipelineBuilder<'_> {
-    /// The Region the pipeline is created in, e.g. `us-east-1`. The CLI
-    /// forms of EventBridge and notification rules need it to write the
-    /// pipeline's ARN; cross-account role templates need it to name the
-    /// Region of actions that set none.
-    ///
-    /// ```
-    /// use pipewright_dsl::prelude::*;
-    ///
-    /// let pipeline = Pipeline::build("my-pipeline", |p| {
-    ///     p.region("us-east-1").role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
-    /// });
-    /// assert_eq!(pipeline.arn().unwrap(), "arn:aws:codepipeline:us-east-1:123456789012:my-pipeline");
-    /// ```
-    pub fn region(&mut self, region: impl Into<String>) -> &mut Self {
-        self.surroundings.region = Some(region.into());
-        self
-    }
-}
+use crate::pipeline::Pipeline;
 
 /// Why the pipeline's ARN cannot be written as a literal.
 #[derive(Clone, Debug, PartialEq, Eq)]

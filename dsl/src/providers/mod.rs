@@ -121,6 +121,13 @@ pub fn find(type_id: &ActionTypeId) -> Option<&'static ProviderDescription> {
     })
 }
 
+/// Whether only V2 pipelines can use the action type (Commands,
+/// ECRBuildAndPublish, EC2, EKS, the Lambda deploy action, the CodePipeline
+/// invoke action).
+pub(crate) fn requires_v2(type_id: &ActionTypeId) -> bool {
+    find(type_id).is_some_and(|provider| provider.v2_only)
+}
+
 /// Everything pipewright knows about one action provider. Only this module
 /// describes providers (the list is [`ALL`]), so every description has at
 /// least one category.

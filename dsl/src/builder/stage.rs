@@ -2,8 +2,9 @@
 //! stage only non-source actions.
 
 use crate::action_spec::{FromAddedAction, NonSourceAction, SourceAction};
+
+use super::pipeline::PipelineBuilder;
 use crate::model::{BeforeEntryConditions, FailureConditions, SuccessConditions};
-use crate::pipeline::PipelineBuilder;
 
 /// The first stage of a pipeline, where source actions go.
 pub struct SourceStageBuilder<'p, 'b> {
