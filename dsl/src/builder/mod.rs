@@ -4,6 +4,7 @@
 //! runs them and turns what they hold into the finished [`crate::Pipeline`].
 
 mod events;
+mod finish;
 mod notifications;
 mod pipeline;
 mod stage;

@@ -1,21 +1,17 @@
 //! The branded pipeline builder: the settings of the pipeline, its stages
 //! and the actions added to them, and turning all of it into a [`Pipeline`].
 
-use std::collections::HashSet;
-
 use crate::action_handle::ActionHandle;
 use crate::action_ref::{ActionRef, Brand};
-use crate::action_spec::{ActionSpec, AddedAction, ConfigValue};
+use crate::action_spec::{ActionSpec, AddedAction};
 use crate::actions::ConnectionVariables;
 use crate::artifact::Artifact;
 use crate::model::{
-    ActionDeclaration, ArtifactStore, ArtifactStores, BeforeEntryConditions, ExecutionMode, FailureConditions,
-    GitConfiguration, GitPullRequestFilter, GitPushFilter, InputArtifact, OutputArtifact, PipelineDeclaration,
-    PipelineType, PipelineVariable, RegionalArtifactStore, StageDeclaration, Str, SuccessConditions, Tag,
+    ArtifactStore, BeforeEntryConditions, ExecutionMode, FailureConditions, GitConfiguration, GitPullRequestFilter,
+    GitPushFilter, PipelineType, PipelineVariable, RegionalArtifactStore, Str, SuccessConditions, Tag,
     TriggerDeclaration, TriggerProviderType,
 };
-use crate::pipeline::{DerivedName, DisabledTransition, Pipeline, Surroundings};
-use crate::providers;
+use crate::pipeline::{DerivedName, Pipeline, Surroundings};
 use crate::variables::PipelineVar;
 use crate::{Location, Violation};
 
@@ -93,37 +89,37 @@ impl Pipeline {
 
 /// Defines one pipeline; handed to the closure of [`Pipeline::build`].
 pub struct PipelineBuilder<'p> {
-    name: Str,
-    role_arn: Option<Str>,
-    artifact_store: Option<ArtifactStore>,
-    artifact_stores: Vec<RegionalArtifactStore>,
-    pipeline_type: Option<PipelineType>,
-    execution_mode: Option<ExecutionMode>,
-    variables: Vec<PipelineVariable>,
-    triggers: Vec<TriggerDeclaration>,
-    tags: Vec<Tag>,
-    restart_execution_on_update: Option<bool>,
-    pub(crate) stages: Vec<StageState<'p>>,
-    artifacts: Vec<String>,
-    brand: Brand<'p>,
-    pub(crate) surroundings: Surroundings,
+    pub(super) name: Str,
+    pub(super) role_arn: Option<Str>,
+    pub(super) artifact_store: Option<ArtifactStore>,
+    pub(super) artifact_stores: Vec<RegionalArtifactStore>,
+    pub(super) pipeline_type: Option<PipelineType>,
+    pub(super) execution_mode: Option<ExecutionMode>,
+    pub(super) variables: Vec<PipelineVariable>,
+    pub(super) triggers: Vec<TriggerDeclaration>,
+    pub(super) tags: Vec<Tag>,
+    pub(super) restart_execution_on_update: Option<bool>,
+    pub(super) stages: Vec<StageState<'p>>,
+    pub(super) artifacts: Vec<String>,
+    pub(super) brand: Brand<'p>,
+    pub(super) surroundings: Surroundings,
     /// `action-output-count` findings, reported with the builder's others.
-    output_count_mismatches: Vec<Violation>,
+    pub(super) output_count_mismatches: Vec<Violation>,
     /// The output artifact names derived from action names.
-    derived_artifact_names: Vec<DerivedName>,
+    pub(super) derived_artifact_names: Vec<DerivedName>,
 }
 
 /// A stage while it is being defined.
-pub(crate) struct StageState<'p> {
-    pub(crate) name: Str,
-    is_source: bool,
-    pub(crate) actions: Vec<ActionSpec<'p>>,
-    namespaces: Vec<String>,
-    outputs: Vec<Vec<Artifact<'p>>>,
-    pub(crate) disabled_reason: Option<String>,
-    pub(crate) on_failure: Option<FailureConditions>,
-    pub(crate) on_success: Option<SuccessConditions>,
-    pub(crate) before_entry: Option<BeforeEntryConditions>,
+pub(super) struct StageState<'p> {
+    pub(super) name: Str,
+    pub(super) is_source: bool,
+    pub(super) actions: Vec<ActionSpec<'p>>,
+    pub(super) namespaces: Vec<String>,
+    pub(super) outputs: Vec<Vec<Artifact<'p>>>,
+    pub(super) disabled_reason: Option<String>,
+    pub(super) on_failure: Option<FailureConditions>,
+    pub(super) on_success: Option<SuccessConditions>,
+    pub(super) before_entry: Option<BeforeEntryConditions>,
 }
 
 impl<'p> PipelineBuilder<'p> {
@@ -359,217 +355,6 @@ impl<'p> PipelineBuilder<'p> {
         state.outputs.push(outputs.clone());
         outputs.truncate(handle_outputs);
         AddedAction { action, outputs, namespace }
-    }
-
-    fn finish(self) -> Pipeline {
-        let mut violations = self.output_count_mismatches.clone();
-        let used_namespaces: HashSet<ActionRef<'p>> = self
-            .stages
-            .iter()
-            .flat_map(|stage| stage.actions.iter().flat_map(|spec| spec.uses.iter().copied()))
-            .collect();
-        let producers: Vec<ActionRef<'p>> = self.producer_of_each_artifact();
-        if self.stages.first().is_some_and(|stage| !stage.is_source) || self.stages.iter().skip(1).any(|s| s.is_source)
-        {
-            violations.push(Violation::new(
-                Location::pipeline(&self.name),
-                "source-stage-first",
-                "the source stage must be the first stage and come only once: call `p.source_stage(...)` once, before any `p.stage(...)`",
-            ));
-        }
-        let mut derived_names = self.derived_artifact_names.clone();
-        let mut stages = Vec::with_capacity(self.stages.len());
-        for (stage_index, stage) in self.stages.iter().enumerate() {
-            let run_orders = self.run_orders(stage_index, &producers, &mut violations);
-            let several = stage.actions.len() > 1;
-            let actions = stage
-                .actions
-                .iter()
-                .enumerate()
-                .map(|(index, spec)| {
-                    let action = ActionRef { stage: stage_index, index, brand: self.brand };
-                    let emit_namespace = spec.namespace.is_some() || used_namespaces.contains(&action);
-                    if spec.namespace.is_none() && emit_namespace {
-                        derived_names.push(DerivedName {
-                            location: Location::action(&self.name, &stage.name, &spec.name).field("namespace"),
-                            note: format!(
-                                "namespace \"{}\" was derived from stage \"{}\" and action \"{}\" — set one with \
-                                 .namespace(..)",
-                                stage.namespaces[index], stage.name, spec.name
-                            ),
-                        });
-                    }
-                    ActionDeclaration {
-                        name: spec.name.clone(),
-                        action_type_id: spec.type_id.clone(),
-                        run_order: (several || spec.run_order.is_some()).then_some(run_orders[index]),
-                        configuration: (!spec.configuration.is_empty()).then(|| {
-                            spec.configuration.iter().map(|(key, value)| (key.clone(), self.resolve(value))).collect()
-                        }),
-                        commands: spec.commands.clone(),
-                        output_artifacts: (!spec.outputs.is_empty()).then(|| {
-                            spec.outputs
-                                .iter()
-                                .zip(&stage.outputs[index])
-                                .map(|(output, artifact)| OutputArtifact {
-                                    name: self.artifacts[artifact.id].as_str().into(),
-                                    files: output.files.clone(),
-                                })
-                                .collect()
-                        }),
-                        input_artifacts: (!spec.inputs.is_empty()).then(|| {
-                            spec.inputs
-                                .iter()
-                                .map(|artifact| InputArtifact { name: self.artifacts[artifact.id].as_str().into() })
-                                .collect()
-                        }),
-                        output_variables: spec.output_variables.clone(),
-                        role_arn: spec.role_arn.clone(),
-                        region: spec.region.clone(),
-                        namespace: emit_namespace.then(|| Str::from(stage.namespaces[index].as_str())),
-                        timeout_in_minutes: spec.timeout_in_minutes,
-                        environment_variables: spec.environment_variables.clone(),
-                    }
-                })
-                .collect();
-            stages.push(StageDeclaration {
-                name: stage.name.clone(),
-                blockers: None,
-                actions,
-                on_failure: stage.on_failure.clone(),
-                on_success: stage.on_success.clone(),
-                before_entry: stage.before_entry.clone(),
-            });
-        }
-        let uses_v2 = !self.variables.is_empty()
-            || !self.triggers.is_empty()
-            || matches!(self.execution_mode, Some(ExecutionMode::Queued | ExecutionMode::Parallel))
-            || stages.iter().any(|s| s.on_failure.is_some() || s.on_success.is_some() || s.before_entry.is_some())
-            || stages.iter().flat_map(|s| &s.actions).any(|action| providers::requires_v2(&action.action_type_id));
-        let pipeline_type = self.pipeline_type.or(uses_v2.then_some(PipelineType::V2));
-        if self.role_arn.is_none() {
-            violations.push(Violation::new(
-                Location::pipeline(&self.name),
-                "role-required",
-                "the pipeline has no service role: call `p.role_arn(\"arn:aws:iam::<account>:role/<name>\")`",
-            ));
-        }
-        let disabled_transitions = self
-            .stages
-            .iter()
-            .filter_map(|stage| {
-                stage
-                    .disabled_reason
-                    .as_ref()
-                    .map(|reason| DisabledTransition { stage_name: stage.name.clone(), reason: reason.into() })
-            })
-            .collect();
-        Pipeline {
-            declaration: PipelineDeclaration {
-                name: self.name,
-                role_arn: self.role_arn.unwrap_or_default(),
-                artifact_store: self.artifact_store,
-                artifact_stores: (!self.artifact_stores.is_empty()).then_some(ArtifactStores(self.artifact_stores)),
-                stages,
-                version: None,
-                execution_mode: self.execution_mode,
-                pipeline_type,
-                variables: (!self.variables.is_empty()).then_some(self.variables),
-                triggers: (!self.triggers.is_empty()).then_some(self.triggers),
-            },
-            tags: self.tags,
-            disabled_transitions,
-            restart_execution_on_update: self.restart_execution_on_update,
-            name_generated: false,
-            build_violations: violations,
-            derived_names,
-            surroundings: self.surroundings,
-        }
-    }
-
-    fn producer_of_each_artifact(&self) -> Vec<ActionRef<'p>> {
-        let mut producers = vec![None; self.artifacts.len()];
-        for (stage_index, stage) in self.stages.iter().enumerate() {
-            for (index, outputs) in stage.outputs.iter().enumerate() {
-                for artifact in outputs {
-                    producers[artifact.id] = Some(ActionRef { stage: stage_index, index, brand: self.brand });
-                }
-            }
-        }
-        producers.into_iter().map(|producer| producer.expect("every artifact is minted by an action")).collect()
-    }
-
-    /// Derives each action's runOrder from the data flow inside the stage:
-    /// one more than the latest same-stage action it consumes from, reads
-    /// variables of, or is ordered after; 1 when there is none. An explicit
-    /// runOrder is kept, and reported when it contradicts the data flow.
-    fn run_orders(&self, stage_index: usize, producers: &[ActionRef<'p>], violations: &mut Vec<Violation>) -> Vec<u32> {
-        let stage = &self.stages[stage_index];
-        let mut run_orders: Vec<u32> = Vec::with_capacity(stage.actions.len());
-        for spec in &stage.actions {
-            let dependencies = spec
-                .inputs
-                .iter()
-                .map(|artifact| (producers[artifact.id], Dependency::Artifact(&self.artifacts[artifact.id])))
-                .chain(spec.uses.iter().map(|action| (*action, Dependency::Variables)))
-                .chain(spec.after.iter().map(|action| (*action, Dependency::After)))
-                .filter(|(action, _)| action.stage == stage_index);
-            let mut derived = 1;
-            let mut latest: Option<(u32, ActionRef<'p>, Dependency<'_>)> = None;
-            for (action, why) in dependencies {
-                let their = run_orders[action.index];
-                if their + 1 > derived {
-                    derived = their + 1;
-                    latest = Some((their, action, why));
-                }
-            }
-            let run_order = match (spec.run_order, latest) {
-                (Some(explicit), Some((their, action, why))) if explicit <= their => {
-                    let producer = &stage.actions[action.index].name;
-                    violations.push(Violation::new(
-                        Location::action(&self.name, &stage.name, &spec.name),
-                        "run-order-data-flow",
-                        format!(
-                            "runOrder {explicit} runs this action before or beside \"{producer}\" (runOrder {their}), {}; \
-                             use runOrder {} or more, or drop `.run_order(...)` to derive it",
-                            why.describe(),
-                            their + 1
-                        ),
-                    ));
-                    explicit
-                }
-                (Some(explicit), _) => explicit,
-                (None, _) => derived,
-            };
-            run_orders.push(run_order);
-        }
-        run_orders
-    }
-
-    fn resolve(&self, value: &ConfigValue<'p>) -> Str {
-        match value {
-            ConfigValue::Text(text) => text.clone(),
-            ConfigValue::Path(path) => format!("{}::{}", self.artifacts[path.artifact.id], path.file).into(),
-            ConfigValue::ArtifactName(artifact) => self.artifacts[artifact.id].as_str().into(),
-        }
-    }
-}
-
-/// Why one action of a stage must run after another.
-#[derive(Clone, Copy)]
-enum Dependency<'a> {
-    Artifact(&'a str),
-    Variables,
-    After,
-}
-
-impl Dependency<'_> {
-    fn describe(self) -> String {
-        match self {
-            Dependency::Artifact(name) => format!("whose output artifact \"{name}\" it consumes"),
-            Dependency::Variables => "whose output variables it reads".to_owned(),
-            Dependency::After => "which it was ordered after with `.after(...)`".to_owned(),
-        }
     }
 }
 
