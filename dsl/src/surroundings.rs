@@ -1,6 +1,7 @@
-//! What lives around a pipeline: its Region, the EventBridge rules and
-//! notification rules declared with it, and the pipeline identity (account,
-//! Region, ARN) they need.
+//! Reading what lives around a finished pipeline: its identity (Region,
+//! account, partition, ARNs, and [`IdentityError`] when an ARN cannot be
+//! written) and the EventBridge and notification rules declared with it.
+//! The declarations themselves are kept in the [`Pipeline`].
 
 use std::fmt;
 
@@ -50,13 +51,13 @@ impl std::error::Error for IdentityError {}
 
 impl Pipeline {
     /// The same pipeline, created in `region`: for a pipeline read from JSON
-    /// or a template, what [`PipelineBuilder::region`] is for a built one.
+    /// or a template, what [`PipelineBuilder::region`](crate::PipelineBuilder::region) is for a built one.
     pub fn with_region(mut self, region: impl Into<String>) -> Pipeline {
         self.surroundings.region = Some(region.into());
         self
     }
 
-    /// The Region given with [`PipelineBuilder::region`] or
+    /// The Region given with [`PipelineBuilder::region`](crate::PipelineBuilder::region) or
     /// [`Pipeline::with_region`].
     pub fn region(&self) -> Option<&str> {
         self.surroundings.region.as_deref()

@@ -127,7 +127,7 @@ pub static CLOUDFORMATION_STACK_INSTANCES: ProviderDescription = ProviderDescrip
 .variables(STACK_SET_VARIABLES);
 
 /// What a CloudFormation action does (`ActionMode`). Each mode has its own
-/// constructor of [`CloudFormationDeploy`], taking exactly the settings the
+/// constructor of [`CloudFormationDeploy`](crate::actions::CloudFormationDeploy), taking exactly the settings the
 /// mode requires.
 ///
 /// ```
@@ -182,7 +182,7 @@ impl CloudFormationActionMode {
 }
 
 /// A capability a stack's template may need (`Capabilities`); see
-/// [`CloudFormationDeploy::capabilities`].
+/// [`CloudFormationDeploy::capabilities`](crate::actions::CloudFormationDeploy::capabilities).
 ///
 /// ```
 /// use pipewright_dsl::prelude::*;
