@@ -3,6 +3,7 @@
 pub use pipewright_dsl as dsl;
 pub use pipewright_dsl::*;
 pub use pipewright_synth as synth;
+pub use pipewright_synth::BuildScript;
 
 /// Everything a program that defines pipelines needs, in one import: the
 /// typed builders and actions, and [`synth::App`] / [`synth::Synth`].

@@ -3,6 +3,7 @@
 //! example and the snapshot helper. Run one module with
 //! `cargo test --test integration snapshots_examples::`.
 
+mod build_script;
 mod compile_fail;
 mod examples;
 mod handle_error_documented;
