@@ -10,3 +10,4 @@ mod handle_error_documented;
 mod seed;
 mod snapshots_examples;
 mod testing_helper;
+mod testing_snapshot_names;
