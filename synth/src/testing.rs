@@ -24,8 +24,31 @@
 //! manifest is the pipeline's too (`pipelines__my-pipeline__manifest.json.snap`),
 //! so several pipelines snapshotted in one test file never share a
 //! snapshot. Review changes with `cargo insta review`.
+//!
+//! For a test that pins one setting rather than every file,
+//! [`assert_pipeline`] finds a stage, an action, an EventBridge rule or a
+//! notification rule by name and asserts on it, failing in the pipeline's
+//! words:
+//!
+//! ```
+//! # use pipewright_dsl::prelude::*;
+//! # let pipeline = Pipeline::build("my-pipeline", |p| {
+//! #     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+//! #     p.stage("Build", |s| { s.add(CodeBuild::new("Build", "my-project", source.artifact())); });
+//! # });
+//! pipewright_synth::testing::assert_pipeline(&pipeline)
+//!     .stage("Build")
+//!     .action("Build")
+//!     .configuration("ProjectName", "my-project");
+//! ```
+
+mod assert_pipeline;
 
 use pipewright_dsl::Pipeline;
+
+pub use assert_pipeline::{
+    assert_pipeline, ActionAssertion, EventRuleAssertion, NotificationRuleAssertion, PipelineAssertion, StageAssertion,
+};
 
 use crate::assembly::Synth;
 use crate::emit::Format;

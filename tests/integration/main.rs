@@ -9,5 +9,6 @@ mod examples;
 mod handle_error_documented;
 mod seed;
 mod snapshots_examples;
+mod testing_assert_pipeline;
 mod testing_helper;
 mod testing_snapshot_names;
