@@ -94,15 +94,9 @@ impl<'p> PipelineAssertion<'p> {
     ///
     /// When the pipeline has no such stage, naming the stages it has.
     pub fn stage(&self, name: &str) -> StageAssertion<'p> {
-        let stages = &self.pipeline.declaration().stages;
-        match stages.iter().find(|stage| stage.name == name) {
-            Some(stage) => StageAssertion { stage },
-            None => panic!(
-                "pipeline \"{}\" has no stage \"{name}\"; its stages are {}",
-                self.pipeline.name(),
-                quoted(stages.iter().map(|stage| &stage.name))
-            ),
-        }
+        let stage =
+            named(&self.pipeline.declaration().stages, name, |stage| stage.name.to_string(), self.owner(), "stage");
+        StageAssertion { stage }
     }
 
     /// The EventBridge rule named `name`.
@@ -111,15 +105,8 @@ impl<'p> PipelineAssertion<'p> {
     ///
     /// When the pipeline declares no such rule, naming the rules it has.
     pub fn event_rule(&self, name: &str) -> EventRuleAssertion<'p> {
-        let rules = self.pipeline.event_rules();
-        match rules.iter().find(|rule| rule.name == name) {
-            Some(rule) => EventRuleAssertion { rule },
-            None => panic!(
-                "pipeline \"{}\" has no event rule \"{name}\"; its event rules are {}",
-                self.pipeline.name(),
-                quoted(rules.iter().map(|rule| &rule.name))
-            ),
-        }
+        let rule = named(self.pipeline.event_rules(), name, |rule| rule.name.clone(), self.owner(), "event rule");
+        EventRuleAssertion { rule }
     }
 
     /// The notification rule named `name`.
@@ -129,14 +116,13 @@ impl<'p> PipelineAssertion<'p> {
     /// When the pipeline declares no such rule, naming the rules it has.
     pub fn notification_rule(&self, name: &str) -> NotificationRuleAssertion<'p> {
         let rules = self.pipeline.notification_rules();
-        match rules.iter().find(|rule| rule.name == name) {
-            Some(rule) => NotificationRuleAssertion { rule },
-            None => panic!(
-                "pipeline \"{}\" has no notification rule \"{name}\"; its notification rules are {}",
-                self.pipeline.name(),
-                quoted(rules.iter().map(|rule| &rule.name))
-            ),
-        }
+        let rule = named(rules, name, |rule| rule.name.clone(), self.owner(), "notification rule");
+        NotificationRuleAssertion { rule }
+    }
+
+    /// `pipeline "service"`.
+    fn owner(&self) -> String {
+        format!("pipeline \"{}\"", self.pipeline.name())
     }
 }
 
@@ -147,15 +133,9 @@ impl<'p> StageAssertion<'p> {
     ///
     /// When the stage has no such action, naming the actions it has.
     pub fn action(&self, name: &str) -> ActionAssertion<'p> {
-        let actions = &self.stage.actions;
-        let stage = &self.stage.name;
-        match actions.iter().find(|action| action.name == name) {
-            Some(action) => ActionAssertion { action, path: format!("stage \"{stage}\" > action \"{name}\"") },
-            None => panic!(
-                "stage \"{stage}\" has no action \"{name}\"; its actions are {}",
-                quoted(actions.iter().map(|action| &action.name))
-            ),
-        }
+        let stage = format!("stage \"{}\"", self.stage.name);
+        let action = named(&self.stage.actions, name, |action| action.name.to_string(), stage.clone(), "action");
+        ActionAssertion { action, path: format!("{stage} > action \"{name}\"") }
     }
 
     /// The stage as declared, for any other check.
@@ -287,6 +267,18 @@ impl<'p> NotificationRuleAssertion<'p> {
     /// The rule as declared, for any other check.
     pub fn rule(&self) -> &'p NotificationRule {
         self.rule
+    }
+}
+
+/// The item of `items` named `name`.
+///
+/// # Panics
+///
+/// When there is none: `<owner> has no <kind> "<name>"; its <kind>s are ...`.
+fn named<'p, T>(items: &'p [T], name: &str, name_of: impl Fn(&T) -> String, owner: String, kind: &str) -> &'p T {
+    match items.iter().find(|item| name_of(item) == name) {
+        Some(item) => item,
+        None => panic!("{owner} has no {kind} \"{name}\"; its {kind}s are {}", quoted(items.iter().map(name_of))),
     }
 }
 
