@@ -6,7 +6,7 @@ mod pipelines;
 use std::io::Write;
 use std::process::ExitCode;
 
-use pipewright::BuildScript;
+use pipewright::prelude::*;
 
 fn main() -> ExitCode {
     count_this_run();

@@ -22,7 +22,8 @@
 //!
 //! A file whose bytes are the same as in the previous output keeps the time
 //! it was last modified, so tools that watch the folder see only the files
-//! that changed; [`update`] writes nothing at all when no file changed.
+//! that changed; [`crate::Synth::update`] writes nothing at all when no file
+//! changed.
 //!
 //! A run stopped at any moment (`kill -9`, a power cut) leaves `out` holding
 //! the complete previous output or the complete new one. The one exception
