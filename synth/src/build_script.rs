@@ -44,8 +44,9 @@
 //! review reads: `OUT_DIR` is a hashed folder under `target/` that changes
 //! with the profile and the compiler. A crate that is published must not
 //! write outside `OUT_DIR` while it builds (`cargo package` checks it);
-//! such a crate gives `out_dir(std::env::var("OUT_DIR")?)`-relative
-//! folder instead.
+//! such a crate passes a folder under `OUT_DIR` to
+//! [`BuildScript::out_dir`]
+//! (`Path::new(&std::env::var("OUT_DIR")?).join("pipelines")`).
 
 use std::env;
 use std::path::{Path, PathBuf};
