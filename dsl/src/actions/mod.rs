@@ -7,7 +7,7 @@
 //! |---|---|
 //! | Source | [`CodeCommitSource`], [`CodeStarConnectionSource`], [`S3Source`], [`EcrSource`], [`GitHubSource`] |
 //! | Build, Test | [`CodeBuild`] (`new` / `test`), [`Jenkins`] (`new` / `test`) |
-//! | Deploy | [`CloudFormationDeploy`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`] |
+//! | Deploy | [`CloudFormationDeploy`], [`CloudFormationStackSet`], [`CloudFormationStackInstances`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`] |
 //! | Approval | [`ManualApproval`] |
 //! | Invoke | [`LambdaInvoke`], [`StepFunctionsInvoke`] |
 //! | Compute | [`Commands`] |
@@ -29,6 +29,9 @@ mod json_text;
 mod source;
 
 pub use crate::providers::cloudformation::{Capability, CloudFormationActionMode};
+pub use crate::providers::cloudformation_stack_set::{
+    OrganizationsAutoDeployment, StackSetCapability, StackSetPermissionModel,
+};
 pub use crate::providers::s3::CannedAcl;
 pub use crate::providers::source::OutputArtifactFormat;
 pub use approval::ManualApproval;
@@ -37,8 +40,9 @@ pub use codebuild_env::{EnvVar, EnvVarType};
 pub use compute::{Commands, CommandsComputeType, CommandsEnvironmentType};
 pub use custom::{GenericAction, GenericSource, NonSourceCategory};
 pub use deploy::{
-    CloudFormationDeploy, CodeDeploy, CodeDeployToEcs, EcsDeploy, ElasticBeanstalkDeploy, LambdaDeploy,
-    LambdaDeployStrategy, LambdaDeployVariables, S3Deploy,
+    CloudFormationDeploy, CloudFormationStackInstances, CloudFormationStackSet, CodeDeploy, CodeDeployToEcs, EcsDeploy,
+    ElasticBeanstalkDeploy, LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables, S3Deploy, StackSetTargets,
+    StackSetVariables,
 };
 pub use inputs::{ArtifactInput, FileInput, PathInput};
 pub use invoke::{LambdaInvoke, StepFunctionsInvoke, StepFunctionsVariables};

@@ -1,7 +1,5 @@
 //! AWS CloudFormation: stacks and change sets
-//! (`Deploy / AWS / CloudFormation / 1`), stack sets
-//! (`CloudFormationStackSet`) and their instances
-//! (`CloudFormationStackInstances`).
+//! (`Deploy / AWS / CloudFormation / 1`).
 
 use super::{artifacts, wire_values, ConfigKey, Permission, Permissions, ProviderDescription, Resource, Values, When};
 use crate::model::ActionCategory;
@@ -90,41 +88,6 @@ pub static CLOUDFORMATION: ProviderDescription =
                     .passed_to("cloudformation.amazonaws.com"),
             ],
         });
-
-/// Percentages of a stack set operation.
-const STACK_SET_PERCENTAGES: [ConfigKey; 2] = [
-    ConfigKey::optional("FailureTolerancePercentage").values(Values::Range { min: 0, max: 100, unit: "percent" }),
-    ConfigKey::optional("MaxConcurrentPercentage").values(Values::Range { min: 1, max: 100, unit: "percent" }),
-];
-
-/// Output variables of the stack set actions.
-const STACK_SET_VARIABLES: &[&str] = &["StackSetId", "OperationId"];
-
-/// Creates or updates a stack set.
-pub static CLOUDFORMATION_STACK_SET: ProviderDescription =
-    ProviderDescription::aws(&[ActionCategory::Deploy], "CloudFormationStackSet", artifacts(1, 3), artifacts(0, 0))
-        .configuration(&[
-            ConfigKey::required("StackSetName"),
-            ConfigKey::required("TemplatePath").values(Values::InputPath),
-            STACK_SET_PERCENTAGES[0],
-            STACK_SET_PERCENTAGES[1],
-        ])
-        .variables(STACK_SET_VARIABLES);
-
-/// Creates or updates the instances of a stack set.
-pub static CLOUDFORMATION_STACK_INSTANCES: ProviderDescription = ProviderDescription::aws(
-    &[ActionCategory::Deploy],
-    "CloudFormationStackInstances",
-    artifacts(0, 2),
-    artifacts(0, 0),
-)
-.configuration(&[
-    ConfigKey::required("StackSetName"),
-    ConfigKey::required("Regions"),
-    STACK_SET_PERCENTAGES[0],
-    STACK_SET_PERCENTAGES[1],
-])
-.variables(STACK_SET_VARIABLES);
 
 /// What a CloudFormation action does (`ActionMode`). Each mode has its own
 /// constructor of [`CloudFormationDeploy`](crate::actions::CloudFormationDeploy), taking exactly the settings the

@@ -49,6 +49,8 @@
 //! in `validate/providers.rs`.
 
 pub(crate) mod cloudformation;
+mod cloudformation_stack_instances;
+pub(crate) mod cloudformation_stack_set;
 mod codebuild;
 mod codecommit;
 mod deploy;
@@ -61,7 +63,9 @@ pub(crate) mod source;
 
 use crate::model::{ActionCategory, ActionOwner, ActionTypeId};
 
-pub use cloudformation::{CLOUDFORMATION, CLOUDFORMATION_STACK_INSTANCES, CLOUDFORMATION_STACK_SET};
+pub use cloudformation::CLOUDFORMATION;
+pub use cloudformation_stack_instances::CLOUDFORMATION_STACK_INSTANCES;
+pub use cloudformation_stack_set::CLOUDFORMATION_STACK_SET;
 pub use codebuild::CODEBUILD;
 pub use codecommit::CODECOMMIT;
 pub use deploy::{CODEDEPLOY, CODEDEPLOY_TO_ECS, ECS, LAMBDA_DEPLOY};

@@ -12,6 +12,7 @@ mod actions_custom;
 mod actions_deploy;
 mod actions_invoke;
 mod actions_source;
+mod actions_stack_sets;
 mod builder_output_count;
 mod cross_account;
 mod events;

@@ -17,8 +17,6 @@ use pipewright_dsl::VariableSet;
 const UNTYPED: &[&str] = &[
     "ECRBuildAndPublish (Build)",
     "DeviceFarm (Test)",
-    "CloudFormationStackSet (Deploy)",
-    "CloudFormationStackInstances (Deploy)",
     "OpsWorks (Deploy)",
     "ServiceCatalog (Deploy)",
     "AppConfig (Deploy)",
@@ -112,6 +110,28 @@ fn typed_actions() -> Vec<Typed> {
                 built.path("template.yaml"),
                 deploy_role,
             ));
+            let stack_set = s.add(
+                CloudFormationStackSet::new("StackSet", "stack-set", built.path("template.yaml"))
+                    .description("guardrails")
+                    .parameters(&[("Stage", "prod")])
+                    .capabilities(&StackSetCapability::ALL)
+                    .permission_model(StackSetPermissionModel::SelfManaged)
+                    .administration_role_arn("arn:aws:iam::123456789012:role/Admin")
+                    .execution_role_name("Execution")
+                    .organizations_auto_deployment(OrganizationsAutoDeployment::Disabled)
+                    .deployment_targets(StackSetTargets::accounts(&["111111222222"]), &["us-east-1"])
+                    .failure_tolerance_percentage(0)
+                    .max_concurrent_percentage(100),
+            );
+            variables.push(("StackSet", variable_names(&stack_set)));
+            let stack_instances = s.add(
+                CloudFormationStackInstances::new("StackInstances", "stack-set", &["us-east-1"])
+                    .deployment_targets(StackSetTargets::file(built.path("targets.json")))
+                    .parameter_overrides_file(built.path("overrides.json"))
+                    .failure_tolerance_percentage(10)
+                    .max_concurrent_percentage(1),
+            );
+            variables.push(("StackInstances", variable_names(&stack_instances)));
             s.add(CodeDeploy::new("CodeDeploy", "app", "group", built));
             s.add(
                 CodeDeployToEcs::new(

@@ -1,6 +1,8 @@
 //! Deploy actions, one file per provider family.
 
 mod cloudformation;
+mod cloudformation_stack_instances;
+mod cloudformation_stack_set;
 mod codedeploy;
 mod ecs;
 mod elastic_beanstalk;
@@ -8,6 +10,8 @@ mod lambda;
 mod s3;
 
 pub use cloudformation::CloudFormationDeploy;
+pub use cloudformation_stack_instances::CloudFormationStackInstances;
+pub use cloudformation_stack_set::{CloudFormationStackSet, StackSetTargets, StackSetVariables};
 pub use codedeploy::{CodeDeploy, CodeDeployToEcs};
 pub use ecs::EcsDeploy;
 pub use elastic_beanstalk::ElasticBeanstalkDeploy;
