@@ -6,7 +6,7 @@
 //! | Category | Actions |
 //! |---|---|
 //! | Source | [`CodeCommitSource`], [`CodeStarConnectionSource`], [`S3Source`], [`EcrSource`], [`GitHubSource`] |
-//! | Build, Test | [`CodeBuild`] (`new` / `test`), [`Jenkins`] (`new` / `test`) |
+//! | Build, Test | [`CodeBuild`] (`new` / `test`), [`Jenkins`] (`new` / `test`), [`EcrBuildAndPublish`] (Build) |
 //! | Deploy | [`CloudFormationDeploy`], [`CloudFormationStackSet`], [`CloudFormationStackInstances`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`] |
 //! | Approval | [`ManualApproval`] |
 //! | Invoke | [`LambdaInvoke`], [`StepFunctionsInvoke`] |
@@ -23,6 +23,7 @@ mod codebuild_env;
 mod compute;
 mod custom;
 mod deploy;
+mod ecr_build_and_publish;
 mod inputs;
 mod invoke;
 mod json_text;
@@ -32,6 +33,7 @@ pub use crate::providers::cloudformation::{Capability, CloudFormationActionMode}
 pub use crate::providers::cloudformation_stack_set::{
     OrganizationsAutoDeployment, StackSetCapability, StackSetPermissionModel,
 };
+pub use crate::providers::ecr_build_and_publish::EcrRegistryType;
 pub use crate::providers::s3::CannedAcl;
 pub use crate::providers::source::OutputArtifactFormat;
 pub use approval::ManualApproval;
@@ -44,6 +46,7 @@ pub use deploy::{
     ElasticBeanstalkDeploy, LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables, S3Deploy, StackSetTargets,
     StackSetVariables,
 };
+pub use ecr_build_and_publish::{EcrBuildAndPublish, EcrBuildAndPublishVariables};
 pub use inputs::{ArtifactInput, FileInput, PathInput};
 pub use invoke::{LambdaInvoke, StepFunctionsInvoke, StepFunctionsVariables};
 pub use source::{

@@ -5,7 +5,7 @@
 use super::{artifacts, ConfigKey, ProviderDescription};
 use crate::model::{ActionCategory, ActionOwner};
 
-use ActionCategory::{Approval, Build, Compute, Deploy, Invoke, Test};
+use ActionCategory::{Approval, Compute, Deploy, Invoke, Test};
 
 /// `Compute / AWS / Commands / 1` (V2 only): shell commands on a managed
 /// compute environment.
@@ -17,16 +17,6 @@ pub static COMMANDS: ProviderDescription =
         ConfigKey::optional("Subnets"),
         ConfigKey::optional("SecurityGroupIds"),
     ]);
-
-/// `Build / AWS / ECRBuildAndPublish / 1` (V2 only).
-pub static ECR_BUILD_AND_PUBLISH: ProviderDescription =
-    ProviderDescription::aws(&[Build], "ECRBuildAndPublish", artifacts(1, 1), artifacts(0, 0))
-        .v2()
-        .configuration(&[
-            ConfigKey::required("ECRRepositoryName"),
-            ConfigKey::optional("RegistryType").one_of(&["private", "public"]),
-        ])
-        .variables(&["ECRImageDigestId", "ECRRepositoryName"]);
 
 /// `Test / AWS / DeviceFarm / 1`.
 pub static DEVICE_FARM: ProviderDescription =

@@ -15,7 +15,6 @@ use pipewright_dsl::VariableSet;
 /// The providers pipewright describes but has no typed action for (use
 /// `GenericAction` for them), as `Provider (Category)`.
 const UNTYPED: &[&str] = &[
-    "ECRBuildAndPublish (Build)",
     "DeviceFarm (Test)",
     "OpsWorks (Deploy)",
     "ServiceCatalog (Deploy)",
@@ -89,6 +88,13 @@ fn typed_actions() -> Vec<Typed> {
                     .output("Two"),
             );
             variables.push(("Build", variable_names(&build)));
+            let image = s.add(
+                EcrBuildAndPublish::new("Image", "my-app", source.artifact())
+                    .docker_file_path("web")
+                    .image_tags(&["latest", "v1"])
+                    .registry_type(EcrRegistryType::Private),
+            );
+            variables.push(("Image", variable_names(&image)));
             let test = s.add(CodeBuild::test("Test", "tests", source.artifact()));
             variables.push(("Test", variable_names(&test)));
             build
