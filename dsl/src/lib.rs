@@ -28,6 +28,7 @@ pub mod arn;
 pub mod cfn;
 pub mod cross_account;
 pub mod events;
+mod findings;
 mod handle;
 pub mod model;
 pub mod notifications;
@@ -42,6 +43,7 @@ mod text;
 pub mod validate;
 mod variables;
 
+pub use findings::{Location, Rule, RuleGroup, Severity, Violation, Violations};
 pub use handle::{ActionHandle, ActionRef, Artifact, ArtifactPath, HasActionRef};
 pub use pipeline::{DisabledTransition, Pipeline, PipelineBuilder};
 pub use printable::{printable, MAX_PRINTED_CHARS};
@@ -49,7 +51,6 @@ pub use spec::{ActionSettings, ActionSpec, CrossRegionAction, IntoAction, NonSou
 pub use stage::{SourceStageBuilder, StageBuilder};
 pub use surroundings::IdentityError;
 pub use text::Text;
-pub use validate::{Location, Severity, Violation, Violations};
 pub use variables::{NamedVariables, NoVariables, PipelineVar, Var, VariableSet};
 
 /// Everything a pipeline definition needs, in one import.

@@ -14,8 +14,9 @@ use crate::model::{
 use crate::spec::{ActionSpec, AddedAction, ConfigValue};
 use crate::stage::{SourceStageBuilder, StageBuilder};
 use crate::surroundings::Surroundings;
-use crate::validate::{self, Location, Violation, Violations};
+use crate::validate;
 use crate::variables::PipelineVar;
+use crate::{Location, Rule, Violation, Violations};
 
 /// A finished pipeline: the model plus what lives around it (tags, disabled
 /// transitions), ready to validate and synthesize.
@@ -473,7 +474,7 @@ impl<'p> PipelineBuilder<'p> {
         if spec.outputs.len() != handle_outputs {
             self.output_count_mismatches.push(Violation::new(
                 Location::action(&self.name, &self.stages[stage].name, &spec.name),
-                "action-output-count",
+                Rule::ActionOutputCount,
                 format!(
                     "the action declares {} output artifacts but its handle holds {handle_outputs}; an \
                      `IntoAction` implementation must declare as many outputs in its `ActionSpec` as its `Handle` \
@@ -532,7 +533,7 @@ impl<'p> PipelineBuilder<'p> {
         {
             violations.push(Violation::new(
                 Location::pipeline(&self.name),
-                "source-stage-first",
+                Rule::SourceStageFirst,
                 "the source stage must be the first stage and come only once: call `p.source_stage(...)` once, before any `p.stage(...)`",
             ));
         }
@@ -609,7 +610,7 @@ impl<'p> PipelineBuilder<'p> {
         if self.role_arn.is_none() {
             violations.push(Violation::new(
                 Location::pipeline(&self.name),
-                "role-required",
+                Rule::RoleRequired,
                 "the pipeline has no service role: call `p.role_arn(\"arn:aws:iam::<account>:role/<name>\")`",
             ));
         }
@@ -687,7 +688,7 @@ impl<'p> PipelineBuilder<'p> {
                     let producer = &stage.actions[action.index].name;
                     violations.push(Violation::new(
                         Location::action(&self.name, &stage.name, &spec.name),
-                        "run-order-data-flow",
+                        Rule::RunOrderDataFlow,
                         format!(
                             "runOrder {explicit} runs this action before or beside \"{producer}\" (runOrder {their}), {}; \
                              use runOrder {} or more, or drop `.run_order(...)` to derive it",

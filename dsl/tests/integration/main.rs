@@ -21,6 +21,7 @@ mod model_roundtrip_seed;
 mod model_roundtrip_template;
 mod notifications;
 mod provider_descriptions;
+mod rules;
 mod support;
 mod validate_arns;
 mod validate_artifacts;
