@@ -1,5 +1,5 @@
 //! The command line a program that defines pipelines gets from
-//! [`crate::App`]: `synth`, `list` and `validate`.
+//! [`crate::App`]: `synth`, `list`, `validate` and `explain`.
 //!
 //! [`run`] is a plain function over arguments and two writers, so the
 //! command line can be tested in-process.
@@ -14,6 +14,7 @@ use pipewright_dsl::{printable, Pipeline, Violation};
 use crate::assembly::{self, plural, Synth, SynthError};
 use crate::emit::Format;
 use crate::exit::{exit_codes_help, Exit};
+use crate::explain::{explain, ExplainArgs};
 
 /// Synthesizes the AWS CodePipeline pipelines this program defines.
 #[derive(Debug, Parser)]
@@ -77,6 +78,11 @@ enum Command {
         #[arg(long = "pipeline", value_name = "NAME")]
         pipelines: Vec<String>,
     },
+    /// Explain a rule code of a finding; without a code, list every rule.
+    #[command(after_help = "Examples:
+  cargo run -- explain plaintext-secret
+  cargo run -- explain")]
+    Explain(ExplainArgs),
 }
 
 /// Runs the command line over `pipelines`. `args` starts with the program's
@@ -117,6 +123,7 @@ where
         Command::Validate { pipelines: names } => {
             select(pipelines, &names).and_then(|selected| validate(&selected, stdout))
         }
+        Command::Explain(args) => return explain(&args, stdout, stderr),
     };
     match outcome {
         Ok(exit) => exit,

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use crate::assembly::plural;
 use crate::cli::{print_totals, print_usage_error};
 use crate::exit::{exit_codes_help, Exit};
+use crate::explain::{explain, ExplainArgs};
 use crate::input::{self, InputError};
 
 /// Checks existing AWS CodePipeline definitions.
@@ -36,6 +37,11 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Explain a rule code of a finding; without a code, list every rule.
+    #[command(after_help = "Examples:
+  synth explain plaintext-secret
+  synth explain")]
+    Explain(ExplainArgs),
 }
 
 /// Runs the standalone command line; `args` starts with the program's name.
@@ -46,6 +52,7 @@ where
 {
     match Cli::try_parse_from(args) {
         Ok(Cli { command: Command::Validate { files } }) => validate(&files, stdout, stderr),
+        Ok(Cli { command: Command::Explain(args) }) => explain(&args, stdout, stderr),
         Err(error) => print_usage_error(&error, stdout, stderr),
     }
 }

@@ -143,6 +143,16 @@ pub enum Severity {
     Warning,
 }
 
+/// `error` or `warning`, as a finding prints it.
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
 /// One broken rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Violation {
@@ -174,11 +184,7 @@ impl Violation {
 
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity() {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{severity}[{}]: {}: {}", self.rule.code(), self.location, printable(&self.message))
+        write!(f, "{}[{}]: {}: {}", self.severity(), self.rule.code(), self.location, printable(&self.message))
     }
 }
 

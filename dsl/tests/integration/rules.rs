@@ -13,14 +13,11 @@ fn rules_markdown() -> String {
     );
     for group in RuleGroup::ALL {
         for rule in Rule::ALL.iter().filter(|rule| rule.group() == *group) {
-            let severity = match rule.severity() {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
             table.push_str(&format!(
-                "| {} | `{}` | {severity} | {} |\n",
+                "| {} | `{}` | {} | {} |\n",
                 group.title(),
                 rule.code(),
+                rule.severity(),
                 rule.explanation().replace('|', "\\|")
             ));
         }

@@ -11,6 +11,7 @@ mod cloudformation;
 mod emit_cross_account;
 mod emit_events;
 mod emit_notifications;
+mod explain;
 mod output_folder;
 mod output_folder_crash;
 mod proptest_roundtrip;
