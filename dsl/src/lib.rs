@@ -53,18 +53,25 @@ pub use surroundings::IdentityError;
 pub use text::Text;
 pub use variables::{NamedVariables, NoVariables, PipelineVar, Var, VariableSet};
 
-/// Everything a pipeline definition needs, in one import.
+/// Everything a pipeline definition needs, in one import: a convenience
+/// import of items whose home is the crate root and its modules.
 pub mod prelude {
+    #[doc(no_inline)]
     pub use crate::actions::*;
+    #[doc(no_inline)]
     pub use crate::cfn;
+    #[doc(no_inline)]
     pub use crate::events::{ActionExecutionState, PipelineExecutionState, RateUnit, Schedule, StageExecutionState};
+    #[doc(no_inline)]
     pub use crate::model::{
         ActionOwner, ArtifactStore, ExecutionMode, FilterCriteria, FilterCriteriaBuilder, GitPullRequestFilter,
         GitPullRequestFilterBuilder, GitPushFilter, GitPushFilterBuilder, PipelineType, PullRequestEvent, Str,
     };
+    #[doc(no_inline)]
     pub use crate::notifications::{
         DetailType, NotificationRule, NotificationStatus, NotificationTarget, PipelineEvent,
     };
+    #[doc(no_inline)]
     pub use crate::{
         ActionHandle, ActionRef, ActionSettings, Artifact, ArtifactPath, HasActionRef, Pipeline, PipelineBuilder, Text,
         Var,

@@ -188,27 +188,27 @@ rules! {
         "An explicit runOrder does not run an action before or beside an action of its stage whose artifacts or variables it reads.";
 
     PipelineName = "pipeline-name", Error, Names,
-        "The pipeline name uses 1 to 100 characters from [A-Za-z0-9.@-_], as AWS requires.";
+        "The pipeline name uses 1 to 100 characters from `[A-Za-z0-9.@-_]`, as AWS requires.";
     StageName = "stage-name", Error, Names,
-        "A stage name uses 1 to 100 characters from [A-Za-z0-9.@-_], as AWS requires.";
+        "A stage name uses 1 to 100 characters from `[A-Za-z0-9.@-_]`, as AWS requires.";
     ActionName = "action-name", Error, Names,
-        "An action name uses 1 to 100 characters from [A-Za-z0-9.@-_], as AWS requires.";
+        "An action name uses 1 to 100 characters from `[A-Za-z0-9.@-_]`, as AWS requires.";
     ArtifactName = "artifact-name", Error, Names,
-        "An artifact name uses 1 to 100 characters from [A-Za-z0-9_-], as AWS requires.";
+        "An artifact name uses 1 to 100 characters from `[A-Za-z0-9_-]`, as AWS requires.";
     NamespaceName = "namespace-name", Error, Names,
-        "A variable namespace uses 1 to 100 characters from [A-Za-z0-9@_-], as AWS requires.";
+        "A variable namespace uses 1 to 100 characters from `[A-Za-z0-9@_-]`, as AWS requires.";
     NamespaceReserved = "namespace-reserved", Error, Names,
         "A variable namespace is not one CodePipeline reserves for itself (codepipeline, variables).";
     VariableName = "variable-name", Error, Names,
-        "A pipeline variable name uses 1 to 128 characters from [A-Za-z0-9@_-], as AWS requires.";
+        "A pipeline variable name uses 1 to 128 characters from `[A-Za-z0-9@_-]`, as AWS requires.";
     ProviderName = "provider-name", Error, Names,
-        "An action's provider name uses 1 to 35 characters from [0-9A-Za-z_-], as AWS requires.";
+        "An action's provider name uses 1 to 35 characters from `[0-9A-Za-z_-]`, as AWS requires.";
     ProviderVersion = "provider-version", Error, Names,
-        "An action's provider version uses 1 to 9 characters from [0-9A-Za-z_-], as AWS requires.";
+        "An action's provider version uses 1 to 9 characters from `[0-9A-Za-z_-]`, as AWS requires.";
     EnvironmentVariableName = "environment-variable-name", Error, Names,
-        "An action environment variable name uses 1 to 128 characters from [A-Za-z0-9_], as AWS requires.";
+        "An action environment variable name uses 1 to 128 characters from `[A-Za-z0-9_]`, as AWS requires.";
     ConditionRuleName = "condition-rule-name", Error, Names,
-        "A stage condition's rule name uses 1 to 100 characters from [A-Za-z0-9.@-_], as AWS requires.";
+        "A stage condition's rule name uses 1 to 100 characters from `[A-Za-z0-9.@-_]`, as AWS requires.";
 
     StageNameUnique = "stage-name-unique", Error, Uniqueness,
         "No two stages of a pipeline share a name; AWS rejects the pipeline otherwise.";
@@ -274,9 +274,9 @@ rules! {
     RoleRequired = "role-required", Error, Arns,
         "The pipeline has a service role (roleArn), which CodePipeline assumes to run it.";
     RoleArn = "role-arn", Error, Arns,
-        "A roleArn is an IAM role ARN (arn:aws:iam::<account>:role/<name>).";
+        "A roleArn is an IAM role ARN (`arn:aws:iam::<account>:role/<name>`).";
     CloudFormationRoleArn = "cloudformation-role-arn", Error, Arns,
-        "A CloudFormation action's RoleArn is an IAM role ARN (arn:aws:iam::<account>:role/<name>).";
+        "A CloudFormation action's RoleArn is an IAM role ARN (`arn:aws:iam::<account>:role/<name>`).";
     ConfigurationArn = "configuration-arn", Warning, Arns,
         "A configuration value that holds an ARN looks like a complete ARN; a placeholder or partial ARN fails at run time.";
     KmsKeyArn = "kms-key-arn", Warning, Arns,
@@ -391,7 +391,7 @@ rules! {
         "A disabled transition's reason has the length and characters AWS accepts.";
 
     EventRuleName = "event-rule-name", Error, EventRules,
-        "An EventBridge rule name uses 1 to 64 characters from [.-_A-Za-z0-9], as EventBridge requires.";
+        "An EventBridge rule name uses 1 to 64 characters from `[.-_A-Za-z0-9]`, as EventBridge requires.";
     EventRuleNameUnique = "event-rule-name-unique", Error, EventRules,
         "No two EventBridge rules of a pipeline share a name.";
     EventRuleDescription = "event-rule-description", Error, EventRules,

@@ -32,8 +32,9 @@
 //!    `wire_values!` (the enum gives `ALL` and a `const fn as_str`); fixed
 //!    output variables are the `NAMES` of its variable set.
 //! 2. In this file: declare the module, re-export the description, add it to
-//!    [`ALL`] and re-export the typed action in [`typed`] (which
-//!    [`crate::actions`] and the prelude re-export).
+//!    [`ALL`] and re-export the typed action in `typed` (which
+//!    [`crate::actions`] and the prelude re-export, so the action has one
+//!    public path, `actions::`).
 //! 3. Tests: `dsl/tests/integration/provider_descriptions.rs` fails until the typed
 //!    action is built in its `typed_actions` (or the provider is listed as
 //!    untyped); add the action's own tests and accept its new snapshots.
@@ -73,8 +74,8 @@ pub use s3::{S3_DEPLOY, S3_SOURCE};
 pub use source::{CODESTAR_SOURCE_CONNECTION, GITHUB};
 
 /// The typed actions written next to their provider description (the
-/// others are in [`crate::actions`], which re-exports these too).
-pub mod typed {
+/// others are in [`crate::actions`], which exports these too).
+pub(crate) mod typed {
     pub use super::elastic_beanstalk::ElasticBeanstalkDeploy;
 }
 
