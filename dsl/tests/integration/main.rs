@@ -23,6 +23,7 @@ mod notifications;
 mod provider_descriptions;
 mod rules;
 mod support;
+mod template_reading_limits;
 mod validate_arns;
 mod validate_artifacts;
 mod validate_builder_findings;

@@ -15,4 +15,6 @@ mod explain;
 mod output_folder;
 mod output_folder_crash;
 mod proptest_roundtrip;
+mod readers_never_panic;
 mod standalone;
+mod standalone_bad_inputs;
