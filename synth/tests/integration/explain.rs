@@ -3,10 +3,13 @@
 use pipewright_dsl::Rule;
 use pipewright_synth::{cli, standalone, Exit};
 
+/// A command line run in-process: arguments, stdout, stderr.
+type CommandLine = dyn Fn(Vec<&str>, &mut Vec<u8>, &mut Vec<u8>) -> Exit;
+
 /// Runs `explain` with `args` in both command lines, checks that they agree,
 /// and returns the exit, stdout and stderr.
 fn explain(args: &[&str]) -> (Exit, String, String) {
-    let run = |runner: &dyn Fn(Vec<&str>, &mut Vec<u8>, &mut Vec<u8>) -> Exit| {
+    let run = |runner: &CommandLine| {
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
         let mut line = vec!["synth", "explain"];
         line.extend(args);
