@@ -6,6 +6,7 @@
 mod compile_fail;
 mod examples;
 mod handle_error_documented;
+mod rules_tested;
 mod seed;
 mod snapshots_examples;
 mod testing_helper;

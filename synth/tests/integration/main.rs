@@ -5,6 +5,7 @@
 
 mod api_json;
 mod assembly;
+mod assembly_names;
 mod cli;
 mod cli_printable;
 mod cloudformation;
