@@ -1,8 +1,8 @@
 //! Emitters, the output-folder writer and the `synth` command line of
 //! pipewright.
 //!
-//! - [`Synth`] writes pipelines into an output folder, from a build script or
-//!   any code;
+//! - [`Synth`] writes pipelines into an output folder from any code;
+//!   [`BuildScript`] does it from a `build.rs`, in cargo's words;
 //! - [`App`] gives a program that defines pipelines the `synth` command line
 //!   (`synth`, `list`, `validate`);
 //! - [`emit`] holds one emitter per output form, [`manifest`] describes the
@@ -13,6 +13,7 @@
 
 mod app;
 pub mod assembly;
+pub mod build_script;
 pub mod cli;
 pub mod emit;
 mod exit;
@@ -25,6 +26,7 @@ pub mod standalone;
 pub mod testing;
 
 pub use app::App;
-pub use assembly::{Report, Synth, SynthError};
+pub use assembly::{Report, Synth, SynthError, Update};
+pub use build_script::BuildScript;
 pub use emit::Format;
 pub use exit::Exit;

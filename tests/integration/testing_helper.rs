@@ -15,12 +15,12 @@ fn pipeline() -> Pipeline {
 
 #[test]
 fn snapshots_every_file_synth_writes() {
-    let files = pipewright::synth::testing::synthesized_files(&pipeline(), Format::Yaml);
+    let files = pipewright::testing::synthesized_files(&pipeline(), Format::Yaml);
     let paths: Vec<&str> = files.iter().map(|(path, _)| path.as_str()).collect();
     assert_eq!(paths, ["snapshot-helper/pipeline.json", "snapshot-helper/template.yaml", "manifest.json"]);
 
     insta::with_settings!({ snapshot_path => "../../snapshots" }, {
-        pipewright::synth::assert_synth_snapshot!(pipeline());
+        pipewright::testing::assert_synth_snapshot!(pipeline());
     });
 }
 
@@ -34,5 +34,5 @@ fn an_invalid_pipeline_fails_the_test_with_every_finding() {
             s.add(EcsDeploy::new("Deploy", "my-cluster", "my-service", source.artifact()));
         });
     });
-    pipewright::synth::assert_synth_snapshot!(pipeline);
+    pipewright::testing::assert_synth_snapshot!(pipeline);
 }

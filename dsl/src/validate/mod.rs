@@ -76,8 +76,7 @@ mod v2;
 mod variables;
 
 use crate::pipeline::Pipeline;
-use crate::Violation;
-pub(crate) use catalog::requires_v2;
+use crate::{Violation, Violations};
 use context::Context;
 
 /// A group of rules: reads the context and appends what it finds.
@@ -105,6 +104,28 @@ const RULE_GROUPS: [RuleGroup; 19] = [
     events::check,
     notifications::check,
 ];
+
+impl Pipeline {
+    /// Every finding, errors and warnings, in rule order: first what the
+    /// builder noticed, then the rules over the model and the declarations
+    /// around it. A model finding that describes a mistake the builder
+    /// already reported there is left out.
+    pub fn check(&self) -> Vec<Violation> {
+        findings(self)
+    }
+
+    /// Checks every rule the types cannot carry and reports all findings at
+    /// once, each with its path and what would be valid. Fails when any of
+    /// them is an error; warnings alone pass (see [`Pipeline::check`]).
+    pub fn validate(&self) -> Result<(), Violations> {
+        let violations = self.check();
+        if violations.iter().any(Violation::is_error) {
+            Err(Violations(violations))
+        } else {
+            Ok(())
+        }
+    }
+}
 
 /// Every finding of a pipeline: the builder's, then every rule over the
 /// model and the settings around it, leaving out what describes a mistake the

@@ -15,6 +15,7 @@ mod emit_notifications;
 mod explain;
 mod output_folder;
 mod output_folder_crash;
+mod output_folder_update;
 mod proptest_roundtrip;
 mod readers_never_panic;
 mod standalone;
