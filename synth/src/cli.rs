@@ -1,5 +1,5 @@
 //! The command line a program that defines pipelines gets from
-//! [`crate::App`]: `synth`, `list`, `validate` and `explain`.
+//! [`crate::App`]: `synth`, `list`, `validate`, `diff` and `explain`.
 //!
 //! [`run`] is a plain function over arguments and two writers, so the
 //! command line can be tested in-process.
@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand};
 use pipewright_dsl::{printable, Pipeline, Violation};
 
 use crate::assembly::{self, plural, Synth, SynthError};
+use crate::diff;
 use crate::emit::Format;
 use crate::exit::{exit_codes_help, Exit};
 use crate::explain::{explain, ExplainArgs};
@@ -26,6 +27,7 @@ use crate::explain::{explain, ExplainArgs};
         "  cargo run -- synth --out build/pipelines --format yaml\n",
         "  cargo run -- list                     show the pipelines\n",
         "  cargo run -- validate                 check them, write nothing\n",
+        "  cargo run -- diff --live              what would change in the deployed pipelines\n",
         "\n",
         exit_codes_help!()
     ),
@@ -78,6 +80,24 @@ enum Command {
         #[arg(long = "pipeline", value_name = "NAME")]
         pipelines: Vec<String>,
     },
+    /// Show what would change in the deployed pipelines, in pipeline words.
+    ///
+    /// Compares each pipeline of this program with the deployed one: a file
+    /// saved from `aws codepipeline get-pipeline`, or (--live) what the AWS
+    /// CLI returns now. What AWS adds on its own (metadata, version, default
+    /// values, empty lists) is not a difference. Disabled transitions are not
+    /// compared: get-pipeline does not return them.
+    #[command(after_help = concat!(
+        "Examples:
+  aws codepipeline get-pipeline --name my-pipeline --output json > deployed.json
+  cargo run -- diff --deployed deployed.json
+  cargo run -- diff --live --profile prod --region eu-west-1
+  cargo run -- diff --live --pipeline my-pipeline --format json
+
+",
+        diff::command::exit_codes_of_diff!()
+    ))]
+    Diff(diff::command::AppDiffArgs),
     /// Explain a rule code of a finding; without a code, list every rule.
     #[command(after_help = "Examples:
   cargo run -- explain plaintext-secret
@@ -123,6 +143,10 @@ where
         Command::Validate { pipelines: names } => {
             select(pipelines, &names).and_then(|selected| validate(&selected, stdout))
         }
+        Command::Diff(args) => select(pipelines, &args.pipelines).and_then(|selected| {
+            diff::command::run_app(&selected, &args, stdout)
+                .map_err(|failure| Failure { exit: failure.exit, message: failure.message })
+        }),
         Command::Explain(args) => return explain(&args, stdout, stderr),
     };
     match outcome {

@@ -7,6 +7,8 @@
 //!   (`synth`, `list`, `validate`);
 //! - [`emit`] holds one emitter per output form, [`manifest`] describes the
 //!   output folder, [`output_folder`] writes it;
+//! - [`diff`] compares pipeline definitions (a program's with the deployed
+//!   ones, or two files or output folders) in pipeline words;
 //! - [`standalone`] is the command line of the `synth` binary, which checks
 //!   existing pipeline files ([`input`] reads them);
 //! - `testing` (feature `testing`) snapshots what synth writes, in one line.
@@ -15,6 +17,7 @@ mod app;
 pub mod assembly;
 pub mod build_script;
 pub mod cli;
+pub mod diff;
 pub mod emit;
 mod exit;
 mod explain;

@@ -1,5 +1,5 @@
-//! The command line of the standalone `synth` binary, which works on
-//! existing pipeline files and needs no user code.
+//! The command line of the standalone `synth` binary, which checks and
+//! compares existing pipeline files and needs no user code.
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -10,11 +10,12 @@ use pipewright_dsl::printable;
 
 use crate::assembly::plural;
 use crate::cli::{print_totals, print_usage_error};
+use crate::diff;
 use crate::exit::{exit_codes_help, Exit};
 use crate::explain::{explain, ExplainArgs};
 use crate::input::{self, InputError};
 
-/// Checks existing AWS CodePipeline definitions.
+/// Checks and compares existing AWS CodePipeline definitions.
 #[derive(Debug, Parser)]
 #[command(name = "synth", arg_required_else_help = true, after_help = exit_codes_help!())]
 struct Cli {
@@ -46,6 +47,25 @@ enum Command {
         #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = parse_size)]
         max_file_size: u64,
     },
+    /// Show what differs between two pipeline files or two output folders,
+    /// or between one and the deployed pipelines (--live).
+    ///
+    /// Pipelines are compared by name, stages and actions by name, in
+    /// pipeline words; output folders also compare their rule files
+    /// (events/*.json, notifications/*.json). What AWS adds to a
+    /// get-pipeline answer (metadata, version, default values, empty lists)
+    /// is not a difference.
+    #[command(after_help = concat!(
+        "Examples:
+  synth diff deployed.json out/my-pipeline/pipeline.json
+  synth diff old-out/ out/
+  synth diff old-out/ out/ --format json
+  synth diff --live out/ --profile prod
+
+",
+        diff::command::exit_codes_of_diff!()
+    ))]
+    Diff(diff::command::FilesDiffArgs),
     /// Explain a rule code of a finding; without a code, list every rule.
     #[command(after_help = "Examples:
   synth explain plaintext-secret
@@ -63,6 +83,10 @@ where
         Ok(Cli { command: Command::Validate { files, max_file_size } }) => {
             validate(&files, max_file_size, stdout, stderr)
         }
+        Ok(Cli { command: Command::Diff(args) }) => diff::command::run_files(&args, stdout).unwrap_or_else(|failure| {
+            let _ = writeln!(stderr, "{}", failure.message);
+            failure.exit
+        }),
         Ok(Cli { command: Command::Explain(args) }) => explain(&args, stdout, stderr),
         Err(error) => print_usage_error(&error, stdout, stderr),
     }

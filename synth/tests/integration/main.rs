@@ -9,6 +9,7 @@ mod assembly_names;
 mod cli;
 mod cli_printable;
 mod cloudformation;
+mod diff;
 mod emit_cross_account;
 mod emit_events;
 mod emit_notifications;
