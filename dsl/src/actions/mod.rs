@@ -9,7 +9,7 @@
 //! | Build, Test | [`CodeBuild`] (`new` / `test`), [`Jenkins`] (`new` / `test`), [`EcrBuildAndPublish`] (Build) |
 //! | Deploy | [`CloudFormationDeploy`], [`CloudFormationStackSet`], [`CloudFormationStackInstances`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`] |
 //! | Approval | [`ManualApproval`] |
-//! | Invoke | [`LambdaInvoke`], [`StepFunctionsInvoke`] |
+//! | Invoke | [`LambdaInvoke`], [`StepFunctionsInvoke`], [`InspectorScan`] |
 //! | Compute | [`Commands`] |
 //! | Anything else | [`GenericAction`], [`GenericSource`] |
 //!
@@ -25,6 +25,7 @@ mod custom;
 mod deploy;
 mod ecr_build_and_publish;
 mod inputs;
+mod inspector_scan;
 mod invoke;
 mod json_text;
 mod source;
@@ -34,6 +35,7 @@ pub use crate::providers::cloudformation_stack_set::{
     OrganizationsAutoDeployment, StackSetCapability, StackSetPermissionModel,
 };
 pub use crate::providers::ecr_build_and_publish::EcrRegistryType;
+pub use crate::providers::inspector_scan::InspectorRunMode;
 pub use crate::providers::s3::CannedAcl;
 pub use crate::providers::source::OutputArtifactFormat;
 pub use approval::ManualApproval;
@@ -48,6 +50,7 @@ pub use deploy::{
 };
 pub use ecr_build_and_publish::{EcrBuildAndPublish, EcrBuildAndPublishVariables};
 pub use inputs::{ArtifactInput, FileInput, PathInput};
+pub use inspector_scan::{InspectorScan, InspectorScanVariables};
 pub use invoke::{LambdaInvoke, StepFunctionsInvoke, StepFunctionsVariables};
 pub use source::{
     CodeCommitSource, CodeCommitVariables, CodeStarConnectionSource, ConnectionVariables, EcrSource, EcrVariables,

@@ -57,6 +57,7 @@ mod deploy;
 mod ecr;
 pub(crate) mod ecr_build_and_publish;
 mod elastic_beanstalk;
+pub(crate) mod inspector_scan;
 mod invoke;
 mod others;
 pub(crate) mod s3;
@@ -73,11 +74,12 @@ pub use deploy::{CODEDEPLOY, CODEDEPLOY_TO_ECS, ECS, LAMBDA_DEPLOY};
 pub use ecr::ECR;
 pub use ecr_build_and_publish::ECR_BUILD_AND_PUBLISH;
 pub use elastic_beanstalk::ELASTIC_BEANSTALK;
+pub use inspector_scan::INSPECTOR_SCAN;
 pub(crate) use invoke::{INPUT_TYPE_FILE_PATH, INPUT_TYPE_LITERAL};
 pub use invoke::{LAMBDA_INVOKE, STEP_FUNCTIONS};
 pub use others::{
-    ALEXA_SKILLS_KIT, APP_CONFIG, CODEPIPELINE_INVOKE, COMMANDS, DEVICE_FARM, EC2, EKS, INSPECTOR_SCAN, MANUAL,
-    OPS_WORKS, SERVICE_CATALOG, SNYK,
+    ALEXA_SKILLS_KIT, APP_CONFIG, CODEPIPELINE_INVOKE, COMMANDS, DEVICE_FARM, EC2, EKS, MANUAL, OPS_WORKS,
+    SERVICE_CATALOG, SNYK,
 };
 pub use s3::{S3_DEPLOY, S3_SOURCE};
 pub use source::{CODESTAR_SOURCE_CONNECTION, GITHUB};

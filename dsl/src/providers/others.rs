@@ -84,12 +84,6 @@ pub static CODEPIPELINE_INVOKE: ProviderDescription =
         .v2()
         .configuration(&[ConfigKey::required("PipelineName")]);
 
-/// `Invoke / AWS / InspectorScan / 1`.
-pub static INSPECTOR_SCAN: ProviderDescription =
-    ProviderDescription::aws(&[Invoke], "InspectorScan", artifacts(1, 1), artifacts(1, 1))
-        .configuration(&[ConfigKey::required("InspectorRunMode").one_of(&["SourceCodeScan", "ECRImageScan"])])
-        .variables(&["HighestScannedSeverity"]);
-
 /// `Invoke / ThirdParty / Snyk / 1`.
 pub static SNYK: ProviderDescription =
     ProviderDescription::new(ActionOwner::ThirdParty, &[Invoke], "Snyk", artifacts(1, 1), artifacts(1, 1));

@@ -11,6 +11,7 @@ mod actions_compute;
 mod actions_custom;
 mod actions_deploy;
 mod actions_ecr_build_and_publish;
+mod actions_inspector_scan;
 mod actions_invoke;
 mod actions_source;
 mod actions_stack_sets;

@@ -23,7 +23,6 @@ const UNTYPED: &[&str] = &[
     "EC2 (Deploy)",
     "EKS (Deploy)",
     "CodePipeline (Invoke)",
-    "InspectorScan (Invoke)",
     "Snyk (Invoke)",
 ];
 
@@ -177,6 +176,15 @@ fn typed_actions() -> Vec<Typed> {
             let from_file =
                 s.add(StepFunctionsInvoke::new("MachineFromFile", "arn").file_input(built.path("input.json")));
             variables.push(("MachineFromFile", variable_names(&from_file)));
+            let scan = s.add(
+                InspectorScan::source_code_scan("Scan", source.artifact())
+                    .critical_threshold(0)
+                    .high_threshold(1)
+                    .medium_threshold(2)
+                    .low_threshold(3)
+                    .output_name("Sbom"),
+            );
+            variables.push(("Scan", variable_names(&scan)));
             s.add(
                 Commands::new("Commands", built, ["make"])
                     .compute_type(CommandsComputeType::Small)
