@@ -9,7 +9,7 @@
 //! | Build, Test | [`CodeBuild`] (`new` / `test`), [`Jenkins`] (`new` / `test`), [`EcrBuildAndPublish`] (Build) |
 //! | Deploy | [`CloudFormationDeploy`], [`CloudFormationStackSet`], [`CloudFormationStackInstances`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`] |
 //! | Approval | [`ManualApproval`] |
-//! | Invoke | [`LambdaInvoke`], [`StepFunctionsInvoke`], [`InspectorScan`] |
+//! | Invoke | [`LambdaInvoke`], [`StepFunctionsInvoke`], [`InspectorScan`], [`CodePipelineInvoke`] |
 //! | Compute | [`Commands`] |
 //! | Anything else | [`GenericAction`], [`GenericSource`] |
 //!
@@ -20,6 +20,7 @@
 mod approval;
 mod build;
 mod codebuild_env;
+mod codepipeline_invoke;
 mod compute;
 mod custom;
 mod deploy;
@@ -34,6 +35,7 @@ pub use crate::providers::cloudformation::{Capability, CloudFormationActionMode}
 pub use crate::providers::cloudformation_stack_set::{
     OrganizationsAutoDeployment, StackSetCapability, StackSetPermissionModel,
 };
+pub use crate::providers::codepipeline_invoke::SourceRevisionType;
 pub use crate::providers::ecr_build_and_publish::EcrRegistryType;
 pub use crate::providers::inspector_scan::InspectorRunMode;
 pub use crate::providers::s3::CannedAcl;
@@ -41,6 +43,7 @@ pub use crate::providers::source::OutputArtifactFormat;
 pub use approval::ManualApproval;
 pub use build::{CodeBuild, Jenkins};
 pub use codebuild_env::{EnvVar, EnvVarType};
+pub use codepipeline_invoke::CodePipelineInvoke;
 pub use compute::{Commands, CommandsComputeType, CommandsEnvironmentType};
 pub use custom::{GenericAction, GenericSource, NonSourceCategory};
 pub use deploy::{

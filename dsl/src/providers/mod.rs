@@ -53,6 +53,7 @@ mod cloudformation_stack_instances;
 pub(crate) mod cloudformation_stack_set;
 mod codebuild;
 mod codecommit;
+pub(crate) mod codepipeline_invoke;
 mod deploy;
 mod ecr;
 pub(crate) mod ecr_build_and_publish;
@@ -70,6 +71,7 @@ pub use cloudformation_stack_instances::CLOUDFORMATION_STACK_INSTANCES;
 pub use cloudformation_stack_set::CLOUDFORMATION_STACK_SET;
 pub use codebuild::CODEBUILD;
 pub use codecommit::CODECOMMIT;
+pub use codepipeline_invoke::CODEPIPELINE_INVOKE;
 pub use deploy::{CODEDEPLOY, CODEDEPLOY_TO_ECS, ECS, LAMBDA_DEPLOY};
 pub use ecr::ECR;
 pub use ecr_build_and_publish::ECR_BUILD_AND_PUBLISH;
@@ -78,8 +80,7 @@ pub use inspector_scan::INSPECTOR_SCAN;
 pub(crate) use invoke::{INPUT_TYPE_FILE_PATH, INPUT_TYPE_LITERAL};
 pub use invoke::{LAMBDA_INVOKE, STEP_FUNCTIONS};
 pub use others::{
-    ALEXA_SKILLS_KIT, APP_CONFIG, CODEPIPELINE_INVOKE, COMMANDS, DEVICE_FARM, EC2, EKS, MANUAL, OPS_WORKS,
-    SERVICE_CATALOG, SNYK,
+    ALEXA_SKILLS_KIT, APP_CONFIG, COMMANDS, DEVICE_FARM, EC2, EKS, MANUAL, OPS_WORKS, SERVICE_CATALOG, SNYK,
 };
 pub use s3::{S3_DEPLOY, S3_SOURCE};
 pub use source::{CODESTAR_SOURCE_CONNECTION, GITHUB};

@@ -78,12 +78,6 @@ pub static EKS: ProviderDescription = ProviderDescription::aws(&[Deploy], "EKS",
     .configuration(&[ConfigKey::required("ClusterName")])
     .variables(&["EKSClusterName"]);
 
-/// `Invoke / AWS / CodePipeline / 1` (V2 only): starts another pipeline.
-pub static CODEPIPELINE_INVOKE: ProviderDescription =
-    ProviderDescription::aws(&[Invoke], "CodePipeline", artifacts(0, 0), artifacts(0, 0))
-        .v2()
-        .configuration(&[ConfigKey::required("PipelineName")]);
-
 /// `Invoke / ThirdParty / Snyk / 1`.
 pub static SNYK: ProviderDescription =
     ProviderDescription::new(ActionOwner::ThirdParty, &[Invoke], "Snyk", artifacts(1, 1), artifacts(1, 1));

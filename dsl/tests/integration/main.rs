@@ -7,6 +7,7 @@
 
 mod actions_approval;
 mod actions_build;
+mod actions_codepipeline_invoke;
 mod actions_compute;
 mod actions_custom;
 mod actions_deploy;

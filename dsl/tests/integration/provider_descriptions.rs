@@ -22,7 +22,6 @@ const UNTYPED: &[&str] = &[
     "AlexaSkillsKit (Deploy)",
     "EC2 (Deploy)",
     "EKS (Deploy)",
-    "CodePipeline (Invoke)",
     "Snyk (Invoke)",
 ];
 
@@ -176,6 +175,11 @@ fn typed_actions() -> Vec<Typed> {
             let from_file =
                 s.add(StepFunctionsInvoke::new("MachineFromFile", "arn").file_input(built.path("input.json")));
             variables.push(("MachineFromFile", variable_names(&from_file)));
+            s.add(
+                CodePipelineInvoke::new("StartPipeline", "other-pipeline")
+                    .source_revision("Source", SourceRevisionType::CommitId, "abc123")
+                    .variable("STAGE", "prod"),
+            );
             let scan = s.add(
                 InspectorScan::source_code_scan("Scan", source.artifact())
                     .critical_threshold(0)
