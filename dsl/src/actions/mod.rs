@@ -9,7 +9,7 @@
 //! | Build, Test | [`CodeBuild`] (`new` / `test`), [`Jenkins`] (`new` / `test`), [`EcrBuildAndPublish`] (Build) |
 //! | Deploy | [`CloudFormationDeploy`], [`CloudFormationStackSet`], [`CloudFormationStackInstances`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`] |
 //! | Approval | [`ManualApproval`] |
-//! | Invoke | [`LambdaInvoke`], [`StepFunctionsInvoke`], [`InspectorScan`], [`CodePipelineInvoke`] |
+//! | Invoke | [`LambdaInvoke`], [`StepFunctionsInvoke`], [`InspectorScan`], [`CodePipelineInvoke`], [`SnykScan`] |
 //! | Compute | [`Commands`] |
 //! | Anything else | [`GenericAction`], [`GenericSource`] |
 //!
@@ -29,6 +29,7 @@ mod inputs;
 mod inspector_scan;
 mod invoke;
 mod json_text;
+mod snyk;
 mod source;
 
 pub use crate::providers::cloudformation::{Capability, CloudFormationActionMode};
@@ -55,6 +56,7 @@ pub use ecr_build_and_publish::{EcrBuildAndPublish, EcrBuildAndPublishVariables}
 pub use inputs::{ArtifactInput, FileInput, PathInput};
 pub use inspector_scan::{InspectorScan, InspectorScanVariables};
 pub use invoke::{LambdaInvoke, StepFunctionsInvoke, StepFunctionsVariables};
+pub use snyk::SnykScan;
 pub use source::{
     CodeCommitSource, CodeCommitVariables, CodeStarConnectionSource, ConnectionVariables, EcrSource, EcrVariables,
     GitHubSource, GitHubVariables, S3Source, S3SourceVariables,

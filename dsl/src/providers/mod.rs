@@ -62,6 +62,7 @@ pub(crate) mod inspector_scan;
 mod invoke;
 mod others;
 pub(crate) mod s3;
+mod snyk;
 pub(crate) mod source;
 
 use crate::model::{ActionCategory, ActionOwner, ActionTypeId};
@@ -79,10 +80,9 @@ pub use elastic_beanstalk::ELASTIC_BEANSTALK;
 pub use inspector_scan::INSPECTOR_SCAN;
 pub(crate) use invoke::{INPUT_TYPE_FILE_PATH, INPUT_TYPE_LITERAL};
 pub use invoke::{LAMBDA_INVOKE, STEP_FUNCTIONS};
-pub use others::{
-    ALEXA_SKILLS_KIT, APP_CONFIG, COMMANDS, DEVICE_FARM, EC2, EKS, MANUAL, OPS_WORKS, SERVICE_CATALOG, SNYK,
-};
+pub use others::{ALEXA_SKILLS_KIT, APP_CONFIG, COMMANDS, DEVICE_FARM, EC2, EKS, MANUAL, OPS_WORKS, SERVICE_CATALOG};
 pub use s3::{S3_DEPLOY, S3_SOURCE};
+pub use snyk::SNYK;
 pub use source::{CODESTAR_SOURCE_CONNECTION, GITHUB};
 
 /// Every provider pipewright knows, in the order of the AWS action reference.

@@ -5,7 +5,7 @@
 use super::{artifacts, ConfigKey, ProviderDescription};
 use crate::model::{ActionCategory, ActionOwner};
 
-use ActionCategory::{Approval, Compute, Deploy, Invoke, Test};
+use ActionCategory::{Approval, Compute, Deploy, Test};
 
 /// `Compute / AWS / Commands / 1` (V2 only): shell commands on a managed
 /// compute environment.
@@ -77,7 +77,3 @@ pub static EKS: ProviderDescription = ProviderDescription::aws(&[Deploy], "EKS",
     .v2()
     .configuration(&[ConfigKey::required("ClusterName")])
     .variables(&["EKSClusterName"]);
-
-/// `Invoke / ThirdParty / Snyk / 1`.
-pub static SNYK: ProviderDescription =
-    ProviderDescription::new(ActionOwner::ThirdParty, &[Invoke], "Snyk", artifacts(1, 1), artifacts(1, 1));

@@ -22,7 +22,6 @@ const UNTYPED: &[&str] = &[
     "AlexaSkillsKit (Deploy)",
     "EC2 (Deploy)",
     "EKS (Deploy)",
-    "Snyk (Invoke)",
 ];
 
 /// The keys of the output variables a handle's typed variable set offers.
@@ -180,6 +179,7 @@ fn typed_actions() -> Vec<Typed> {
                     .source_revision("Source", SourceRevisionType::CommitId, "abc123")
                     .variable("STAGE", "prod"),
             );
+            s.add(SnykScan::new("Snyk", source.artifact()).output_name("SnykResults"));
             let scan = s.add(
                 InspectorScan::source_code_scan("Scan", source.artifact())
                     .critical_threshold(0)
