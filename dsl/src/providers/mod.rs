@@ -27,21 +27,31 @@
 //!
 //! 1. Write `dsl/src/providers/<provider>.rs` (like `elastic_beanstalk.rs`)
 //!    holding its [`ProviderDescription`] (type id, artifact bounds,
-//!    configuration keys, output variables, permissions, start rule; facts
-//!    from the AWS action reference). A closed value set a typed action
-//!    spells with an enum is defined here beside the description, as an enum
-//!    with `ALL` and a `const fn as_str`, and listed with `wire_values!`;
-//!    [`crate::actions`] re-exports the enum.
+//!    configuration keys with their value sets, output variables,
+//!    permissions, start rule; facts from the AWS action reference). A closed
+//!    value set a typed action spells with an enum is defined here beside the
+//!    description, as a `#[non_exhaustive]` enum with `ALL` and a
+//!    `const fn as_str`, and listed with `wire_values!`. A provider described
+//!    so far in `others.rs` moves out of it.
 //! 2. In this file: declare the module (`pub(crate)` when it holds such an
-//!    enum), re-export the description and add
-//!    it to [`ALL`].
-//! 3. Write its typed action in [`crate::actions`], whose constructor starts
-//!    from the description (`providers::X.action(name)`); its fixed output
-//!    variables are a `variable_set!` with the description's variable names.
-//! 4. Tests: `dsl/tests/integration/provider_descriptions.rs` fails until the typed
-//!    action is built in its `typed_actions` (or the provider is listed as
-//!    untyped), and until the typed variable set and the description name the
-//!    same variables; add the action's own tests and accept its new snapshots.
+//!    enum), re-export the description and add it to [`ALL`] (in the order
+//!    of the AWS action reference).
+//! 3. Write its typed action in its own file of [`crate::actions`]
+//!    (`actions/deploy/<provider>.rs` for a deploy action, like
+//!    `elastic_beanstalk.rs`; `actions/<provider>.rs` otherwise), whose
+//!    constructor starts from the description (`providers::X.action(name)`);
+//!    its fixed output variables are a `variable_set!` with the
+//!    description's variable names.
+//! 4. In `actions/mod.rs` (and `actions/deploy/mod.rs` for a deploy action):
+//!    declare the module, re-export the action, its variable set and the
+//!    description's enums (the prelude takes them from there), and add the
+//!    action to the table of the module docs.
+//! 5. Tests: `dsl/tests/integration/provider_descriptions.rs` fails until the typed
+//!    action is built in its `typed_actions` with every optional setting (and
+//!    removed from `UNTYPED`), and until the typed variable set and the
+//!    description name the same variables; add the action's JSON tests in
+//!    `dsl/tests/integration/actions_<group>.rs` (listed in that folder's
+//!    `main.rs`), and accept any new snapshots.
 //!
 //! Validation, the cross-account role templates and the event rules need no
 //! change: they find the provider in [`ALL`]. A provider with a rule of its
