@@ -1,5 +1,5 @@
 //! The command line a program that defines pipelines gets from
-//! [`crate::App`]: `synth`, `list` and `validate`.
+//! [`crate::App`]: `synth`, `list`, `validate` and `graph`.
 //!
 //! [`run`] is a plain function over arguments and two writers, so the
 //! command line can be tested in-process.
@@ -14,6 +14,7 @@ use pipewright_dsl::{printable, Pipeline, Violation};
 use crate::assembly::{self, plural, Synth, SynthError};
 use crate::emit::Format;
 use crate::exit::{exit_codes_help, Exit};
+use crate::graph::{self, GraphFormat};
 
 /// Synthesizes the AWS CodePipeline pipelines this program defines.
 #[derive(Debug, Parser)]
@@ -25,6 +26,7 @@ use crate::exit::{exit_codes_help, Exit};
         "  cargo run -- synth --out build/pipelines --format yaml\n",
         "  cargo run -- list                     show the pipelines\n",
         "  cargo run -- validate                 check them, write nothing\n",
+        "  cargo run -- graph                    draw them as a Mermaid flowchart\n",
         "\n",
         exit_codes_help!()
     ),
@@ -77,6 +79,24 @@ enum Command {
         #[arg(long = "pipeline", value_name = "NAME")]
         pipelines: Vec<String>,
     },
+    /// Draw the pipelines: stages, actions, artifacts and variables.
+    ///
+    /// Prints one diagram: a box per pipeline with its stages in order, the
+    /// actions of each stage grouped by runOrder, an edge per artifact from
+    /// producer to consumer and a dashed edge per variable read from an
+    /// earlier action's namespace. Actions in another account or Region are
+    /// marked with ↗ and where they run.
+    #[command(after_help = "Examples:
+  cargo run -- graph
+  cargo run -- graph --pipeline my-pipeline --format dot | dot -Tsvg > pipeline.svg")]
+    Graph {
+        /// Draw only this pipeline; repeat for several (default: all).
+        #[arg(long = "pipeline", value_name = "NAME")]
+        pipelines: Vec<String>,
+        /// The diagram's language.
+        #[arg(long, value_enum, default_value_t)]
+        format: GraphFormat,
+    },
 }
 
 /// Runs the command line over `pipelines`. `args` starts with the program's
@@ -117,6 +137,10 @@ where
         Command::Validate { pipelines: names } => {
             select(pipelines, &names).and_then(|selected| validate(&selected, stdout))
         }
+        Command::Graph { pipelines: names, format } => select(pipelines, &names).map(|selected| {
+            let _ = stdout.write_all(graph::render(&selected, format).as_bytes());
+            Exit::Success
+        }),
     };
     match outcome {
         Ok(exit) => exit,

@@ -16,6 +16,7 @@ pub mod assembly;
 pub mod cli;
 pub mod emit;
 mod exit;
+pub mod graph;
 pub mod input;
 pub mod manifest;
 pub mod output_folder;
