@@ -8,4 +8,5 @@ mod examples;
 mod handle_error_documented;
 mod seed;
 mod snapshots_examples;
+mod snapshots_graphs;
 mod testing_helper;
