@@ -1,12 +1,27 @@
 //! Reading existing pipelines: create-pipeline / get-pipeline JSON, and the
 //! pipeline resources of CloudFormation templates (JSON or YAML).
+//!
+//! Only a regular file is read, and at most [`DEFAULT_MAX_FILE_SIZE`] bytes
+//! of it unless the caller allows more; its format is decided once, from its
+//! extension or its first character, and parsed once, in time linear in its
+//! size.
+
+mod encoding;
+mod regular_file;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use pipewright_dsl::model::cloudformation::{parse_template, read_template};
+use pipewright_dsl::model::cloudformation::{for_each_message, parse_template_as, template_pipelines, TemplateFormat};
 use pipewright_dsl::model::{PipelineDocument, ReadError};
-use pipewright_dsl::Pipeline;
+use pipewright_dsl::{printable, Pipeline};
+
+pub use encoding::EncodingError;
+use regular_file::{read_regular_file, FileRefused};
+
+/// The largest file read unless the caller allows more: 64 MiB, far more
+/// than a pipeline needs (a pipeline at every quota is about 1 MiB).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
 /// One pipeline read from a file.
 #[derive(Clone, Debug)]
@@ -18,20 +33,67 @@ pub struct ReadPipeline {
     pub pipeline: Pipeline,
 }
 
+/// A pipeline a file declares but that cannot be read, so is not checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UncheckedPipeline {
+    /// Where it is: the file and the key in `Resources`
+    /// (`template.yaml > Fn::ForEach::Envs`).
+    pub source: String,
+    /// Why it cannot be checked.
+    pub reason: String,
+}
+
+impl fmt::Display for UncheckedPipeline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", printable(&self.source), printable(&self.reason))
+    }
+}
+
+/// What a file holds: the pipelines read, and those it declares that
+/// cannot be read (inside `Fn::ForEach`).
+#[derive(Clone, Debug)]
+pub struct PipelineFile {
+    /// The pipelines, in file order.
+    pub pipelines: Vec<ReadPipeline>,
+    /// The pipelines that cannot be checked.
+    pub unchecked: Vec<UncheckedPipeline>,
+}
+
 /// Why a file could not be read as pipelines.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum InputError {
     /// The file could not be opened or read.
-    #[error("{}: cannot read the file: {source}", path.display())]
+    #[error("{}: cannot read the file: {source}", shown(path))]
     Unreadable {
         /// The file.
         path: PathBuf,
         /// The system's error.
         source: std::io::Error,
     },
+    /// The path names a folder, a FIFO, a device or a socket.
+    #[error("{}: not a regular file: it is {kind}; give the path of a pipeline file", shown(path))]
+    NotARegularFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is, e.g. "a FIFO (named pipe)".
+        kind: &'static str,
+    },
+    /// The file is larger than the limit.
+    #[error(
+        "{}: the file is larger than {}, the most that is read; raise the limit with --max-file-size (e.g. \
+         --max-file-size 256MiB)",
+        shown(path),
+        size_text(*limit)
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit, in bytes.
+        limit: u64,
+    },
     /// The file is readable but holds no pipeline of a known shape.
-    #[error("{}: {reason}", path.display())]
+    #[error("{}: {reason}", shown(path))]
     NotAPipeline {
         /// The file.
         path: PathBuf,
@@ -44,8 +106,12 @@ pub enum InputError {
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Reason {
+    /// The bytes are not UTF-8 text.
+    Encoding(EncodingError),
     /// The text does not parse, or has the wrong shape at a path.
     Read(ReadError),
+    /// The file holds nothing but white space.
+    Empty,
     /// The file is neither pipeline JSON nor a template with a pipeline.
     UnknownShape,
 }
@@ -53,7 +119,9 @@ pub enum Reason {
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Reason::Encoding(error) => write!(f, "{error}"),
             Reason::Read(error) => write!(f, "{error}"),
+            Reason::Empty => f.write_str("the file is empty (or only white space); expected a pipeline"),
             Reason::UnknownShape => f.write_str(
                 "not a pipeline: expected create-pipeline or get-pipeline JSON ({\"pipeline\": {...}}) \
                  or a CloudFormation template with an AWS::CodePipeline::Pipeline resource",
@@ -62,31 +130,76 @@ impl fmt::Display for Reason {
     }
 }
 
+/// A path as a message prints it.
+fn shown(path: &Path) -> String {
+    printable(&path.to_string_lossy()).into_owned()
+}
+
+/// A size in bytes as its user would write it: `64 MiB`, or bytes.
+fn size_text(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
 /// Reads every pipeline in the file at `path`: create-pipeline or
 /// get-pipeline JSON, or every `AWS::CodePipeline::Pipeline` of a
-/// CloudFormation template in JSON or YAML.
-pub fn read_file(path: &Path) -> Result<Vec<ReadPipeline>, InputError> {
-    let text =
-        std::fs::read_to_string(path).map_err(|source| InputError::Unreadable { path: path.to_owned(), source })?;
+/// CloudFormation template in JSON or YAML. A file longer than
+/// `max_file_size` bytes is refused.
+///
+/// The format comes from the extension (`.json`; `.yaml`, `.yml`), else
+/// from the first character other than white space (`{`, `[` or `/` for
+/// JSON); the other format is never tried.
+pub fn read_file(path: &Path, max_file_size: u64) -> Result<PipelineFile, InputError> {
+    let bytes = read_regular_file(path, max_file_size).map_err(|refused| match refused {
+        FileRefused::Io(source) => InputError::Unreadable { path: path.to_owned(), source },
+        FileRefused::NotARegularFile(kind) => InputError::NotARegularFile { path: path.to_owned(), kind },
+        FileRefused::TooLarge => InputError::TooLarge { path: path.to_owned(), limit: max_file_size },
+    })?;
     let not_a_pipeline = |reason| InputError::NotAPipeline { path: path.to_owned(), reason };
+    let text = encoding::utf8_text(&bytes).map_err(|error| not_a_pipeline(Reason::Encoding(error)))?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(not_a_pipeline(Reason::Empty));
+    }
+    let value = parse_template_as(text, format_of(path, text)).map_err(|error| not_a_pipeline(Reason::Read(error)))?;
     let label = path.display().to_string();
-    let value = parse_template(&text).map_err(|error| not_a_pipeline(Reason::Read(error)))?;
     if value.get("pipeline").is_some() {
         let document = PipelineDocument::from_value(value).map_err(|error| not_a_pipeline(Reason::Read(error)))?;
-        return Ok(vec![ReadPipeline { source: label, pipeline: Pipeline::from_document(document) }]);
+        let pipeline = ReadPipeline { source: label, pipeline: Pipeline::from_document(document) };
+        return Ok(PipelineFile { pipelines: vec![pipeline], unchecked: Vec::new() });
     }
     if value.get("Resources").is_none() {
         return Err(not_a_pipeline(Reason::UnknownShape));
     }
-    let resources = read_template(&text).map_err(|error| not_a_pipeline(Reason::Read(error)))?;
-    if resources.is_empty() {
+    let found = template_pipelines(&value).map_err(|error| not_a_pipeline(Reason::Read(error)))?;
+    if found.pipelines.is_empty() && found.in_for_each.is_empty() {
         return Err(not_a_pipeline(Reason::UnknownShape));
     }
-    Ok(resources
-        .into_iter()
-        .map(|resource| ReadPipeline {
-            source: format!("{label} > {}", resource.logical_id),
-            pipeline: Pipeline::from_cfn(resource),
-        })
-        .collect())
+    Ok(PipelineFile {
+        pipelines: found
+            .pipelines
+            .into_iter()
+            .map(|resource| ReadPipeline {
+                source: format!("{label} > {}", resource.logical_id),
+                pipeline: Pipeline::from_cfn(resource),
+            })
+            .collect(),
+        unchecked: found
+            .in_for_each
+            .into_iter()
+            .map(|key| UncheckedPipeline { source: format!("{label} > {key}"), reason: for_each_message() })
+            .collect(),
+    })
+}
+
+/// The format a file is read in: its extension's, else its text's.
+fn format_of(path: &Path, text: &str) -> TemplateFormat {
+    match path.extension().and_then(|extension| extension.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("json") => TemplateFormat::Json,
+        Some("yaml" | "yml") => TemplateFormat::Yaml,
+        _ => TemplateFormat::detect(text),
+    }
 }

@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+use pipewright_dsl::printable;
 
 use crate::assembly::plural;
 use crate::cli::{print_totals, print_usage_error};
@@ -26,8 +27,12 @@ enum Command {
     ///
     /// Reads create-pipeline or get-pipeline JSON ({"pipeline": {...}}) and
     /// CloudFormation templates (JSON or YAML) with AWS::CodePipeline::Pipeline
-    /// resources. Exits with 1 when a file has errors or is not a pipeline,
-    /// with 3 when a file cannot be read.
+    /// resources. A file ending in .json is read as JSON, in .yaml or .yml as
+    /// YAML, any other by its first character ({, [ or / for JSON). Exits
+    /// with 1 when a file has errors, is not a pipeline, or declares a
+    /// pipeline that cannot be checked (inside Fn::ForEach); with 3 when a
+    /// file cannot be read (missing, not a regular file, larger than
+    /// --max-file-size).
     #[command(after_help = "Examples:
   synth validate pipeline.json
   synth validate out/*/pipeline.json templates/pipeline.yaml")]
@@ -35,6 +40,10 @@ enum Command {
         /// The files to check.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// The largest file read, in bytes or with a unit: 512KiB, 256MiB,
+        /// 1GiB; a larger file is refused without being read.
+        #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = parse_size)]
+        max_file_size: u64,
     },
 }
 
@@ -45,38 +54,70 @@ where
     T: Into<OsString> + Clone,
 {
     match Cli::try_parse_from(args) {
-        Ok(Cli { command: Command::Validate { files } }) => validate(&files, stdout, stderr),
+        Ok(Cli { command: Command::Validate { files, max_file_size } }) => {
+            validate(&files, max_file_size, stdout, stderr)
+        }
         Err(error) => print_usage_error(&error, stdout, stderr),
     }
 }
 
-fn validate(files: &[PathBuf], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exit {
+/// A size in bytes (`1048576`) or with a binary unit (`512KiB`, `256MiB`,
+/// `1GiB`; `K`, `M`, `G` mean the same).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let digits = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits);
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kib" => 10,
+        "m" | "mib" => 20,
+        "g" | "gib" => 30,
+        _ => return Err(format!("unknown unit `{unit}`; write bytes, or a number with KiB, MiB or GiB")),
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|number| number.checked_mul(1 << shift))
+        .filter(|&bytes| bytes > 0)
+        .ok_or_else(|| format!("expected a size such as 256MiB or 1000000, found `{text}`"))
+}
+
+fn validate(files: &[PathBuf], max_file_size: u64, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exit {
     let mut exit = Exit::Success;
     let (mut errors, mut warnings) = (0, 0);
     for file in files {
-        let pipelines = match input::read_file(file) {
-            Ok(pipelines) => pipelines,
+        let read = match input::read_file(file, max_file_size) {
+            Ok(read) => read,
             Err(error) => {
                 let _ = writeln!(stderr, "error: {error}");
                 errors += 1;
                 exit = exit.max(match error {
-                    InputError::Unreadable { .. } => Exit::Io,
+                    InputError::Unreadable { .. }
+                    | InputError::NotARegularFile { .. }
+                    | InputError::TooLarge { .. } => Exit::Io,
                     InputError::NotAPipeline { .. } => Exit::Invalid,
                 });
                 continue;
             }
         };
-        for read in pipelines {
+        // A pipeline that cannot be checked fails the run as an error does:
+        // nothing vouches for it.
+        for unchecked in &read.unchecked {
+            let _ = writeln!(stderr, "error: {unchecked}");
+            errors += 1;
+            exit = exit.max(Exit::Invalid);
+        }
+        for read in read.pipelines {
             let findings = read.pipeline.check();
             for finding in &findings {
-                let _ = writeln!(stdout, "{}: {finding}", read.source);
+                let _ = writeln!(stdout, "{}: {}", printable(&read.source), printable(&finding.to_string()));
             }
             let file_errors = findings.iter().filter(|finding| finding.is_error()).count();
             let _ = writeln!(
                 stdout,
                 "{}: pipeline \"{}\": {}, {}",
-                read.source,
-                read.pipeline.name(),
+                printable(&read.source),
+                printable(&read.pipeline.name()),
                 plural(file_errors, "error"),
                 plural(findings.len() - file_errors, "warning")
             );
@@ -91,4 +132,30 @@ fn validate(files: &[PathBuf], stdout: &mut dyn Write, stderr: &mut dyn Write) -
         print_totals(stdout, &plural(files.len(), "file"), errors, warnings);
     }
     exit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::DEFAULT_MAX_FILE_SIZE;
+
+    #[test]
+    fn sizes_are_bytes_or_binary_units() {
+        assert_eq!(parse_size("64MiB"), Ok(DEFAULT_MAX_FILE_SIZE));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("512KiB"), Ok(512 * 1024));
+        assert_eq!(parse_size("2 G"), Ok(2 << 30));
+        assert_eq!(parse_size("1gib"), Ok(1 << 30));
+    }
+
+    #[test]
+    fn a_size_that_is_not_one_says_what_is_expected() {
+        assert_eq!(
+            parse_size("64MB"),
+            Err("unknown unit `MB`; write bytes, or a number with KiB, MiB or GiB".to_owned())
+        );
+        assert_eq!(parse_size("0"), Err("expected a size such as 256MiB or 1000000, found `0`".to_owned()));
+        assert_eq!(parse_size("MiB"), Err("expected a size such as 256MiB or 1000000, found `MiB`".to_owned()));
+        assert!(parse_size("99999999999999999999GiB").is_err());
+    }
 }

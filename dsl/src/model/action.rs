@@ -40,7 +40,11 @@ pub struct ActionDeclaration {
     /// Category, owner, provider and version of the action type.
     pub action_type_id: ActionTypeId,
     /// Order inside the stage (1..999); equal values run in parallel.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_u32::deserialize")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_u32::deserialize::<_, 1, 999>"
+    )]
     #[builder(default)]
     pub run_order: Option<u32>,
     /// Provider-specific settings; every value is a string.
@@ -76,7 +80,11 @@ pub struct ActionDeclaration {
     #[builder(default)]
     pub namespace: Option<Str>,
     /// Timeout in minutes (5..86400); honoured by manual approvals.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_u32::deserialize")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_u32::deserialize::<_, 5, 86400>"
+    )]
     #[builder(default)]
     pub timeout_in_minutes: Option<u32>,
     /// Action-level environment variables (Commands and EKS actions).

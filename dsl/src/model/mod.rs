@@ -16,6 +16,7 @@ mod action;
 mod artifact_store;
 mod builder;
 pub mod cloudformation;
+mod json;
 mod pipeline;
 mod read;
 mod stage;
@@ -36,7 +37,7 @@ pub use pipeline::{
     ExecutionMode, PipelineDeclaration, PipelineDeclarationBuilder, PipelineDocument, PipelineDocumentBuilder,
     PipelineType, PipelineVariable, PipelineVariableBuilder, Tag, TagBuilder,
 };
-pub use read::ReadError;
+pub use read::{ReadError, MAX_NESTING_DEPTH};
 pub use stage::{
     BeforeEntryConditions, BeforeEntryConditionsBuilder, BlockerDeclaration, BlockerDeclarationBuilder, Condition,
     ConditionBuilder, ConditionResult, FailureConditions, FailureConditionsBuilder, RetryConfiguration,

@@ -82,7 +82,11 @@ pub struct PipelineDeclaration {
     /// The stages, in order (2..50).
     pub stages: Vec<StageDeclaration>,
     /// Structure version, as get-pipeline reports it; omitted on create.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_u32::deserialize")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_u32::deserialize::<_, 1, 4294967295>"
+    )]
     #[builder(default)]
     pub version: Option<u32>,
     /// How concurrent executions are handled.

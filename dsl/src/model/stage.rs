@@ -258,7 +258,11 @@ pub struct RuleDeclaration {
     #[builder(default)]
     pub region: Option<Str>,
     /// Timeout in minutes (API only; absent from the CloudFormation schema).
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_u32::deserialize")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_u32::deserialize::<_, 5, 86400>"
+    )]
     #[builder(default)]
     pub timeout_in_minutes: Option<u32>,
 }

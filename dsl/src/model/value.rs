@@ -209,27 +209,107 @@ impl<'de> Deserialize<'de> for Str {
 }
 
 /// Deserializes an integer written as a JSON number or as a numeric string
-/// (CloudFormation templates write both).
+/// (CloudFormation templates write both). `MIN` and `MAX` are the range the
+/// field takes, named in the message for anything that is not a whole number
+/// in `u32`'s range; a whole number outside `MIN..=MAX` is read, and
+/// validation reports it with its advice.
 pub(crate) mod lenient_u32 {
-    use serde::de::{self, Deserializer};
-    use serde::Deserialize;
+    use std::fmt;
 
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum NumberOrText {
-        Number(u32),
-        Text(String),
+    use serde::de::{self, Deserializer, Visitor};
+
+    /// The field's value, `None` when absent or null.
+    pub fn deserialize<'de, D: Deserializer<'de>, const MIN: u32, const MAX: u32>(
+        deserializer: D,
+    ) -> Result<Option<u32>, D::Error> {
+        deserializer.deserialize_option(WholeNumber::<MIN, MAX>)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
-        match Option::<NumberOrText>::deserialize(deserializer)? {
-            None => Ok(None),
-            Some(NumberOrText::Number(number)) => Ok(Some(number)),
-            Some(NumberOrText::Text(text)) => text
-                .trim()
-                .parse()
-                .map(Some)
-                .map_err(|_| de::Error::custom(format!("expected a whole number, found \"{text}\""))),
+    struct WholeNumber<const MIN: u32, const MAX: u32>;
+
+    impl<const MIN: u32, const MAX: u32> WholeNumber<MIN, MAX> {
+        fn invalid<E: de::Error>(found: impl fmt::Display) -> E {
+            E::custom(format!("must be a whole number from {MIN} to {MAX}, found {found}"))
+        }
+    }
+
+    impl<'de, const MIN: u32, const MAX: u32> Visitor<'de> for WholeNumber<MIN, MAX> {
+        type Value = Option<u32>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a whole number from {MIN} to {MAX}")
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+
+        fn visit_u64<E: de::Error>(self, number: u64) -> Result<Self::Value, E> {
+            u32::try_from(number).map(Some).map_err(|_| Self::invalid(number))
+        }
+
+        fn visit_i64<E: de::Error>(self, number: i64) -> Result<Self::Value, E> {
+            u32::try_from(number).map(Some).map_err(|_| Self::invalid(number))
+        }
+
+        fn visit_f64<E: de::Error>(self, number: f64) -> Result<Self::Value, E> {
+            Err(Self::invalid(number))
+        }
+
+        fn visit_bool<E: de::Error>(self, flag: bool) -> Result<Self::Value, E> {
+            Err(Self::invalid(flag))
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            text.trim().parse().map(Some).map_err(|_| Self::invalid(format_args!("\"{text}\"")))
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+            Err(Self::invalid("a list"))
+        }
+
+        fn visit_map<A: de::MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+            Err(Self::invalid("a mapping"))
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use serde_json::json;
+
+        fn read(value: serde_json::Value) -> Result<Option<u32>, String> {
+            super::deserialize::<_, 1, 999>(value).map_err(|error| error.to_string())
+        }
+
+        #[test]
+        fn numbers_and_numeric_text_are_read_and_null_is_absent() {
+            assert_eq!(read(json!(7)), Ok(Some(7)));
+            assert_eq!(read(json!(" 12 ")), Ok(Some(12)));
+            assert_eq!(read(json!(1000)), Ok(Some(1000)));
+            assert_eq!(read(json!(null)), Ok(None));
+        }
+
+        #[test]
+        fn anything_else_names_the_range() {
+            for (value, found) in [
+                (json!(-1), "-1"),
+                (json!(99_999_999_999_u64), "99999999999"),
+                (json!(1.5), "1.5"),
+                (json!("first"), "\"first\""),
+                (json!(true), "true"),
+                (json!([1]), "a list"),
+                (json!({"a": 1}), "a mapping"),
+            ] {
+                assert_eq!(read(value), Err(format!("must be a whole number from 1 to 999, found {found}")));
+            }
         }
     }
 }

@@ -22,6 +22,7 @@ mod model_roundtrip_template;
 mod notifications;
 mod provider_descriptions;
 mod support;
+mod template_reading_limits;
 mod validate_arns;
 mod validate_artifacts;
 mod validate_builder_findings;

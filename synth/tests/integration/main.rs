@@ -14,4 +14,6 @@ mod emit_notifications;
 mod output_folder;
 mod output_folder_crash;
 mod proptest_roundtrip;
+mod readers_never_panic;
 mod standalone;
+mod standalone_bad_inputs;

@@ -25,10 +25,14 @@ mod properties;
 mod recase;
 mod resource;
 mod template;
-mod value_path;
+pub(crate) mod value_path;
 mod yaml;
+mod yaml_check;
 
 pub use expression::{first_expression, ExpressionAt};
 pub use properties::PipelineProperties;
 pub use resource::{CfnPipeline, StageTransition};
-pub use template::{parse_template, read_template, PIPELINE_RESOURCE_TYPE};
+pub use template::{
+    for_each_message, parse_template, parse_template_as, read_template, template_pipelines, TemplateFormat,
+    TemplatePipelines, PIPELINE_RESOURCE_TYPE,
+};
