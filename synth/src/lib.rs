@@ -14,8 +14,10 @@
 mod app;
 pub mod assembly;
 pub mod cli;
+mod console;
 pub mod emit;
 mod exit;
+pub mod findings;
 pub mod graph;
 pub mod input;
 pub mod manifest;
