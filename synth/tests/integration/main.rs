@@ -6,6 +6,7 @@
 mod api_json;
 mod assembly;
 mod cli;
+mod cli_ci;
 mod cli_printable;
 mod cloudformation;
 mod emit_cross_account;
@@ -17,3 +18,4 @@ mod proptest_roundtrip;
 mod readers_never_panic;
 mod standalone;
 mod standalone_bad_inputs;
+mod standalone_ci;
