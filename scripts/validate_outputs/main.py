@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .aws_cli import AwsCli
 from .corpus import check_corpus
+from .diagrams import check_diagrams
 from .events import check_event_file
 from .examples import synthesize
 from .moto_server import MotoServer
@@ -43,6 +44,10 @@ def run(argv: list[str], repo: Path, venv: Path) -> int:
             base = (args.keep or Path(scratch) / "examples").resolve()
             roots = synthesize(repo, base, tally)
         check_outputs(roots, base, bin_dir, Path(scratch) / "moto.log", tally)
+        if not args.outputs:
+            diagrams = Path(scratch) / "diagrams"
+            diagrams.mkdir()
+            check_diagrams(repo, diagrams, tally)
     if not args.no_corpus:
         check_corpus(repo, args.corpus, tally)
     print(tally.summary(), flush=True)
