@@ -89,7 +89,7 @@ enum Command {
         /// Treat warnings as errors: any finding exits with 1.
         #[arg(long)]
         deny_warnings: bool,
-        /// How to print the findings (json: one document on stdout, nothing else).
+        /// How to print the findings (json, sarif: one document on stdout, nothing else).
         #[arg(long, value_enum, default_value_t)]
         format: FindingsFormat,
     },

@@ -2,6 +2,7 @@
 //! JSON, or SARIF 2.1.0 for code-scanning tools.
 
 mod json;
+mod sarif;
 
 use std::io::Write;
 
@@ -19,6 +20,8 @@ pub enum FindingsFormat {
     /// A JSON array: one object per finding with rule, severity, location,
     /// message (and file, for files read).
     Json,
+    /// A SARIF 2.1.0 log, for code-scanning tools.
+    Sarif,
 }
 
 /// A finding, and the file it was read from when it was.
@@ -69,6 +72,7 @@ pub(crate) fn write_document(
     let document = match format {
         FindingsFormat::Text => return,
         FindingsFormat::Json => json::document(&shown),
+        FindingsFormat::Sarif => sarif::document(&shown),
     };
     let _ = writeln!(out, "{}", serde_json::to_string_pretty(&document).expect("a JSON value always serializes"));
 }

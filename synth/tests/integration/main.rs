@@ -12,6 +12,7 @@ mod cloudformation;
 mod emit_cross_account;
 mod emit_events;
 mod emit_notifications;
+mod findings_sarif;
 mod output_folder;
 mod output_folder_crash;
 mod proptest_roundtrip;
