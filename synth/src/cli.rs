@@ -154,9 +154,9 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let cli: Cli = match parse(args, stdout, stderr) {
         Ok(cli) => cli,
-        Err(error) => return print_usage_error(&error, stdout, stderr),
+        Err(exit) => return exit,
     };
     let console = Console { verbosity: cli.verbosity.verbosity(), colours };
     let outcome = match cli.command {
@@ -186,8 +186,19 @@ struct Failure {
     message: String,
 }
 
+/// Parses `args` as the command line `C`; when that fails, or for `--help`
+/// and `--version`, prints what clap says and returns the exit code.
+pub(crate) fn parse<C, I, T>(args: I, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<C, Exit>
+where
+    C: Parser,
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    C::try_parse_from(args).map_err(|error| print_usage_error(&error, stdout, stderr))
+}
+
 /// Prints a clap error (or the help and version it reports as errors).
-pub(crate) fn print_usage_error(error: &clap::Error, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exit {
+fn print_usage_error(error: &clap::Error, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exit {
     use clap::error::ErrorKind;
     let text = error.render().to_string();
     match error.kind() {

@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use pipewright_dsl::{printable, Pipeline};
 
 use crate::assembly::plural;
-use crate::cli::{print_totals, print_usage_error};
+use crate::cli::{parse, print_totals};
 use crate::console::{Colours, Console, Verbosity, VerbosityFlags};
 use crate::exit::{exit_codes_help, Exit};
 use crate::findings::{self, Finding, FindingsFormat};
@@ -107,9 +107,9 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let cli: Cli = match parse(args, stdout, stderr) {
         Ok(cli) => cli,
-        Err(error) => return print_usage_error(&error, stdout, stderr),
+        Err(exit) => return exit,
     };
     let console = Console { verbosity: cli.verbosity.verbosity(), colours };
     match cli.command {

@@ -8,7 +8,7 @@ use pipewright_synth::{App, Exit};
 
 /// A valid pipeline whose connection ARN is shortened: one warning
 /// (`configuration-arn`), no error.
-fn warned() -> Pipeline {
+pub(crate) fn warned() -> Pipeline {
     Pipeline::build("warned", |p| {
         p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
         p.artifact_store(ArtifactStore::s3("warned-artifacts"));
@@ -22,7 +22,7 @@ fn warned() -> Pipeline {
 }
 
 /// A pipeline with an error: no role.
-fn broken() -> Pipeline {
+pub(crate) fn broken() -> Pipeline {
     Pipeline::build("broken", |p| {
         p.artifact_store(ArtifactStore::s3("broken-artifacts"));
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));

@@ -4,9 +4,10 @@
 use std::fs;
 use std::process::Command;
 
-use pipewright_dsl::prelude::*;
 use pipewright_synth::{App, Exit};
 use serde_json::Value;
+
+use crate::cli_ci::{broken, warned};
 
 /// The SARIF 2.1.0 schema (see tests/data/README.md for where it is from).
 fn schema() -> jsonschema::Validator {
@@ -22,24 +23,7 @@ fn assert_valid_sarif(log: &Value) {
 
 /// One warning (a shortened connection ARN) and one error (no role).
 fn pipelines() -> App {
-    let warned = Pipeline::build("warned", |p| {
-        p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
-        p.artifact_store(ArtifactStore::s3("warned-artifacts"));
-        let source = p.source_stage("Source", |s| {
-            s.add(CodeStarConnectionSource::new("Checkout", "arn:aws:codestar-connections:...", "user/repo", "main"))
-        });
-        p.stage("Build", |s| {
-            s.add(CodeBuild::new("Build", "my-project", source.artifact()));
-        });
-    });
-    let broken = Pipeline::build("broken", |p| {
-        p.artifact_store(ArtifactStore::s3("broken-artifacts"));
-        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
-        p.stage("Build", |s| {
-            s.add(CodeBuild::new("Build", "my-project", source.artifact()));
-        });
-    });
-    App::new().pipeline(warned).pipeline(broken)
+    App::new().pipeline(warned()).pipeline(broken())
 }
 
 #[test]

@@ -3,17 +3,9 @@
 //! `graph FILE`.
 
 use std::fs;
-use std::path::Path;
 use std::process::Command;
 
-fn synth(args: &[&str], dir: &Path) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_synth")).args(args).current_dir(dir).output().unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
+use crate::standalone::synth;
 
 /// A pipeline whose only finding is a warning (its connection ARN is
 /// shortened); its build reads the source's commit.
