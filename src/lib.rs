@@ -5,10 +5,11 @@ pub use pipewright_dsl::*;
 pub use pipewright_synth as synth;
 
 /// Everything a program that defines pipelines needs, in one import: the
-/// typed builders and actions, and [`synth::App`] / [`synth::Synth`].
+/// typed builders and actions, and [`synth::App`] / [`synth::Synth`] /
+/// [`synth::BuildScript`].
 pub mod prelude {
     pub use pipewright_dsl::prelude::*;
-    pub use pipewright_synth::{App, Format, Synth};
+    pub use pipewright_synth::{App, BuildScript, Format, Synth};
 }
 
 /// One-line snapshot tests of what `synth` writes for a pipeline (feature

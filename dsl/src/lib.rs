@@ -22,13 +22,49 @@
 //! assert!(pipeline.validate().is_ok());
 //! assert_eq!(pipeline.declaration().stages[1].actions[0].input_artifacts.as_ref().unwrap()[0].name, "CheckoutOutput");
 //! ```
+//!
+//! # Module order
+//!
+//! Data flows one way inside the crate: a top-level module uses only the
+//! modules of its own layer and of the layers above it.
+//!
+//! 1. The model and plain helpers: [`model`] (plain serde structs),
+//!    `printable`, [`arn`], [`cfn`].
+//! 2. Provider descriptions: [`providers`].
+//! 3. Findings: [`Location`], [`Severity`], [`Violation`], [`Violations`].
+//!    Every other module imports them through the crate root
+//!    (`use crate::{Location, Violation}`), wherever they are defined.
+//! 4. The finished [`Pipeline`] and what lives around it: [`events`] and
+//!    [`notifications`] (the rule types), `pipeline` (the finished pipeline
+//!    and the declarations kept with it), `surroundings` (its identity),
+//!    `placement` (the account, Region and artifact stores of each action)
+//!    and [`cross_account`] (the target accounts' roles). Nothing here knows
+//!    the builders or the rules.
+//! 5. Builders: `action_ref` ([`ActionRef`] and the brand), `artifact`
+//!    ([`Artifact`], [`ArtifactPath`]), `variables`, `action_handle`
+//!    ([`ActionHandle`]), `text` ([`Text`]), `action_spec` ([`ActionSpec`],
+//!    what every action turns into), [`actions`] (the typed actions) and
+//!    `builder` ([`PipelineBuilder`] with [`Pipeline::build`], the stage
+//!    builders, and the builder methods that declare events and
+//!    notification rules).
+//! 6. [`validate`]: every rule, and [`Pipeline::validate`] and
+//!    [`Pipeline::check`], which run them.
+//!
+//! The test `dsl/tests/integration/module_order.rs` reads `dsl/src` and
+//! fails when a module uses a later layer or modules import each other in a
+//! cycle, naming the modules:
+//! `cargo test -p pipewright-dsl --test integration module_order::`.
 
+mod action_handle;
+mod action_ref;
+mod action_spec;
 pub mod actions;
 pub mod arn;
+mod artifact;
+mod builder;
 pub mod cfn;
 pub mod cross_account;
 pub mod events;
-mod handle;
 pub mod model;
 pub mod notifications;
 mod pipeline;
@@ -36,19 +72,19 @@ mod placement;
 mod printable;
 pub mod providers;
 mod references;
-mod spec;
-mod stage;
 mod surroundings;
 mod text;
 pub mod validate;
 mod variables;
 
-pub use handle::{ActionHandle, ActionRef, Artifact, ArtifactPath, HasActionRef};
-pub use pipeline::{DisabledTransition, Pipeline, PipelineBuilder};
+pub use action_handle::ActionHandle;
+pub use action_ref::{ActionRef, HasActionRef};
+pub use action_spec::{ActionSettings, ActionSpec, CrossRegionAction, IntoAction, NonSourceAction, SourceAction};
+pub use artifact::{Artifact, ArtifactPath};
+pub use builder::{PipelineBuilder, SourceStageBuilder, StageBuilder};
+pub use pipeline::{DisabledTransition, Pipeline};
 pub use printable::{printable, MAX_PRINTED_CHARS};
 pub use references::VariableReference;
-pub use spec::{ActionSettings, ActionSpec, CrossRegionAction, IntoAction, NonSourceAction, SourceAction};
-pub use stage::{SourceStageBuilder, StageBuilder};
 pub use surroundings::IdentityError;
 pub use text::Text;
 pub use validate::{Location, Severity, Violation, Violations};

@@ -1,6 +1,7 @@
-//! What lives around a pipeline: its Region, the EventBridge rules and
-//! notification rules declared with it, and the pipeline identity (account,
-//! Region, ARN) they need.
+//! Reading what lives around a finished pipeline: its identity (Region,
+//! account, partition, ARNs, and [`IdentityError`] when an ARN cannot be
+//! written) and the EventBridge and notification rules declared with it.
+//! The declarations themselves are kept in the [`Pipeline`].
 
 use std::fmt;
 
@@ -9,38 +10,7 @@ use crate::cfn;
 use crate::events::EventRule;
 use crate::model::Str;
 use crate::notifications::NotificationRule;
-use crate::pipeline::{Pipeline, PipelineBuilder};
-
-/// The declarations around one pipeline, kept beside its model.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Surroundings {
-    /// The Region the pipeline is created in.
-    pub(crate) region: Option<String>,
-    /// EventBridge rules, in declaration order.
-    pub(crate) event_rules: Vec<EventRule>,
-    /// Notification rules, in declaration order.
-    pub(crate) notification_rules: Vec<NotificationRule>,
-}
-
-impl PipelineBuilder<'_> {
-    /// The Region the pipeline is created in, e.g. `us-east-1`. The CLI
-    /// forms of EventBridge and notification rules need it to write the
-    /// pipeline's ARN; cross-account role templates need it to name the
-    /// Region of actions that set none.
-    ///
-    /// ```
-    /// use pipewright_dsl::prelude::*;
-    ///
-    /// let pipeline = Pipeline::build("my-pipeline", |p| {
-    ///     p.region("us-east-1").role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
-    /// });
-    /// assert_eq!(pipeline.arn().unwrap(), "arn:aws:codepipeline:us-east-1:123456789012:my-pipeline");
-    /// ```
-    pub fn region(&mut self, region: impl Into<String>) -> &mut Self {
-        self.surroundings.region = Some(region.into());
-        self
-    }
-}
+use crate::pipeline::Pipeline;
 
 /// Why the pipeline's ARN cannot be written as a literal.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,13 +51,13 @@ impl std::error::Error for IdentityError {}
 
 impl Pipeline {
     /// The same pipeline, created in `region`: for a pipeline read from JSON
-    /// or a template, what [`PipelineBuilder::region`] is for a built one.
+    /// or a template, what [`PipelineBuilder::region`](crate::PipelineBuilder::region) is for a built one.
     pub fn with_region(mut self, region: impl Into<String>) -> Pipeline {
         self.surroundings.region = Some(region.into());
         self
     }
 
-    /// The Region given with [`PipelineBuilder::region`] or
+    /// The Region given with [`PipelineBuilder::region`](crate::PipelineBuilder::region) or
     /// [`Pipeline::with_region`].
     pub fn region(&self) -> Option<&str> {
         self.surroundings.region.as_deref()

@@ -1,6 +1,6 @@
 //! Setting values that may carry variable references.
 
-use crate::handle::ActionRef;
+use crate::action_ref::ActionRef;
 use crate::model::{Expr, Str};
 use crate::variables::{PipelineVar, Var};
 

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use crate::handle::{ActionRef, Brand};
+use crate::action_ref::{ActionRef, Brand};
 
 /// A reference to an output variable, rendered `#{namespace.Key}`.
 ///
@@ -106,14 +106,14 @@ macro_rules! variable_set {
         $(#[$meta])*
         #[derive(Clone, Debug)]
         pub struct $name<'p> {
-            producer: $crate::handle::ActionRef<'p>,
+            producer: $crate::action_ref::ActionRef<'p>,
             namespace: String,
         }
 
         impl<'p> $crate::variables::VariableSet<'p> for $name<'p> {
             const NAMES: &'static [&'static str] = &[$($key),*];
 
-            fn new(producer: $crate::handle::ActionRef<'p>, namespace: &str) -> Self {
+            fn new(producer: $crate::action_ref::ActionRef<'p>, namespace: &str) -> Self {
                 $name { producer, namespace: namespace.to_owned() }
             }
         }

@@ -52,6 +52,12 @@ class AwsCli:
             raise Failure(f"aws {service} {operation}: {process.stderr.strip() or process.stdout.strip()}")
         return json.loads(process.stdout) if process.stdout.strip() else {}
 
+    def environment(self, account: str = DEFAULT_ACCOUNT) -> dict:
+        """The environment of a program that runs this AWS CLI itself (as
+        `synth diff --live` does) against the moto server, as `account`."""
+        path = f"{Path(self.command).parent}{os.pathsep}{self.base_env.get('PATH', '')}"
+        return {**self.base_env, **self._credentials_of(account), "AWS_ENDPOINT_URL": self.endpoint, "PATH": path}
+
     def ensure_role(self, role_arn: str, service_principal: str, region: str) -> None:
         """Creates the IAM role `role_arn` names, trusting `service_principal`,
         in the role's account (moto checks the role before create-pipeline)."""

@@ -6,10 +6,11 @@ import tempfile
 from pathlib import Path
 
 from .aws_cli import AwsCli
-from .corpus import check_corpus
+from .corpus import check_corpus, target_dir
 from .diagrams import check_diagrams
+from .diff import check_diff
 from .events import check_event_file
-from .examples import synthesize
+from .examples import last_lines, run as run_in, synthesize
 from .moto_server import MotoServer
 from .notifications import check_notification_file
 from .pipelines import check_pipeline, region_of
@@ -40,10 +41,16 @@ def run(argv: list[str], repo: Path, venv: Path) -> int:
         if args.outputs:
             roots = [root.resolve() for root in args.outputs]
             base = Path(os.path.commonpath([root.parent for root in roots]))
+            apps = {root: None for root in roots}
         else:
             base = (args.keep or Path(scratch) / "examples").resolve()
             roots = synthesize(repo, base, tally)
-        check_outputs(roots, base, bin_dir, Path(scratch) / "moto.log", tally)
+            # base/NAME/FORMAT: the diff needs one of the two formats' pipeline.json, and the example's program.
+            apps = {root: ["cargo", "run", "--quiet", "--manifest-path", str(repo / "Cargo.toml"),
+                           "--example", root.parent.name, "--"]
+                    for root in roots if root.name == "json"}
+        diff = DiffCheck(repo, apps, Path(scratch))
+        check_outputs(roots, base, bin_dir, Path(scratch) / "moto.log", tally, diff)
         if not args.outputs:
             diagrams = Path(scratch) / "diagrams"
             diagrams.mkdir()
@@ -54,7 +61,32 @@ def run(argv: list[str], repo: Path, venv: Path) -> int:
     return 1 if tally.failed else 0
 
 
-def check_outputs(roots: list[Path], base: Path, bin_dir: Path, moto_log: Path, tally: Tally) -> None:
+class DiffCheck:
+    """Which output folders `synth diff --live` is checked on, with the
+    command of the program that wrote each (None for --outputs folders)."""
+
+    def __init__(self, repo: Path, apps: dict[Path, list[str] | None], scratch: Path) -> None:
+        self.repo = repo
+        self.apps = apps
+        self.scratch = scratch
+
+    def run(self, aws: AwsCli, pipelines: list[Path], placement, shown, tally: Tally) -> None:
+        checked = [path for path in pipelines if any(root in path.parents for root in self.apps)]
+        if not checked:
+            return
+        build = run_in(self.repo, ["cargo", "build", "--quiet", "-p", "pipewright-synth", "--bin", "synth"])
+        if build.returncode != 0:
+            tally.fail("synth", "cargo build -p pipewright-synth --bin synth failed: " + last_lines(build.stderr))
+            return
+        synth = target_dir(self.repo) / "debug" / "synth"
+        for path in checked:
+            app = next(self.apps[root] for root in self.apps if root in path.parents)
+            tally.check(f"{shown(path)} diff --live", check_diff, aws, synth, path.parent, placement(path),
+                        self.scratch, app)
+
+
+def check_outputs(roots: list[Path], base: Path, bin_dir: Path, moto_log: Path, tally: Tally,
+                  diff: DiffCheck) -> None:
     def shown(path: Path) -> str:
         return os.path.relpath(path, base)
 
@@ -81,6 +113,7 @@ def check_outputs(roots: list[Path], base: Path, bin_dir: Path, moto_log: Path, 
                 tally.check(shown(path), check_pipeline, aws, path, placement(path))
             for path in events:
                 tally.check(shown(path), check_event_file, aws, path, placement(path))
+            diff.run(aws, pipelines, placement, shown, tally)
     for path in notifications:
         tally.check(shown(path), check_notification_file, path)
     regions = {template: placement(template).region or template_region(template, pipeline_regions(pipelines))

@@ -88,6 +88,18 @@ pub struct Report {
     pub not_written: Vec<NotWritten>,
 }
 
+/// What a successful [`Synth::update`] found and wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Update {
+    /// Every file of the output, as [`Synth::write`] reports them.
+    pub report: Report,
+    /// The files that were new or changed (`dir` joined with the file's
+    /// path); empty when the folder already held exactly this output and
+    /// nothing was written.
+    pub changed: Vec<PathBuf>,
+}
+
 impl fmt::Display for Report {
     /// `wrote 7 files for 3 pipelines to out/`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -215,13 +227,49 @@ impl<'a> Synth<'a> {
     pub fn write(&self) -> Result<Report, SynthError> {
         let assembly = self.assemble()?;
         output_folder::replace(&self.dir, &assembly.files, &mut output_folder::write_synced)?;
-        Ok(Report {
+        Ok(self.report(assembly))
+    }
+
+    /// Like [`Synth::write`], but writes only when a file changed: when the
+    /// output folder already holds exactly these files it is left untouched
+    /// (nothing is written, no time of modification changes). Otherwise the
+    /// folder is replaced as [`Synth::write`] does, and the files whose bytes
+    /// did not change keep the time they were last modified, so tools that
+    /// watch the folder see only the files that changed.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    /// use pipewright_synth::Synth;
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+    ///     p.artifact_store(ArtifactStore::s3("my-pipeline-artifacts"));
+    ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+    ///     p.stage("Build", |s| {
+    ///         s.add(CodeBuild::new("Build", "my-project", source.artifact()));
+    ///     });
+    /// });
+    /// let out = tempfile::tempdir().unwrap();
+    /// let synth = Synth::new(out.path().join("out")).add(&pipeline);
+    /// assert_eq!(synth.update().unwrap().changed.len(), 3);
+    /// assert!(synth.update().unwrap().changed.is_empty());
+    /// ```
+    pub fn update(&self) -> Result<Update, SynthError> {
+        let assembly = self.assemble()?;
+        let changed = output_folder::update(&self.dir, &assembly.files, &mut output_folder::write_synced)?;
+        let changed = changed.into_iter().map(|path| self.dir.join(path)).collect();
+        Ok(Update { report: self.report(assembly), changed })
+    }
+
+    /// What was written for `assembly`.
+    fn report(&self, assembly: Assembly) -> Report {
+        Report {
             files: assembly.files.iter().map(|file| self.dir.join(&file.path)).collect(),
             dir: self.dir.clone(),
             pipelines: assembly.pipelines,
             warnings: assembly.warnings,
             not_written: assembly.not_written,
-        })
+        }
     }
 }
 

@@ -1,5 +1,5 @@
 //! The command line a program that defines pipelines gets from
-//! [`crate::App`]: `synth`, `list`, `validate` and `graph`.
+//! [`crate::App`]: `synth`, `list`, `validate`, `graph` and `diff`.
 //!
 //! [`run`] is a plain function over arguments and two writers, so the
 //! command line can be tested in-process.
@@ -13,6 +13,7 @@ use pipewright_dsl::{printable, Location, Pipeline, Violation};
 
 use crate::assembly::{self, plural, Synth, SynthError};
 use crate::console::{Colours, Console, Verbosity, VerbosityFlags};
+use crate::diff;
 use crate::emit::Format;
 use crate::exit::{exit_codes_help, Exit};
 use crate::findings::{self, Finding, FindingsFormat};
@@ -30,6 +31,7 @@ use crate::graph::{self, GraphFormat};
         "  cargo run -- list                     show the pipelines\n",
         "  cargo run -- validate                 check them, write nothing\n",
         "  cargo run -- graph                    draw them as a Mermaid flowchart\n",
+        "  cargo run -- diff --live              what would change in the deployed pipelines\n",
         "\n",
         exit_codes_help!()
     ),
@@ -111,6 +113,24 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: GraphFormat,
     },
+    /// Show what would change in the deployed pipelines, in pipeline words.
+    ///
+    /// Compares each pipeline of this program with the deployed one: a file
+    /// saved from `aws codepipeline get-pipeline`, or (--live) what the AWS
+    /// CLI returns now. What AWS adds on its own (metadata, version, default
+    /// values, empty lists) is not a difference. Disabled transitions are not
+    /// compared: get-pipeline does not return them.
+    #[command(after_help = concat!(
+        "Examples:
+  aws codepipeline get-pipeline --name my-pipeline --output json > deployed.json
+  cargo run -- diff --deployed deployed.json
+  cargo run -- diff --live --profile prod --region eu-west-1
+  cargo run -- diff --live --pipeline my-pipeline --format json
+
+",
+        diff::command::exit_codes_of_diff!()
+    ))]
+    Diff(diff::command::AppDiffArgs),
 }
 
 /// Runs the command line over `pipelines`. `args` starts with the program's
@@ -169,6 +189,10 @@ where
         Command::Graph { pipelines: names, format } => select(pipelines, &names).map(|selected| {
             let _ = stdout.write_all(graph::render(&selected, format).as_bytes());
             Exit::Success
+        }),
+        Command::Diff(args) => select(pipelines, &args.pipelines).and_then(|selected| {
+            diff::command::run_app(&selected, &args, stdout)
+                .map_err(|failure| Failure { exit: failure.exit, message: failure.message })
         }),
     };
     match outcome {

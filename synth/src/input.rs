@@ -154,11 +154,7 @@ fn size_text(bytes: u64) -> String {
 /// from the first character other than white space (`{`, `[` or `/` for
 /// JSON); the other format is never tried.
 pub fn read_file(path: &Path, max_file_size: u64) -> Result<PipelineFile, InputError> {
-    let bytes = read_regular_file(path, max_file_size).map_err(|refused| match refused {
-        FileRefused::Io(source) => InputError::Unreadable { path: path.to_owned(), source },
-        FileRefused::NotARegularFile(kind) => InputError::NotARegularFile { path: path.to_owned(), kind },
-        FileRefused::TooLarge => InputError::TooLarge { path: path.to_owned(), limit: max_file_size },
-    })?;
+    let bytes = read_bytes(path, max_file_size)?;
     let not_a_pipeline = |reason| InputError::NotAPipeline { path: path.to_owned(), reason };
     let text = encoding::utf8_text(&bytes).map_err(|error| not_a_pipeline(Reason::Encoding(error)))?;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
@@ -192,6 +188,16 @@ pub fn read_file(path: &Path, max_file_size: u64) -> Result<PipelineFile, InputE
             .into_iter()
             .map(|key| UncheckedPipeline { source: format!("{label} > {key}"), reason: for_each_message() })
             .collect(),
+    })
+}
+
+/// The bytes of the regular file at `path`, refused when it is longer than
+/// `max_file_size` bytes; for any file read from the command line.
+pub(crate) fn read_bytes(path: &Path, max_file_size: u64) -> Result<Vec<u8>, InputError> {
+    read_regular_file(path, max_file_size).map_err(|refused| match refused {
+        FileRefused::Io(source) => InputError::Unreadable { path: path.to_owned(), source },
+        FileRefused::NotARegularFile(kind) => InputError::NotARegularFile { path: path.to_owned(), kind },
+        FileRefused::TooLarge => InputError::TooLarge { path: path.to_owned(), limit: max_file_size },
     })
 }
 

@@ -1,5 +1,5 @@
-//! The command line of the standalone `synth` binary, which works on
-//! existing pipeline files and needs no user code.
+//! The command line of the standalone `synth` binary, which checks and
+//! compares existing pipeline files and needs no user code.
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -11,13 +11,14 @@ use pipewright_dsl::{printable, Pipeline};
 use crate::assembly::plural;
 use crate::cli::{parse, print_totals};
 use crate::console::{Colours, Console, Verbosity, VerbosityFlags};
+use crate::diff;
 use crate::exit::{exit_codes_help, Exit};
 use crate::findings::{self, Finding, FindingsFormat};
 use crate::graph::{self, GraphFormat};
 use crate::input::{self, InputError, PipelineFile};
 
-/// synth, pipewright's standalone command line: checks and draws existing
-/// AWS CodePipeline definitions (pipeline JSON and CloudFormation
+/// synth, pipewright's standalone command line: checks, draws and compares
+/// existing AWS CodePipeline definitions (pipeline JSON and CloudFormation
 /// templates), no Rust code needed.
 #[derive(Debug, Parser)]
 #[command(name = "synth", version, arg_required_else_help = true, after_help = exit_codes_help!())]
@@ -81,6 +82,25 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: GraphFormat,
     },
+    /// Show what differs between two pipeline files or two output folders,
+    /// or between one and the deployed pipelines (--live).
+    ///
+    /// Pipelines are compared by name, stages and actions by name, in
+    /// pipeline words; output folders also compare their rule files
+    /// (events/*.json, notifications/*.json). What AWS adds to a
+    /// get-pipeline answer (metadata, version, default values, empty lists)
+    /// is not a difference.
+    #[command(after_help = concat!(
+        "Examples:
+  synth diff deployed.json out/my-pipeline/pipeline.json
+  synth diff old-out/ out/
+  synth diff old-out/ out/ --format json
+  synth diff --live out/ --profile prod
+
+",
+        diff::command::exit_codes_of_diff!()
+    ))]
+    Diff(diff::command::FilesDiffArgs),
 }
 
 /// Runs the standalone command line; `args` starts with the program's name.
@@ -117,6 +137,10 @@ where
             validate(&inputs, deny_warnings, format, console, stdout, stderr)
         }
         Command::Graph { inputs, format } => draw(&inputs, format, stdout, stderr),
+        Command::Diff(args) => diff::command::run_files(&args, stdout).unwrap_or_else(|failure| {
+            let _ = writeln!(stderr, "{}", failure.message);
+            failure.exit
+        }),
     }
 }
 

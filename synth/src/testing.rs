@@ -18,11 +18,37 @@
 //! }
 //! ```
 //!
-//! Each file becomes one snapshot, named after the test's module and the
-//! file's path (`tests/snapshots/pipelines__my-pipeline__pipeline.json.snap`);
-//! review changes with `cargo insta review`.
+//! Each file becomes one snapshot, named after the test's module, the
+//! pipeline and the file's path in the pipeline's folder
+//! (`tests/snapshots/pipelines__my-pipeline__pipeline.json.snap`); the
+//! manifest is the pipeline's too (`pipelines__my-pipeline__manifest.json.snap`),
+//! so several pipelines snapshotted in one test file never share a
+//! snapshot. Review changes with `cargo insta review`.
+//!
+//! For a test that pins one setting rather than every file,
+//! [`assert_pipeline`] finds a stage, an action, an EventBridge rule or a
+//! notification rule by name and asserts on it, failing in the pipeline's
+//! words:
+//!
+//! ```
+//! # use pipewright_dsl::prelude::*;
+//! # let pipeline = Pipeline::build("my-pipeline", |p| {
+//! #     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+//! #     p.stage("Build", |s| { s.add(CodeBuild::new("Build", "my-project", source.artifact())); });
+//! # });
+//! pipewright_synth::testing::assert_pipeline(&pipeline)
+//!     .stage("Build")
+//!     .action("Build")
+//!     .configuration("ProjectName", "my-project");
+//! ```
+
+mod assert_pipeline;
 
 use pipewright_dsl::Pipeline;
+
+pub use assert_pipeline::{
+    assert_pipeline, ActionAssertion, EventRuleAssertion, NotificationRuleAssertion, PipelineAssertion, StageAssertion,
+};
 
 use crate::assembly::Synth;
 use crate::emit::Format;
@@ -43,8 +69,28 @@ pub fn synthesized_files(pipeline: &Pipeline, format: Format) -> Vec<(String, St
     }
 }
 
+/// The snapshots [`assert_synth_snapshot!`](crate::assert_synth_snapshot)
+/// takes of `pipeline`: (snapshot name, contents) for every file of
+/// [`synthesized_files`], each named after its path with the pipeline's
+/// folder in front (`my-pipeline/pipeline.json`, `my-pipeline/manifest.json`).
+///
+/// # Panics
+///
+/// When the pipeline cannot be synthesized, with every finding.
+pub fn snapshots(pipeline: &Pipeline, format: Format) -> Vec<(String, String)> {
+    let folder = format!("{}/", pipeline.name());
+    synthesized_files(pipeline, format)
+        .into_iter()
+        .map(|(path, contents)| {
+            let name = if path.starts_with(&folder) { path } else { format!("{folder}{path}") };
+            (name, contents)
+        })
+        .collect()
+}
+
 /// Snapshots every file `synth` would write for a pipeline, one insta
-/// snapshot per file; templates in YAML unless a [`Format`] is given.
+/// snapshot per file named after the pipeline and the file ([`snapshots`]);
+/// templates in YAML unless a [`Format`] is given.
 ///
 /// ```no_run
 /// # use pipewright_dsl::prelude::*;
@@ -58,8 +104,8 @@ macro_rules! assert_synth_snapshot {
         $crate::assert_synth_snapshot!($pipeline, $crate::Format::Yaml)
     };
     ($pipeline:expr, $format:expr $(,)?) => {{
-        for (path, contents) in $crate::testing::synthesized_files(&$pipeline, $format) {
-            $crate::testing::insta::assert_snapshot!(path, contents);
+        for (name, contents) in $crate::testing::snapshots(&$pipeline, $format) {
+            $crate::testing::insta::assert_snapshot!(name, contents);
         }
     }};
 }

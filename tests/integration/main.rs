@@ -3,10 +3,13 @@
 //! example and the snapshot helper. Run one module with
 //! `cargo test --test integration snapshots_examples::`.
 
+mod build_script;
 mod compile_fail;
 mod examples;
 mod handle_error_documented;
 mod seed;
 mod snapshots_examples;
 mod snapshots_graphs;
+mod testing_assert_pipeline;
 mod testing_helper;
+mod testing_snapshot_names;

@@ -1,9 +1,9 @@
 //! Approval actions.
 
-use crate::handle::ActionHandle;
+use crate::action_handle::ActionHandle;
+use crate::action_spec::{typed_action, ActionSpec};
 use crate::model::Str;
 use crate::providers;
-use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::NoVariables;
 

@@ -1,13 +1,13 @@
 //! Build and test actions: CodeBuild and Jenkins serve both categories, with
 //! `new` for a build and `test` for a test.
 
+use crate::action_handle::ActionHandle;
+use crate::action_spec::{typed_action, ActionSpec};
 use crate::actions::codebuild_env::{environment_variables_json, EnvVar};
 use crate::actions::inputs::ArtifactInput;
 use crate::actions::{input_setter, output_setters};
-use crate::handle::ActionHandle;
 use crate::model::{ActionCategory, ActionOwner, Str};
 use crate::providers;
-use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::{NamedVariables, NoVariables};
 

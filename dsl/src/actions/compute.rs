@@ -1,11 +1,11 @@
 //! Compute actions: the Commands action (V2 pipelines only).
 
+use crate::action_handle::ActionHandle;
+use crate::action_spec::{typed_action, ActionSpec};
 use crate::actions::input_setter;
 use crate::actions::inputs::ArtifactInput;
-use crate::handle::ActionHandle;
 use crate::model::{EnvironmentVariableType, Str};
 use crate::providers;
-use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::NamedVariables;
 

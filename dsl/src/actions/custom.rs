@@ -8,11 +8,11 @@
 //! artifact counts, which here only [`crate::Pipeline::validate`] and AWS
 //! check.
 
+use crate::action_handle::ActionHandle;
+use crate::action_spec::{typed_action, ActionSpec};
 use crate::actions::inputs::PathInput;
 use crate::actions::{input_setter, output_setters, source_output_name};
-use crate::handle::ActionHandle;
 use crate::model::{ActionCategory, ActionOwner, Str};
-use crate::spec::{typed_action, ActionSpec};
 use crate::variables::NamedVariables;
 
 /// The category of a [`GenericAction`]: any but `Source`, which

@@ -2,7 +2,7 @@
 //! file inside it, or either. Each is a trait with a readable compiler error,
 //! so passing a name written as a string explains how to get a handle.
 
-use crate::handle::{Artifact, ArtifactPath};
+use crate::artifact::{Artifact, ArtifactPath};
 
 /// An artifact produced by an earlier action of the same pipeline.
 ///

@@ -1,11 +1,11 @@
 //! Invoke actions: a Lambda function or a Step Functions state machine.
 
+use crate::action_handle::ActionHandle;
+use crate::action_spec::{typed_action, ActionSpec};
 use crate::actions::inputs::PathInput;
 use crate::actions::{input_setter, output_setters};
-use crate::handle::ActionHandle;
 use crate::model::Str;
 use crate::providers;
-use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::{variable_set, NamedVariables};
 

@@ -28,21 +28,23 @@ mod invoke;
 mod json_text;
 mod source;
 
-pub use crate::providers::typed::*;
+pub use crate::providers::cloudformation::{Capability, CloudFormationActionMode};
+pub use crate::providers::s3::CannedAcl;
+pub use crate::providers::source::OutputArtifactFormat;
 pub use approval::ManualApproval;
 pub use build::{CodeBuild, Jenkins};
 pub use codebuild_env::{EnvVar, EnvVarType};
 pub use compute::{Commands, CommandsComputeType, CommandsEnvironmentType};
 pub use custom::{GenericAction, GenericSource, NonSourceCategory};
 pub use deploy::{
-    CannedAcl, Capability, CloudFormationActionMode, CloudFormationDeploy, CodeDeploy, CodeDeployToEcs, EcsDeploy,
-    LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables, S3Deploy,
+    CloudFormationDeploy, CodeDeploy, CodeDeployToEcs, EcsDeploy, ElasticBeanstalkDeploy, LambdaDeploy,
+    LambdaDeployStrategy, LambdaDeployVariables, S3Deploy,
 };
 pub use inputs::{ArtifactInput, FileInput, PathInput};
 pub use invoke::{LambdaInvoke, StepFunctionsInvoke, StepFunctionsVariables};
 pub use source::{
     CodeCommitSource, CodeCommitVariables, CodeStarConnectionSource, ConnectionVariables, EcrSource, EcrVariables,
-    GitHubSource, GitHubVariables, OutputArtifactFormat, S3Source, S3SourceVariables,
+    GitHubSource, GitHubVariables, S3Source, S3SourceVariables,
 };
 
 /// Gives an action whose only field is `spec` an `.output(name)` setter per

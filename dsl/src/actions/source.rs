@@ -2,11 +2,12 @@
 //! artifact, named `<ActionName>Output` unless `.output_name(...)` says
 //! otherwise, and takes no input.
 
+use crate::action_handle::ActionHandle;
+use crate::action_spec::{typed_action, ActionSpec};
 use crate::actions::source_output_name;
-use crate::handle::ActionHandle;
 use crate::model::Str;
 use crate::providers;
-use crate::spec::{typed_action, ActionSpec};
+use crate::providers::source::OutputArtifactFormat;
 use crate::variables::variable_set;
 
 variable_set! {
@@ -137,43 +138,6 @@ variable_set! {
         author_date => "AuthorDate",
         /// `CommitterDate`.
         committer_date => "CommitterDate",
-    }
-}
-
-/// The form of a Git source's output artifact (`OutputArtifactFormat`).
-///
-/// ```
-/// use pipewright_dsl::prelude::*;
-///
-/// let pipeline = Pipeline::build("p", |p| {
-///     p.source_stage("Source", |s| {
-///         s.add(CodeCommitSource::new("Checkout", "repo", "main")
-///             .output_artifact_format(OutputArtifactFormat::CodebuildCloneRef))
-///     });
-/// });
-/// let configuration = pipeline.declaration().stages[0].actions[0].configuration.as_ref().unwrap();
-/// assert_eq!(configuration["OutputArtifactFormat"], "CODEBUILD_CLONE_REF");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum OutputArtifactFormat {
-    /// `CODE_ZIP` (the default): a zip of the files.
-    CodeZip,
-    /// `CODEBUILD_CLONE_REF`: a reference CodeBuild uses to clone the
-    /// repository with its history; only a CodeBuild action can consume it.
-    CodebuildCloneRef,
-}
-
-impl OutputArtifactFormat {
-    /// Every format.
-    pub const ALL: [OutputArtifactFormat; 2] = [OutputArtifactFormat::CodeZip, OutputArtifactFormat::CodebuildCloneRef];
-
-    /// The value AWS uses.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            OutputArtifactFormat::CodeZip => "CODE_ZIP",
-            OutputArtifactFormat::CodebuildCloneRef => "CODEBUILD_CLONE_REF",
-        }
     }
 }
 

@@ -44,7 +44,7 @@ use crate::arn::Arn;
 use crate::model::{ActionDeclaration, StageDeclaration};
 use crate::pipeline::Pipeline;
 use crate::placement::{action_role, deployment_role};
-use crate::validate::{Location, Violation, Violations};
+use crate::{Location, Violation, Violations};
 
 use permissions::Place;
 pub use policy::{policy_document, PolicyStatement, Trust};

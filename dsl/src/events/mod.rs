@@ -21,14 +21,12 @@
 //! assert!(!rules[2].starts_pipeline());
 //! ```
 
-mod declare;
 mod pattern;
 mod rule;
 mod schedule;
 mod states;
 
-pub use declare::ChangeEvents;
 pub use pattern::{EventDetailType, EventPattern, EventSource, S3ChangeDetection};
-pub use rule::{EventRule, EventTarget, RuleRole, RuleState, RuleTrigger, SourceChange};
+pub use rule::{ChangeEvents, EventRule, EventTarget, RuleRole, RuleState, RuleTrigger, SourceChange};
 pub use schedule::{RateUnit, Schedule};
 pub use states::{ActionExecutionState, PipelineExecutionState, StageExecutionState};

@@ -2,8 +2,8 @@
 
 use heck::ToKebabCase;
 
+use crate::model::PipelineDeclaration;
 use crate::model::Str;
-use crate::pipeline::Pipeline;
 
 use super::pattern::{EventPattern, S3ChangeDetection};
 use super::schedule::Schedule;
@@ -153,15 +153,16 @@ impl EventRule {
     }
 
     /// The event pattern of the rule, `None` for a scheduled rule. A source
-    /// change's pattern is derived from the source action in `pipeline`;
+    /// change's pattern is derived from the source action in `pipeline` (a
+    /// [`crate::Pipeline`] or its model);
     /// fails, saying why, when it cannot be.
-    pub fn pattern(&self, pipeline: &Pipeline) -> Result<Option<EventPattern>, String> {
+    pub fn pattern(&self, pipeline: &impl AsRef<PipelineDeclaration>) -> Result<Option<EventPattern>, String> {
         match &self.trigger {
             RuleTrigger::Schedule(_) => Ok(None),
             RuleTrigger::Pattern(pattern) => Ok(Some(pattern.clone())),
             RuleTrigger::SourceChange(change) => {
                 let action = pipeline
-                    .declaration()
+                    .as_ref()
                     .stages
                     .get(change.stage)
                     .and_then(|stage| stage.actions.get(change.action))
@@ -171,3 +172,13 @@ impl EventRule {
         }
     }
 }
+
+/// Marks the output variables of source actions whose changes EventBridge
+/// reports, so that only their handles can start a pipeline through a rule.
+#[diagnostic::on_unimplemented(
+    message = "changes of this source cannot start the pipeline through an EventBridge rule",
+    label = "this source's changes are not reported to EventBridge",
+    note = "rules start pipelines from CodeCommit, ECR and S3 sources; a CodeStarSourceConnection source starts \
+            the pipeline itself (DetectChanges) or through `p.trigger(...)`"
+)]
+pub trait ChangeEvents<'p> {}

@@ -3,7 +3,6 @@
 use heck::ToKebabCase;
 
 use crate::model::Str;
-use crate::pipeline::PipelineBuilder;
 
 use super::event::PipelineEvent;
 
@@ -161,13 +160,5 @@ impl NotificationRule {
     /// logical id are built from.
     pub fn file_stem(&self) -> String {
         self.name.to_kebab_case()
-    }
-}
-
-impl PipelineBuilder<'_> {
-    /// Reports the pipeline's events through a notification rule.
-    pub fn notify(&mut self, rule: NotificationRule) -> &mut Self {
-        self.surroundings.notification_rules.push(rule);
-        self
     }
 }

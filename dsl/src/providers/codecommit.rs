@@ -1,10 +1,9 @@
 //! AWS CodeCommit: `Source / AWS / CodeCommit / 1`, a branch of a
 //! repository.
 
+use super::source::OutputArtifactFormat;
 use super::{artifacts, wire_values, ConfigKey, Permission, Permissions, ProviderDescription, Resource, Watched};
-use crate::actions::{CodeCommitVariables, OutputArtifactFormat};
 use crate::model::ActionCategory;
-use crate::variables::VariableSet;
 
 /// A branch of a CodeCommit repository.
 pub static CODECOMMIT: ProviderDescription =
@@ -15,7 +14,7 @@ pub static CODECOMMIT: ProviderDescription =
             ConfigKey::optional("PollForSourceChanges").boolean(),
             ConfigKey::optional("OutputArtifactFormat").one_of(wire_values!(OutputArtifactFormat)),
         ])
-        .variables(CodeCommitVariables::NAMES)
+        .variables(&["CommitId", "CommitMessage", "RepositoryName", "BranchName", "AuthorDate", "CommitterDate"])
         .permissions(Permissions {
             mode: None,
             statements: &[Permission::allow(

@@ -3,9 +3,7 @@
 //! deploy action.
 
 use super::{artifacts, ConfigKey, Permission, Permissions, ProviderDescription, Resource, Values};
-use crate::actions::LambdaDeployVariables;
 use crate::model::ActionCategory;
-use crate::variables::VariableSet;
 
 /// `Deploy / AWS / CodeDeploy / 1`: a deployment to EC2 or on-premises
 /// instances.
@@ -93,4 +91,4 @@ pub static LAMBDA_DEPLOY: ProviderDescription =
             ConfigKey::optional("S3Bucket"),
             ConfigKey::optional("S3Key"),
         ])
-        .variables(LambdaDeployVariables::NAMES);
+        .variables(&["FunctionVersion"]);

@@ -1,15 +1,13 @@
 //! Amazon ECR: `Source / AWS / ECR / 1`, an image tag in a repository.
 
 use super::{artifacts, ConfigKey, Permission, Permissions, ProviderDescription, Resource, Watched};
-use crate::actions::EcrVariables;
 use crate::model::ActionCategory;
-use crate::variables::VariableSet;
 
 /// An image tag in an ECR repository.
 pub static ECR: ProviderDescription =
     ProviderDescription::aws(&[ActionCategory::Source], "ECR", artifacts(0, 0), artifacts(1, 1))
         .configuration(&[ConfigKey::required("RepositoryName"), ConfigKey::optional("ImageTag")])
-        .variables(EcrVariables::NAMES)
+        .variables(&["RegistryId", "RepositoryName", "ImageTag", "ImageDigest", "ImageURI"])
         .permissions(Permissions {
             mode: None,
             statements: &[Permission::allow(

@@ -1,50 +1,10 @@
-//! AWS Elastic Beanstalk: `Deploy / AWS / ElasticBeanstalk / 1`, its
-//! description and its typed action.
+//! AWS Elastic Beanstalk: `Deploy / AWS / ElasticBeanstalk / 1`.
 
 use super::{artifacts, ConfigKey, ProviderDescription};
-use crate::actions::ArtifactInput;
-use crate::handle::ActionHandle;
-use crate::model::{ActionCategory, Str};
-use crate::spec::{typed_action, ActionSpec};
-use crate::text::Text;
-use crate::variables::NoVariables;
+use crate::model::ActionCategory;
 
 /// `Deploy / AWS / ElasticBeanstalk / 1`: an application version to an
 /// environment.
 pub static ELASTIC_BEANSTALK: ProviderDescription =
     ProviderDescription::aws(&[ActionCategory::Deploy], "ElasticBeanstalk", artifacts(1, 1), artifacts(0, 0))
         .configuration(&[ConfigKey::required("ApplicationName"), ConfigKey::required("EnvironmentName")]);
-
-/// `Deploy / AWS / ElasticBeanstalk / 1`: deploys a source bundle (at most
-/// 512 MB) to an Elastic Beanstalk environment.
-///
-/// ```
-/// use pipewright_dsl::prelude::*;
-///
-/// Pipeline::build("p", |p| {
-///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
-///     p.stage("Deploy", |s| s.add(ElasticBeanstalkDeploy::new("Deploy", "my-app", "my-app-prod", source.artifact())));
-/// });
-/// ```
-#[derive(Clone, Debug)]
-pub struct ElasticBeanstalkDeploy<'p> {
-    spec: ActionSpec<'p>,
-}
-
-impl<'p> ElasticBeanstalkDeploy<'p> {
-    /// Deploys `bundle` to `environment` of `application`.
-    pub fn new(
-        name: impl Into<Str>,
-        application: impl Into<Text<'p>>,
-        environment: impl Into<Text<'p>>,
-        bundle: impl ArtifactInput<'p>,
-    ) -> Self {
-        let mut spec = ELASTIC_BEANSTALK.action(name);
-        spec.set("ApplicationName", application);
-        spec.set("EnvironmentName", environment);
-        spec.input(bundle.into_artifact());
-        ElasticBeanstalkDeploy { spec }
-    }
-}
-
-typed_action!(ElasticBeanstalkDeploy<'p>, NonSourceAction + CrossRegionAction, ActionHandle<'p, 0, NoVariables>);

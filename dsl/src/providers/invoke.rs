@@ -1,9 +1,7 @@
 //! Invoke providers with typed actions: Lambda and Step Functions.
 
 use super::{artifacts, ConfigKey, Permission, Permissions, ProviderDescription, Resource};
-use crate::actions::StepFunctionsVariables;
 use crate::model::ActionCategory;
-use crate::variables::VariableSet;
 
 /// `Invoke / AWS / Lambda / 1`: calls a function.
 pub static LAMBDA_INVOKE: ProviderDescription =
@@ -31,4 +29,4 @@ pub static STEP_FUNCTIONS: ProviderDescription =
             ConfigKey::optional("InputType").one_of(&[INPUT_TYPE_LITERAL, INPUT_TYPE_FILE_PATH]),
             ConfigKey::optional("Input"),
         ])
-        .variables(StepFunctionsVariables::NAMES);
+        .variables(&["StateMachineArn", "ExecutionArn"]);

@@ -7,8 +7,10 @@
 //! The typed actions ([`crate::actions`]) build their type id from these
 //! descriptions; validation, the cross-account role templates and the event
 //! declarations read them. Closed value sets that a typed enum also spells
-//! (canned ACLs, CloudFormation modes...) are built from the enum's `ALL`
-//! and `as_str`, so the two cannot drift apart.
+//! (canned ACLs, CloudFormation modes...) are defined here as enums and
+//! listed from the enum's `ALL` and `as_str`, so the two cannot drift apart;
+//! [`crate::actions`] re-exports the enums. The descriptions know nothing of
+//! the builders: they read only the model.
 //!
 //! ```
 //! use pipewright_dsl::model::{ActionCategory, ActionOwner};
@@ -26,24 +28,27 @@
 //! 1. Write `dsl/src/providers/<provider>.rs` (like `elastic_beanstalk.rs`)
 //!    holding its [`ProviderDescription`] (type id, artifact bounds,
 //!    configuration keys, output variables, permissions, start rule; facts
-//!    from the AWS action reference) and its typed action, whose constructor
-//!    starts from `ProviderDescription::action`. A closed value set the
-//!    typed action spells with an enum is built from the enum with
-//!    `wire_values!` (the enum gives `ALL` and a `const fn as_str`); fixed
-//!    output variables are the `NAMES` of its variable set.
-//! 2. In this file: declare the module, re-export the description, add it to
-//!    [`ALL`] and re-export the typed action in [`typed`] (which
-//!    [`crate::actions`] and the prelude re-export).
-//! 3. Tests: `dsl/tests/integration/provider_descriptions.rs` fails until the typed
+//!    from the AWS action reference). A closed value set a typed action
+//!    spells with an enum is defined here beside the description, as an enum
+//!    with `ALL` and a `const fn as_str`, and listed with `wire_values!`;
+//!    [`crate::actions`] re-exports the enum.
+//! 2. In this file: declare the module (`pub(crate)` when it holds such an
+//!    enum), re-export the description and add
+//!    it to [`ALL`].
+//! 3. Write its typed action in [`crate::actions`], whose constructor starts
+//!    from the description (`providers::X.action(name)`); its fixed output
+//!    variables are a `variable_set!` with the description's variable names.
+//! 4. Tests: `dsl/tests/integration/provider_descriptions.rs` fails until the typed
 //!    action is built in its `typed_actions` (or the provider is listed as
-//!    untyped); add the action's own tests and accept its new snapshots.
+//!    untyped), and until the typed variable set and the description name the
+//!    same variables; add the action's own tests and accept its new snapshots.
 //!
 //! Validation, the cross-account role templates and the event rules need no
 //! change: they find the provider in [`ALL`]. A provider with a rule of its
 //! own (a key required only with some value of another) still gets that rule
 //! in `validate/providers.rs`.
 
-mod cloudformation;
+pub(crate) mod cloudformation;
 mod codebuild;
 mod codecommit;
 mod deploy;
@@ -51,11 +56,10 @@ mod ecr;
 mod elastic_beanstalk;
 mod invoke;
 mod others;
-mod s3;
-mod source;
+pub(crate) mod s3;
+pub(crate) mod source;
 
-use crate::model::{ActionCategory, ActionOwner, ActionTypeId, Str};
-use crate::spec::ActionSpec;
+use crate::model::{ActionCategory, ActionOwner, ActionTypeId};
 
 pub use cloudformation::{CLOUDFORMATION, CLOUDFORMATION_STACK_INSTANCES, CLOUDFORMATION_STACK_SET};
 pub use codebuild::CODEBUILD;
@@ -71,12 +75,6 @@ pub use others::{
 };
 pub use s3::{S3_DEPLOY, S3_SOURCE};
 pub use source::{CODESTAR_SOURCE_CONNECTION, GITHUB};
-
-/// The typed actions written next to their provider description (the
-/// others are in [`crate::actions`], which re-exports these too).
-pub mod typed {
-    pub use super::elastic_beanstalk::ElasticBeanstalkDeploy;
-}
 
 /// Every provider pipewright knows, in the order of the AWS action reference.
 pub static ALL: &[&ProviderDescription] = &[
@@ -119,6 +117,13 @@ pub fn find(type_id: &ActionTypeId) -> Option<&'static ProviderDescription> {
     ALL.iter().copied().find(|provider| {
         provider.owner == type_id.owner && provider.name == name && provider.categories.contains(&type_id.category)
     })
+}
+
+/// Whether only V2 pipelines can use the action type (Commands,
+/// ECRBuildAndPublish, EC2, EKS, the Lambda deploy action, the CodePipeline
+/// invoke action).
+pub(crate) fn requires_v2(type_id: &ActionTypeId) -> bool {
+    find(type_id).is_some_and(|provider| provider.v2_only)
 }
 
 /// Everything pipewright knows about one action provider. Only this module
@@ -430,17 +435,6 @@ impl ProviderDescription {
     /// The type id of this provider's actions in `category`.
     pub fn type_id(&self, category: ActionCategory) -> ActionTypeId {
         ActionTypeId { category, owner: self.owner, provider: self.name.into(), version: self.version.into() }
-    }
-
-    /// A new action of this provider in its first category, with no
-    /// settings yet: where a typed action's constructor starts.
-    pub(crate) fn action<'p>(&self, name: impl Into<Str>) -> ActionSpec<'p> {
-        self.action_in(name, self.categories[0])
-    }
-
-    /// A new action of this provider in `category` (one of its categories).
-    pub(crate) fn action_in<'p>(&self, name: impl Into<Str>, category: ActionCategory) -> ActionSpec<'p> {
-        ActionSpec::new(name, category, self.owner, self.name, self.version)
     }
 
     /// `CodeBuild (Build)`.

@@ -2,9 +2,7 @@
 //! (`Deploy / AWS / S3 / 1`).
 
 use super::{artifacts, wire_values, ConfigKey, Permission, Permissions, ProviderDescription, Resource, Watched};
-use crate::actions::{CannedAcl, S3SourceVariables};
 use crate::model::ActionCategory;
-use crate::variables::VariableSet;
 
 /// An object in a versioned bucket.
 pub static S3_SOURCE: ProviderDescription =
@@ -15,7 +13,7 @@ pub static S3_SOURCE: ProviderDescription =
             ConfigKey::optional("PollForSourceChanges").boolean(),
             ConfigKey::optional("AllowOverrideForS3ObjectKey"),
         ])
-        .variables(S3SourceVariables::NAMES)
+        .variables(&["BucketName", "ETag", "ObjectKey", "VersionId"])
         .permissions(Permissions {
             mode: None,
             statements: &[
@@ -56,3 +54,59 @@ pub static S3_DEPLOY: ProviderDescription =
                 Permission::allow(&["kms:GenerateDataKey"], Resource::ArnIn("KMSEncryptionKeyARN")),
             ],
         });
+
+/// An S3 canned ACL for the uploaded objects (`CannedACL`).
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+///
+/// assert_eq!(CannedAcl::BucketOwnerFullControl.as_str(), "bucket-owner-full-control");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CannedAcl {
+    /// `private`: only the owner has access.
+    Private,
+    /// `public-read`: anyone may read.
+    PublicRead,
+    /// `public-read-write`: anyone may read and write.
+    PublicReadWrite,
+    /// `authenticated-read`: any authenticated AWS principal may read.
+    AuthenticatedRead,
+    /// `aws-exec-read`: EC2 may read AMI bundles.
+    AwsExecRead,
+    /// `bucket-owner-read`: the bucket owner may read.
+    BucketOwnerRead,
+    /// `bucket-owner-full-control`: the bucket owner has full control.
+    BucketOwnerFullControl,
+    /// `log-delivery-write`: the log delivery group may write.
+    LogDeliveryWrite,
+}
+
+impl CannedAcl {
+    /// Every canned ACL, in AWS's order.
+    pub const ALL: [CannedAcl; 8] = [
+        CannedAcl::Private,
+        CannedAcl::PublicRead,
+        CannedAcl::PublicReadWrite,
+        CannedAcl::AuthenticatedRead,
+        CannedAcl::AwsExecRead,
+        CannedAcl::BucketOwnerRead,
+        CannedAcl::BucketOwnerFullControl,
+        CannedAcl::LogDeliveryWrite,
+    ];
+
+    /// The value AWS uses.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            CannedAcl::Private => "private",
+            CannedAcl::PublicRead => "public-read",
+            CannedAcl::PublicReadWrite => "public-read-write",
+            CannedAcl::AuthenticatedRead => "authenticated-read",
+            CannedAcl::AwsExecRead => "aws-exec-read",
+            CannedAcl::BucketOwnerRead => "bucket-owner-read",
+            CannedAcl::BucketOwnerFullControl => "bucket-owner-full-control",
+            CannedAcl::LogDeliveryWrite => "log-delivery-write",
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! ([`crate::providers`]), the categories AWS offers a provider name in, and
 //! the artifact counts of providers pipewright has no description of.
 
-use crate::model::{ActionCategory, ActionOwner, ActionTypeId};
+use crate::model::{ActionCategory, ActionOwner};
 use crate::providers::{self, ConfigKey, ProviderDescription};
 
 pub(super) use crate::providers::find;
@@ -14,13 +14,6 @@ pub(super) const CUSTOM_ARTIFACTS: (usize, usize) = (0, 5);
 /// The fewest and most input and output artifacts of `provider`.
 pub(super) fn artifact_counts(provider: &ProviderDescription) -> ((usize, usize), (usize, usize)) {
     ((provider.inputs.min, provider.inputs.max), (provider.outputs.min, provider.outputs.max))
-}
-
-/// Whether only V2 pipelines can use the action type (Commands,
-/// ECRBuildAndPublish, EC2, EKS, the Lambda deploy action, the CodePipeline
-/// invoke action).
-pub(crate) fn requires_v2(type_id: &ActionTypeId) -> bool {
-    find(type_id).is_some_and(|provider| provider.v2_only)
 }
 
 /// The categories AWS offers a provider in, when it is a known AWS provider

@@ -100,7 +100,6 @@ use std::fmt;
 use crate::model::Str;
 use crate::pipeline::Pipeline;
 use crate::printable::printable;
-pub(crate) use catalog::requires_v2;
 use context::Context;
 
 /// Where a violation is: `pipeline "x" > stage "Build" > action "Unit"`.
@@ -318,6 +317,28 @@ const RULE_GROUPS: [RuleGroup; 19] = [
     events::check,
     notifications::check,
 ];
+
+impl Pipeline {
+    /// Every finding, errors and warnings, in rule order: first what the
+    /// builder noticed, then the rules over the model and the declarations
+    /// around it. A model finding that describes a mistake the builder
+    /// already reported there is left out.
+    pub fn check(&self) -> Vec<Violation> {
+        findings(self)
+    }
+
+    /// Checks every rule the types cannot carry and reports all findings at
+    /// once, each with its path and what would be valid. Fails when any of
+    /// them is an error; warnings alone pass (see [`Pipeline::check`]).
+    pub fn validate(&self) -> Result<(), Violations> {
+        let violations = self.check();
+        if violations.iter().any(Violation::is_error) {
+            Err(Violations(violations))
+        } else {
+            Ok(())
+        }
+    }
+}
 
 /// Every finding of a pipeline: the builder's, then every rule over the
 /// model and the settings around it, leaving out what describes a mistake the

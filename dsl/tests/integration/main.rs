@@ -19,6 +19,7 @@ mod model_builders;
 mod model_roundtrip_corpus;
 mod model_roundtrip_seed;
 mod model_roundtrip_template;
+mod module_order;
 mod notifications;
 mod provider_descriptions;
 mod support;

@@ -20,6 +20,11 @@
 //!    interrupted runs left beside `out`: only those with the marker (or
 //!    empty), and none that a running synth holds locked.
 //!
+//! A file whose bytes are the same as in the previous output keeps the time
+//! it was last modified, so tools that watch the folder see only the files
+//! that changed; [`crate::Synth::update`] writes nothing at all when no file
+//! changed.
+//!
 //! A run stopped at any moment (`kill -9`, a power cut) leaves `out` holding
 //! the complete previous output or the complete new one. The one exception
 //! is the two-rename path between its renames: `out` is then missing, and
@@ -31,9 +36,11 @@ mod ownership;
 mod staging;
 mod swap;
 
+use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 pub use ownership::{Problem, Refusal};
 
@@ -44,20 +51,24 @@ use staging::Staging;
 
 /// Writes `files` (paths from the output folder) into the output folder
 /// `target`, replacing a previous output; `write_file` writes and syncs one
-/// file ([`write_synced`]). On any error `target` is left as it was and the
-/// staging folder is removed.
+/// file ([`write_synced`]). Files whose bytes the previous output already
+/// holds keep the time they were last modified. On any error `target` is
+/// left as it was and the staging folder is removed.
 pub(crate) fn replace(
     target: &Path,
     files: &[AssembledFile],
     write_file: &mut dyn FnMut(&Path, &[u8]) -> io::Result<()>,
 ) -> Result<(), SynthError> {
-    let destination = match ownership::inspect(target)? {
-        Existing::Nothing => target.to_owned(),
-        Existing::Replaceable { folder, .. } => folder,
+    let (destination, unchanged) = match ownership::inspect(target)? {
+        Existing::Nothing => (target.to_owned(), BTreeMap::new()),
+        Existing::Replaceable { folder, .. } => {
+            let unchanged = unchanged_files(&folder, files);
+            (folder, unchanged)
+        }
     };
     let (parent, name) = parent_and_name(&destination)?;
     let staging = Staging::create(&parent, &name)?;
-    staging.write(files, target, write_file)?;
+    staging.write(files, &unchanged, target, write_file)?;
     fault::stop_at(Step::StagingComplete);
     match ownership::inspect(target)? {
         Existing::Nothing => swap::create(&staging.output(), &destination)?,
@@ -74,6 +85,43 @@ pub(crate) fn replace(
     staging.remove();
     staging::remove_leftovers(&parent, name.as_os_str());
     Ok(())
+}
+
+/// Like [`replace`], but leaves `target` untouched when it already holds
+/// exactly `files`. Returns the paths (from the output folder) of the files
+/// that are new or changed: empty when nothing was written.
+pub(crate) fn update<'f>(
+    target: &Path,
+    files: &'f [AssembledFile],
+    write_file: &mut dyn FnMut(&Path, &[u8]) -> io::Result<()>,
+) -> Result<Vec<&'f str>, SynthError> {
+    let unchanged = match ownership::inspect(target)? {
+        Existing::Nothing => BTreeMap::new(),
+        Existing::Replaceable { folder, .. } => unchanged_files(&folder, files),
+    };
+    let changed: Vec<&str> =
+        files.iter().map(|file| file.path.as_str()).filter(|path| !unchanged.contains_key(path)).collect();
+    // The folder holds nothing its manifest does not list, and the manifest
+    // is among the unchanged files: the folder holds exactly these files.
+    if !changed.is_empty() {
+        replace(target, files, write_file)?;
+    }
+    Ok(changed)
+}
+
+/// The files whose bytes `previous` (an output folder) already holds, with
+/// the time each was last modified there. A file that cannot be read counts
+/// as changed.
+fn unchanged_files<'f>(previous: &Path, files: &'f [AssembledFile]) -> BTreeMap<&'f str, SystemTime> {
+    files
+        .iter()
+        .filter_map(|file| {
+            let path = previous.join(&file.path);
+            let same = fs::read(&path).ok()? == file.contents.as_bytes();
+            let modified = fs::metadata(&path).and_then(|metadata| metadata.modified()).ok()?;
+            same.then_some((file.path.as_str(), modified))
+        })
+        .collect()
 }
 
 /// Writes `contents` to a new file at `path` and syncs it to the disk.

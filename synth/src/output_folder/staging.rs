@@ -7,11 +7,12 @@
 //! created it lasts, and `output/`, the new output folder. After the swap it
 //! holds the previous output instead, and is removed.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::{OsStr, OsString};
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use super::fault::{self, Step};
 use super::{io_error, sync_folder};
@@ -59,12 +60,14 @@ impl Staging {
         self.folder.join("previous")
     }
 
-    /// Writes every file into [`Staging::output`] with `write_file`, then
-    /// syncs every folder. Errors name the file as it will be in `shown`,
-    /// the output folder as the user gave it.
+    /// Writes every file into [`Staging::output`] with `write_file`, gives
+    /// the files in `unchanged` the time they were last modified in the
+    /// previous output, then syncs every folder. Errors name the file as it
+    /// will be in `shown`, the output folder as the user gave it.
     pub(crate) fn write(
         &self,
         files: &[AssembledFile],
+        unchanged: &BTreeMap<&str, SystemTime>,
         shown: &Path,
         write_file: &mut dyn FnMut(&Path, &[u8]) -> io::Result<()>,
     ) -> Result<(), SynthError> {
@@ -80,6 +83,10 @@ impl Staging {
             }
             write_file(&output.join(path), file.contents.as_bytes())
                 .map_err(io_error(&shown.join(path), "write the file"))?;
+            if let Some(modified) = unchanged.get(file.path.as_str()) {
+                keep_modified(&output.join(path), *modified)
+                    .map_err(io_error(&shown.join(path), "keep the time it was last modified on the file"))?;
+            }
             if index == 0 {
                 fault::stop_at(Step::StagingPartlyWritten);
             }
@@ -132,6 +139,13 @@ pub(crate) fn remove_leftovers(parent: &Path, name: &OsStr) {
             let _ = remove_marked(&entry.path(), marker);
         }
     }
+}
+
+/// Sets the time the file at `path` was last modified, and syncs it.
+fn keep_modified(path: &Path, modified: SystemTime) -> io::Result<()> {
+    let file = File::options().write(true).open(path)?;
+    file.set_modified(modified)?;
+    file.sync_all()
 }
 
 /// Creates the marker at `path` and locks it.

@@ -1,103 +1,14 @@
 //! `Deploy / AWS / CloudFormation / 1`: stacks and change sets.
 
+use crate::action_handle::ActionHandle;
+use crate::action_spec::{typed_action, ActionSpec};
 use crate::actions::inputs::PathInput;
 use crate::actions::json_text;
-use crate::handle::ActionHandle;
 use crate::model::Str;
 use crate::providers;
-use crate::spec::{typed_action, ActionSpec};
+use crate::providers::cloudformation::{Capability, CloudFormationActionMode};
 use crate::text::Text;
 use crate::variables::NamedVariables;
-
-/// What a CloudFormation action does (`ActionMode`). Each mode has its own
-/// constructor of [`CloudFormationDeploy`], taking exactly the settings the
-/// mode requires.
-///
-/// ```
-/// use pipewright_dsl::prelude::*;
-///
-/// assert_eq!(CloudFormationActionMode::ChangeSetReplace.as_str(), "CHANGE_SET_REPLACE");
-/// assert_eq!(CloudFormationActionMode::parse("DELETE_ONLY"), Some(CloudFormationActionMode::DeleteOnly));
-/// assert_eq!(CloudFormationActionMode::parse("delete_only"), None);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CloudFormationActionMode {
-    /// `CREATE_UPDATE`: creates the stack, or updates it.
-    CreateUpdate,
-    /// `REPLACE_ON_FAILURE`: creates the stack, deletes and recreates it when
-    /// it is in a failed state, or updates it (for testing).
-    ReplaceOnFailure,
-    /// `DELETE_ONLY`: deletes the stack (succeeds when it does not exist).
-    DeleteOnly,
-    /// `CHANGE_SET_REPLACE`: creates or replaces a change set.
-    ChangeSetReplace,
-    /// `CHANGE_SET_EXECUTE`: executes a change set.
-    ChangeSetExecute,
-}
-
-impl CloudFormationActionMode {
-    /// Every mode, in AWS's order.
-    pub const ALL: [CloudFormationActionMode; 5] = [
-        CloudFormationActionMode::CreateUpdate,
-        CloudFormationActionMode::ReplaceOnFailure,
-        CloudFormationActionMode::DeleteOnly,
-        CloudFormationActionMode::ChangeSetReplace,
-        CloudFormationActionMode::ChangeSetExecute,
-    ];
-
-    /// The value AWS uses.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            CloudFormationActionMode::CreateUpdate => "CREATE_UPDATE",
-            CloudFormationActionMode::ReplaceOnFailure => "REPLACE_ON_FAILURE",
-            CloudFormationActionMode::DeleteOnly => "DELETE_ONLY",
-            CloudFormationActionMode::ChangeSetReplace => "CHANGE_SET_REPLACE",
-            CloudFormationActionMode::ChangeSetExecute => "CHANGE_SET_EXECUTE",
-        }
-    }
-
-    /// The mode AWS writes as `value` (exact spelling), for reading existing
-    /// pipelines.
-    pub fn parse(value: &str) -> Option<CloudFormationActionMode> {
-        CloudFormationActionMode::ALL.into_iter().find(|mode| mode.as_str() == value)
-    }
-}
-
-/// A capability a stack's template may need (`Capabilities`); see
-/// [`CloudFormationDeploy::capabilities`].
-///
-/// ```
-/// use pipewright_dsl::prelude::*;
-///
-/// assert_eq!(Capability::NamedIam.as_str(), "CAPABILITY_NAMED_IAM");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Capability {
-    /// `CAPABILITY_IAM`: the template creates IAM resources.
-    Iam,
-    /// `CAPABILITY_NAMED_IAM`: the template creates IAM resources with custom
-    /// names.
-    NamedIam,
-    /// `CAPABILITY_AUTO_EXPAND`: the template uses macros or nested stacks
-    /// that expand.
-    AutoExpand,
-}
-
-impl Capability {
-    /// Every capability.
-    pub const ALL: [Capability; 3] = [Capability::Iam, Capability::NamedIam, Capability::AutoExpand];
-
-    /// The value AWS uses.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Capability::Iam => "CAPABILITY_IAM",
-            Capability::NamedIam => "CAPABILITY_NAMED_IAM",
-            Capability::AutoExpand => "CAPABILITY_AUTO_EXPAND",
-        }
-    }
-}
 
 /// `Deploy / AWS / CloudFormation / 1`: creates, updates or deletes a stack,
 /// or creates or executes a change set; one constructor per

@@ -1,11 +1,11 @@
 //! CodeDeploy: `CodeDeploy` for EC2 and on-premises instances,
 //! `CodeDeployToECS` for ECS blue/green deployments.
 
+use crate::action_handle::ActionHandle;
+use crate::action_spec::{typed_action, ActionSpec};
 use crate::actions::inputs::{ArtifactInput, FileInput};
-use crate::handle::ActionHandle;
 use crate::model::Str;
 use crate::providers;
-use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::NoVariables;
 

@@ -1,10 +1,10 @@
 //! `Deploy / AWS / ECS / 1`: rolling update of an ECS service.
 
+use crate::action_handle::ActionHandle;
+use crate::action_spec::{typed_action, ActionSpec};
 use crate::actions::inputs::FileInput;
-use crate::handle::ActionHandle;
 use crate::model::Str;
 use crate::providers;
-use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::NoVariables;
 

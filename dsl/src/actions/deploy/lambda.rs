@@ -3,11 +3,11 @@
 
 use std::fmt;
 
+use crate::action_handle::ActionHandle;
+use crate::action_spec::{typed_action, ActionSpec};
 use crate::actions::inputs::ArtifactInput;
-use crate::handle::ActionHandle;
 use crate::model::Str;
 use crate::providers;
-use crate::spec::{typed_action, ActionSpec};
 use crate::text::Text;
 use crate::variables::variable_set;
 

@@ -3,11 +3,13 @@
 mod cloudformation;
 mod codedeploy;
 mod ecs;
+mod elastic_beanstalk;
 mod lambda;
 mod s3;
 
-pub use cloudformation::{Capability, CloudFormationActionMode, CloudFormationDeploy};
+pub use cloudformation::CloudFormationDeploy;
 pub use codedeploy::{CodeDeploy, CodeDeployToEcs};
 pub use ecs::EcsDeploy;
+pub use elastic_beanstalk::ElasticBeanstalkDeploy;
 pub use lambda::{LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables};
-pub use s3::{CannedAcl, S3Deploy};
+pub use s3::S3Deploy;

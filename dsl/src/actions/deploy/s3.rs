@@ -1,68 +1,13 @@
 //! `Deploy / AWS / S3 / 1`: uploads an artifact to a bucket.
 
+use crate::action_handle::ActionHandle;
+use crate::action_spec::{typed_action, ActionSpec};
 use crate::actions::inputs::ArtifactInput;
-use crate::handle::ActionHandle;
 use crate::model::Str;
 use crate::providers;
-use crate::spec::{typed_action, ActionSpec};
+use crate::providers::s3::CannedAcl;
 use crate::text::Text;
 use crate::variables::NoVariables;
-
-/// An S3 canned ACL for the uploaded objects (`CannedACL`).
-///
-/// ```
-/// use pipewright_dsl::prelude::*;
-///
-/// assert_eq!(CannedAcl::BucketOwnerFullControl.as_str(), "bucket-owner-full-control");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CannedAcl {
-    /// `private`: only the owner has access.
-    Private,
-    /// `public-read`: anyone may read.
-    PublicRead,
-    /// `public-read-write`: anyone may read and write.
-    PublicReadWrite,
-    /// `authenticated-read`: any authenticated AWS principal may read.
-    AuthenticatedRead,
-    /// `aws-exec-read`: EC2 may read AMI bundles.
-    AwsExecRead,
-    /// `bucket-owner-read`: the bucket owner may read.
-    BucketOwnerRead,
-    /// `bucket-owner-full-control`: the bucket owner has full control.
-    BucketOwnerFullControl,
-    /// `log-delivery-write`: the log delivery group may write.
-    LogDeliveryWrite,
-}
-
-impl CannedAcl {
-    /// Every canned ACL, in AWS's order.
-    pub const ALL: [CannedAcl; 8] = [
-        CannedAcl::Private,
-        CannedAcl::PublicRead,
-        CannedAcl::PublicReadWrite,
-        CannedAcl::AuthenticatedRead,
-        CannedAcl::AwsExecRead,
-        CannedAcl::BucketOwnerRead,
-        CannedAcl::BucketOwnerFullControl,
-        CannedAcl::LogDeliveryWrite,
-    ];
-
-    /// The value AWS uses.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            CannedAcl::Private => "private",
-            CannedAcl::PublicRead => "public-read",
-            CannedAcl::PublicReadWrite => "public-read-write",
-            CannedAcl::AuthenticatedRead => "authenticated-read",
-            CannedAcl::AwsExecRead => "aws-exec-read",
-            CannedAcl::BucketOwnerRead => "bucket-owner-read",
-            CannedAcl::BucketOwnerFullControl => "bucket-owner-full-control",
-            CannedAcl::LogDeliveryWrite => "log-delivery-write",
-        }
-    }
-}
 
 /// `Deploy / AWS / S3 / 1`: uploads `input` to a bucket, either extracted
 /// ([`S3Deploy::extract`]) or as one zip object ([`S3Deploy::object`]).

@@ -1,26 +1,18 @@
-//! Declaring EventBridge rules on the pipeline builder.
+//! Declaring EventBridge rules on the pipeline builder, and which source
+//! actions' changes EventBridge reports ([`ChangeEvents`]).
 
+use crate::action_handle::ActionHandle;
+use crate::action_ref::{ActionRef, HasActionRef};
 use crate::actions::{CodeCommitVariables, EcrVariables, S3SourceVariables};
-use crate::handle::{ActionHandle, ActionRef, HasActionRef};
+use crate::events::{
+    ActionExecutionState, ChangeEvents, EventPattern, EventRule, EventTarget, PipelineExecutionState, RuleRole,
+    RuleTrigger, S3ChangeDetection, Schedule, SourceChange, StageExecutionState,
+};
 use crate::model::Str;
-use crate::pipeline::PipelineBuilder;
 use crate::providers;
 use crate::variables::VariableSet;
 
-use super::pattern::{EventPattern, S3ChangeDetection};
-use super::rule::{EventRule, EventTarget, RuleRole, RuleTrigger, SourceChange};
-use super::schedule::Schedule;
-use super::states::{ActionExecutionState, PipelineExecutionState, StageExecutionState};
-
-/// Marks the output variables of source actions whose changes EventBridge
-/// reports, so that only their handles can start a pipeline through a rule.
-#[diagnostic::on_unimplemented(
-    message = "changes of this source cannot start the pipeline through an EventBridge rule",
-    label = "this source's changes are not reported to EventBridge",
-    note = "rules start pipelines from CodeCommit, ECR and S3 sources; a CodeStarSourceConnection source starts \
-            the pipeline itself (DetectChanges) or through `p.trigger(...)`"
-)]
-pub trait ChangeEvents<'p>: VariableSet<'p> {}
+use super::pipeline::PipelineBuilder;
 
 impl<'p> ChangeEvents<'p> for CodeCommitVariables<'p> {}
 impl<'p> ChangeEvents<'p> for EcrVariables<'p> {}
@@ -48,7 +40,7 @@ impl<'p> PipelineBuilder<'p> {
     /// assert_eq!(checkout.configuration.as_ref().unwrap()["PollForSourceChanges"], "false");
     /// assert!(pipeline.event_rules()[0].starts_pipeline());
     /// ```
-    pub fn start_on_change<V: ChangeEvents<'p>>(
+    pub fn start_on_change<V: ChangeEvents<'p> + VariableSet<'p>>(
         &mut self,
         name: impl Into<String>,
         source: &ActionHandle<'p, 1, V>,
@@ -60,7 +52,7 @@ impl<'p> PipelineBuilder<'p> {
     /// bucket's own EventBridge notifications report it (the bucket needs
     /// `EventBridgeEnabled`); otherwise like
     /// [`PipelineBuilder::start_on_change`]. Any other source is reported.
-    pub fn start_on_object_created<V: ChangeEvents<'p>>(
+    pub fn start_on_object_created<V: ChangeEvents<'p> + VariableSet<'p>>(
         &mut self,
         name: impl Into<String>,
         source: &ActionHandle<'p, 1, V>,

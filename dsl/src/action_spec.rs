@@ -3,8 +3,11 @@
 
 use indexmap::IndexMap;
 
-use crate::handle::{ActionHandle, ActionRef, Artifact, ArtifactPath, HasActionRef};
+use crate::action_handle::ActionHandle;
+use crate::action_ref::{ActionRef, HasActionRef};
+use crate::artifact::{Artifact, ArtifactPath};
 use crate::model::{ActionCategory, ActionOwner, ActionTypeId, EnvironmentVariable, EnvironmentVariableType, Str};
+use crate::providers::ProviderDescription;
 use crate::text::Text;
 use crate::variables::VariableSet;
 
@@ -343,14 +346,14 @@ pub trait ActionSettings<'p>: Sized {
 /// (for actions that hold settings outside `spec` until they are added).
 macro_rules! typed_action {
     ($type:ident<'p $(, const $n:ident: usize)?>, $kind:ident $(+ $marker:ident)*, $handle:ty $(, into_spec = $finish:path)?) => {
-        impl<'p $(, const $n: usize)?> $crate::spec::IntoAction<'p> for $type<'p $(, $n)?> {
+        impl<'p $(, const $n: usize)?> $crate::action_spec::IntoAction<'p> for $type<'p $(, $n)?> {
             type Handle = $handle;
-            fn into_spec(self) -> $crate::spec::ActionSpec<'p> {
+            fn into_spec(self) -> $crate::action_spec::ActionSpec<'p> {
                 typed_action!(@into_spec self $(, $finish)?)
             }
         }
-        impl<'p $(, const $n: usize)?> $crate::spec::ActionSettings<'p> for $type<'p $(, $n)?> {
-            fn spec_mut(&mut self) -> &mut $crate::spec::ActionSpec<'p> {
+        impl<'p $(, const $n: usize)?> $crate::action_spec::ActionSettings<'p> for $type<'p $(, $n)?> {
+            fn spec_mut(&mut self) -> &mut $crate::action_spec::ActionSpec<'p> {
                 &mut self.spec
             }
         }
@@ -364,8 +367,22 @@ macro_rules! typed_action {
     };
     (@markers $type:ident<'p $(, const $n:ident: usize)?>;) => {};
     (@markers $type:ident<'p $(, const $n:ident: usize)?>; $marker:ident $(, $rest:ident)*) => {
-        impl<'p $(, const $n: usize)?> $crate::spec::$marker<'p> for $type<'p $(, $n)?> {}
+        impl<'p $(, const $n: usize)?> $crate::action_spec::$marker<'p> for $type<'p $(, $n)?> {}
         typed_action!(@markers $type<'p $(, const $n: usize)?>; $($rest),*);
     };
 }
 pub(crate) use typed_action;
+
+/// Where a typed action's constructor starts.
+impl ProviderDescription {
+    /// A new action of this provider in its first category, with no
+    /// settings yet: where a typed action's constructor starts.
+    pub(crate) fn action<'p>(&self, name: impl Into<Str>) -> ActionSpec<'p> {
+        self.action_in(name, self.categories[0])
+    }
+
+    /// A new action of this provider in `category` (one of its categories).
+    pub(crate) fn action_in<'p>(&self, name: impl Into<Str>, category: ActionCategory) -> ActionSpec<'p> {
+        ActionSpec::new(name, category, self.owner, self.name, self.version)
+    }
+}

@@ -1,9 +1,10 @@
 //! Stage builders: the source stage takes only source actions, every other
 //! stage only non-source actions.
 
+use crate::action_spec::{FromAddedAction, NonSourceAction, SourceAction};
+
+use super::pipeline::PipelineBuilder;
 use crate::model::{BeforeEntryConditions, FailureConditions, SuccessConditions};
-use crate::pipeline::PipelineBuilder;
-use crate::spec::{FromAddedAction, NonSourceAction, SourceAction};
 
 /// The first stage of a pipeline, where source actions go.
 pub struct SourceStageBuilder<'p, 'b> {

@@ -1,0 +1,395 @@
+//! The branded pipeline builder: the settings of the pipeline, its stages
+//! and the actions added to them, and turning all of it into a [`Pipeline`].
+
+use crate::action_handle::ActionHandle;
+use crate::action_ref::{ActionRef, Brand};
+use crate::action_spec::{ActionSpec, AddedAction};
+use crate::actions::ConnectionVariables;
+use crate::artifact::Artifact;
+use crate::model::{
+    ArtifactStore, BeforeEntryConditions, ExecutionMode, FailureConditions, GitConfiguration, GitPullRequestFilter,
+    GitPushFilter, PipelineType, PipelineVariable, RegionalArtifactStore, Str, SuccessConditions, Tag,
+    TriggerDeclaration, TriggerProviderType,
+};
+use crate::pipeline::{DerivedName, Pipeline, Surroundings};
+use crate::variables::PipelineVar;
+use crate::{Location, Violation};
+
+use super::stage::{SourceStageBuilder, StageBuilder};
+
+impl Pipeline {
+    /// Defines a pipeline. Every handle created inside `define` is branded
+    /// with this call and cannot be used in another pipeline.
+    ///
+    /// The brand is a lifetime, so the compiler reports a handle used in
+    /// another pipeline as a lifetime error, not in pipewright's words. This
+    /// error means an artifact, file or action handle of one `build` closure
+    /// is used inside another's:
+    ///
+    /// ```text
+    /// error[E0521]: borrowed data escapes outside of closure
+    ///    |
+    /// 10 |         let source = first.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///    |             ------ `source` declared here, outside of the closure body
+    /// 11 |         Pipeline::build("second", |second| {
+    ///    |                                    ------ `second` is a reference that is only valid in the closure body
+    /// 12 |             second.stage("Build", |s| {
+    /// 13 |                 s.add(CodeBuild::new("Build", "project", source.artifact()));
+    ///    |                                                          ^^^^^^^^^^^^^^^^^ `second` escapes the closure body here
+    ///
+    /// error: lifetime may not live long enough
+    /// ```
+    ///
+    /// ```compile_fail,E0521
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// Pipeline::build("first", |first| {
+    ///     let source = first.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///     Pipeline::build("second", |second| {
+    ///         second.stage("Build", |s| {
+    ///             s.add(CodeBuild::new("Build", "project", source.artifact()));
+    ///         });
+    ///     });
+    /// });
+    /// ```
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+    ///     p.artifact_store(ArtifactStore::s3("my-pipeline-artifacts"));
+    ///     let source = p.source_stage("Source", |s| {
+    ///         s.add(CodeStarConnectionSource::new(
+    ///             "SourceAction",
+    ///             "arn:aws:codestar-connections:us-east-1:123456789012:connection/abc123",
+    ///             "user/repo",
+    ///             "main",
+    ///         ).output_name("SourceOutput"))
+    ///     });
+    ///     let [built] = p.stage("Build", |s| {
+    ///         s.add(CodeBuild::new("BuildAction", "my-build-project", source.artifact()).output("BuildOutput")).artifacts
+    ///     });
+    ///     p.stage("Deploy", |s| {
+    ///         s.add(EcsDeploy::new("DeployAction", "my-cluster", "my-service", built));
+    ///     });
+    /// });
+    /// assert_eq!(pipeline.name(), "my-pipeline");
+    /// assert!(pipeline.validate().is_ok());
+    /// ```
+    pub fn build<F>(name: impl Into<Str>, define: F) -> Pipeline
+    where
+        F: for<'p> FnOnce(&mut PipelineBuilder<'p>),
+    {
+        let mut builder = PipelineBuilder::new(name.into());
+        define(&mut builder);
+        builder.finish()
+    }
+}
+
+/// Defines one pipeline; handed to the closure of [`Pipeline::build`].
+pub struct PipelineBuilder<'p> {
+    pub(super) name: Str,
+    pub(super) role_arn: Option<Str>,
+    pub(super) artifact_store: Option<ArtifactStore>,
+    pub(super) artifact_stores: Vec<RegionalArtifactStore>,
+    pub(super) pipeline_type: Option<PipelineType>,
+    pub(super) execution_mode: Option<ExecutionMode>,
+    pub(super) variables: Vec<PipelineVariable>,
+    pub(super) triggers: Vec<TriggerDeclaration>,
+    pub(super) tags: Vec<Tag>,
+    pub(super) restart_execution_on_update: Option<bool>,
+    pub(super) stages: Vec<StageState<'p>>,
+    pub(super) artifacts: Vec<String>,
+    pub(super) brand: Brand<'p>,
+    pub(super) surroundings: Surroundings,
+    /// `action-output-count` findings, reported with the builder's others.
+    pub(super) output_count_mismatches: Vec<Violation>,
+    /// The output artifact names derived from action names.
+    pub(super) derived_artifact_names: Vec<DerivedName>,
+}
+
+/// A stage while it is being defined.
+pub(super) struct StageState<'p> {
+    pub(super) name: Str,
+    pub(super) is_source: bool,
+    pub(super) actions: Vec<ActionSpec<'p>>,
+    pub(super) namespaces: Vec<String>,
+    pub(super) outputs: Vec<Vec<Artifact<'p>>>,
+    pub(super) disabled_reason: Option<String>,
+    pub(super) on_failure: Option<FailureConditions>,
+    pub(super) on_success: Option<SuccessConditions>,
+    pub(super) before_entry: Option<BeforeEntryConditions>,
+}
+
+impl<'p> PipelineBuilder<'p> {
+    fn new(name: Str) -> Self {
+        PipelineBuilder {
+            name,
+            role_arn: None,
+            artifact_store: None,
+            artifact_stores: Vec::new(),
+            pipeline_type: None,
+            execution_mode: None,
+            variables: Vec::new(),
+            triggers: Vec::new(),
+            tags: Vec::new(),
+            restart_execution_on_update: None,
+            stages: Vec::new(),
+            artifacts: Vec::new(),
+            brand: Brand::default(),
+            surroundings: Surroundings::default(),
+            output_count_mismatches: Vec::new(),
+            derived_artifact_names: Vec::new(),
+        }
+    }
+
+    /// The Region the pipeline is created in, e.g. `us-east-1`. The CLI
+    /// forms of EventBridge and notification rules need it to write the
+    /// pipeline's ARN; cross-account role templates need it to name the
+    /// Region of actions that set none.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     p.region("us-east-1").role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+    /// });
+    /// assert_eq!(pipeline.arn().unwrap(), "arn:aws:codepipeline:us-east-1:123456789012:my-pipeline");
+    /// ```
+    pub fn region(&mut self, region: impl Into<String>) -> &mut Self {
+        self.surroundings.region = Some(region.into());
+        self
+    }
+
+    /// The service role CodePipeline assumes (required).
+    pub fn role_arn(&mut self, arn: impl Into<Str>) -> &mut Self {
+        self.role_arn = Some(arn.into());
+        self
+    }
+
+    /// The artifact store of a single-Region pipeline.
+    pub fn artifact_store(&mut self, store: ArtifactStore) -> &mut Self {
+        self.artifact_store = Some(store);
+        self
+    }
+
+    /// The artifact store for one Region of a cross-Region pipeline
+    /// (`artifactStores`); list the pipeline's own Region too.
+    pub fn artifact_store_in(&mut self, region: impl Into<Str>, store: ArtifactStore) -> &mut Self {
+        self.artifact_stores.push(RegionalArtifactStore { region: region.into(), artifact_store: store });
+        self
+    }
+
+    /// V1 or V2. Without it, a pipeline that uses what only V2 offers
+    /// (variables, triggers, stage conditions, the QUEUED and PARALLEL
+    /// execution modes, a V2-only provider such as Commands) is V2; an
+    /// explicit V1 is kept, and validation reports what needs V2.
+    pub fn pipeline_type(&mut self, pipeline_type: PipelineType) -> &mut Self {
+        self.pipeline_type = Some(pipeline_type);
+        self
+    }
+
+    /// How concurrent executions are handled.
+    pub fn execution_mode(&mut self, mode: ExecutionMode) -> &mut Self {
+        self.execution_mode = Some(mode);
+        self
+    }
+
+    /// Declares a pipeline-level variable with a default value and returns
+    /// its reference, `#{variables.NAME}`.
+    pub fn variable(&mut self, name: &str, default_value: impl Into<Str>) -> PipelineVar<'p> {
+        self.declare_variable(PipelineVariable {
+            name: name.into(),
+            default_value: Some(default_value.into()),
+            description: None,
+        })
+    }
+
+    /// Declares a pipeline-level variable that must be given at every start.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("p", |p| {
+    ///     let release = p.required_variable("RELEASE");
+    ///     assert_eq!(release.to_string(), "#{variables.RELEASE}");
+    /// });
+    /// let variables = pipeline.declaration().variables.as_ref().unwrap();
+    /// assert_eq!(serde_json::to_value(variables).unwrap(), serde_json::json!([{"name": "RELEASE"}]));
+    /// assert_eq!(pipeline.declaration().pipeline_type, Some(PipelineType::V2));
+    /// ```
+    pub fn required_variable(&mut self, name: &str) -> PipelineVar<'p> {
+        self.declare_variable(PipelineVariable { name: name.into(), default_value: None, description: None })
+    }
+
+    /// Declares a pipeline-level variable with every field of the model.
+    pub fn declare_variable(&mut self, variable: PipelineVariable) -> PipelineVar<'p> {
+        let name = variable.name.to_string();
+        self.variables.push(variable);
+        PipelineVar { name, brand: self.brand }
+    }
+
+    /// A V2 trigger on a connection source: which pushes and pull requests
+    /// start the pipeline. Empty filter lists are left out.
+    pub fn trigger(
+        &mut self,
+        source: &ActionHandle<'p, 1, ConnectionVariables<'p>>,
+        push: Vec<GitPushFilter>,
+        pull_request: Vec<GitPullRequestFilter>,
+    ) -> &mut Self {
+        let action = source.action;
+        let source_action_name = self.stages[action.stage].actions[action.index].name.clone();
+        self.triggers.push(TriggerDeclaration {
+            provider_type: TriggerProviderType::CodeStarSourceConnection,
+            git_configuration: GitConfiguration {
+                source_action_name,
+                push: (!push.is_empty()).then_some(push),
+                pull_request: (!pull_request.is_empty()).then_some(pull_request),
+            },
+        });
+        self
+    }
+
+    /// A resource tag on the pipeline.
+    pub fn tag(&mut self, key: impl Into<Str>, value: impl Into<Str>) -> &mut Self {
+        self.tags.push(Tag { key: key.into(), value: value.into() });
+        self
+    }
+
+    /// Whether CloudFormation starts an execution after each update of the
+    /// pipeline (template only).
+    pub fn restart_execution_on_update(&mut self, restart: bool) -> &mut Self {
+        self.restart_execution_on_update = Some(restart);
+        self
+    }
+
+    /// Defines the source stage, which must come first and holds only source
+    /// actions. Returns what `define` returns (usually the source handles).
+    pub fn source_stage<R>(
+        &mut self,
+        name: impl Into<Str>,
+        define: impl FnOnce(&mut SourceStageBuilder<'p, '_>) -> R,
+    ) -> R {
+        let stage = self.open_stage(name.into(), true);
+        define(&mut SourceStageBuilder { pipeline: self, stage })
+    }
+
+    /// Defines a stage of build, test, deploy, approval, invoke or compute
+    /// actions. Returns what `define` returns.
+    pub fn stage<R>(&mut self, name: impl Into<Str>, define: impl FnOnce(&mut StageBuilder<'p, '_>) -> R) -> R {
+        let stage = self.open_stage(name.into(), false);
+        define(&mut StageBuilder { pipeline: self, stage })
+    }
+
+    fn open_stage(&mut self, name: Str, is_source: bool) -> usize {
+        self.stages.push(StageState {
+            name,
+            is_source,
+            actions: Vec::new(),
+            namespaces: Vec::new(),
+            outputs: Vec::new(),
+            disabled_reason: None,
+            on_failure: None,
+            on_success: None,
+            before_entry: None,
+        });
+        self.stages.len() - 1
+    }
+
+    /// Records an action and mints its output artifacts, as many as its
+    /// handle holds (`handle_outputs`): an action that declares another
+    /// number is reported (`action-output-count`) and gets default outputs
+    /// up to that number, so its handle is whole.
+    pub(crate) fn add_action(
+        &mut self,
+        stage: usize,
+        mut spec: ActionSpec<'p>,
+        handle_outputs: usize,
+    ) -> AddedAction<'p> {
+        if spec.outputs.len() != handle_outputs {
+            self.output_count_mismatches.push(Violation::new(
+                Location::action(&self.name, &self.stages[stage].name, &spec.name),
+                "action-output-count",
+                format!(
+                    "the action declares {} output artifacts but its handle holds {handle_outputs}; an \
+                     `IntoAction` implementation must declare as many outputs in its `ActionSpec` as its `Handle` \
+                     holds (build the spec with a typed action such as `GenericAction`, whose `.output(..)` \
+                     setters keep both in step)",
+                    spec.outputs.len()
+                ),
+            ));
+            while spec.outputs.len() < handle_outputs {
+                spec.default_output();
+            }
+        }
+        let state = &self.stages[stage];
+        let action = ActionRef { stage, index: state.actions.len(), brand: self.brand };
+        let namespace = match &spec.namespace {
+            Some(namespace) => namespace.to_string(),
+            None => default_namespace(&state.name, &spec.name, action),
+        };
+        let mut outputs: Vec<Artifact<'p>> = Vec::with_capacity(spec.outputs.len());
+        for (index, output) in spec.outputs.iter().enumerate() {
+            let name = match &output.name {
+                Some(name) => name.clone(),
+                None => {
+                    let name = default_artifact_name(&spec.name, action);
+                    self.derived_artifact_names.push(DerivedName {
+                        location: Location::action(&self.name, &state.name, &spec.name)
+                            .field(&format!("outputArtifacts[{index}].name")),
+                        note: format!(
+                            "artifact name \"{name}\" was derived from action \"{}\" — set one with .output_name(..)",
+                            spec.name
+                        ),
+                    });
+                    name
+                }
+            };
+            self.artifacts.push(name);
+            outputs.push(Artifact { id: self.artifacts.len() - 1, brand: self.brand });
+        }
+        let state = &mut self.stages[stage];
+        state.actions.push(spec);
+        state.namespaces.push(namespace.clone());
+        state.outputs.push(outputs.clone());
+        outputs.truncate(handle_outputs);
+        AddedAction { action, outputs, namespace }
+    }
+}
+
+/// `<Stage>_<Action>` with the characters a namespace may not hold replaced
+/// by `_`. A name with non-ASCII characters would lose them all (two such
+/// names could derive the same namespace), so then the stage's and the
+/// action's positions are added: `Build__n_code_2_1`.
+fn default_namespace(stage: &Str, action: &Str, position: ActionRef<'_>) -> String {
+    let namespace: String = format!("{stage}_{action}")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '@' | '-' | '_') { c } else { '_' })
+        .collect();
+    if has_non_ascii(stage) || has_non_ascii(action) {
+        format!("{namespace}_{}_{}", position.stage + 1, position.index + 1)
+    } else {
+        namespace
+    }
+}
+
+/// `<Action>Output` with the characters an artifact name may not hold
+/// removed. An action name with non-ASCII characters keeps its ASCII letters
+/// and digits and adds the stage's and the action's positions, so names that
+/// differ only outside ASCII still derive different artifacts:
+/// `ncodeStage2Action1Output` for "Ünïcode", `Stage2Action1Output` for "构建".
+fn default_artifact_name(action: &Str, position: ActionRef<'_>) -> String {
+    let base: String =
+        action.to_string().chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-')).collect();
+    if has_non_ascii(action) {
+        format!("{base}Stage{}Action{}Output", position.stage + 1, position.index + 1)
+    } else {
+        format!("{base}Output")
+    }
+}
+
+/// Whether a literal name holds characters outside ASCII.
+fn has_non_ascii(name: &Str) -> bool {
+    name.as_literal().is_some_and(|name| !name.is_ascii())
+}

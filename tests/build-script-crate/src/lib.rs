@@ -1,0 +1,1 @@
+//! A package whose pipelines are synthesized by its build script.
