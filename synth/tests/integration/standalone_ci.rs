@@ -39,10 +39,14 @@ fn version_and_help_say_what_the_binary_is() {
     let (code, help, _) = synth(&["--help"], dir.path());
     assert_eq!(code, 0);
     assert!(
-        help.starts_with("synth, pipewright's standalone command line: checks and draws existing AWS CodePipeline"),
+        help.starts_with(
+            "synth, pipewright's standalone command line: checks, draws and compares existing AWS CodePipeline"
+        ),
         "{help}"
     );
-    for command in ["validate  Check pipeline files", "graph     Draw the pipelines of files"] {
+    for command in
+        ["validate  Check pipeline files", "graph     Draw the pipelines of files", "diff      Show what differs"]
+    {
         assert!(help.contains(command), "{help}");
     }
 }
