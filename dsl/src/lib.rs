@@ -29,7 +29,8 @@
 //! modules of its own layer and of the layers above it.
 //!
 //! 1. The model and plain helpers: [`model`] (plain serde structs),
-//!    `printable`, [`arn`], [`cfn`].
+//!    `printable`, [`arn`], [`cfn`], `references` (the variable references
+//!    in an action's texts).
 //! 2. Provider descriptions: [`providers`].
 //! 3. Findings: [`Location`], [`Severity`], [`Violation`], [`Violations`].
 //!    Every other module imports them through the crate root
