@@ -21,6 +21,7 @@ mod console;
 pub mod diff;
 pub mod emit;
 mod exit;
+mod explain;
 pub mod findings;
 pub mod graph;
 pub mod input;

@@ -13,6 +13,7 @@ use crate::cli::{parse, print_totals};
 use crate::console::{Colours, Console, Verbosity, VerbosityFlags};
 use crate::diff;
 use crate::exit::{exit_codes_help, Exit};
+use crate::explain::{explain, ExplainArgs};
 use crate::findings::{self, Finding, FindingsFormat};
 use crate::graph::{self, GraphFormat};
 use crate::input::{self, InputError, PipelineFile};
@@ -101,6 +102,11 @@ enum Command {
         diff::command::exit_codes_of_diff!()
     ))]
     Diff(diff::command::FilesDiffArgs),
+    /// Explain a rule code of a finding; without a code, list every rule.
+    #[command(after_help = "Examples:
+  synth explain plaintext-secret
+  synth explain")]
+    Explain(ExplainArgs),
 }
 
 /// Runs the standalone command line; `args` starts with the program's name.
@@ -141,6 +147,7 @@ where
             let _ = writeln!(stderr, "{}", failure.message);
             failure.exit
         }),
+        Command::Explain(args) => explain(&args, stdout, stderr),
     }
 }
 

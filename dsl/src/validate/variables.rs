@@ -7,9 +7,9 @@
 
 use super::catalog;
 use super::context::{quoted_list, stage_conditions, ConditionBlock, Context, Placed};
-use super::{Location, Violation};
 use crate::model::{StageDeclaration, Str};
 use crate::references::references_in;
+use crate::{Location, Rule, Violation};
 
 /// The hint every namespace finding ends with.
 const TYPED_HINT: &str = "prefer the producer's typed variables (e.g. `source.vars().commit_id()`), which declare \
@@ -123,7 +123,7 @@ fn pipeline_variable(
     if reader.is_source() {
         out.push(Violation::new(
             location,
-            "pipeline-variable-in-source",
+            Rule::PipelineVariableInSource,
             format!(
                 "#{{variables.{name}}} is a pipeline-level variable, which Source actions cannot use; write the \
                  value itself here"
@@ -145,7 +145,7 @@ fn pipeline_variable(
     };
     out.push(Violation::new(
         location,
-        "pipeline-variable-undeclared",
+        Rule::PipelineVariableUndeclared,
         format!("#{{variables.{name}}} names no declared pipeline variable; {known}"),
     ));
 }
@@ -173,9 +173,9 @@ fn action_variable(
         let provider = catalog::find(&declarer.action.action_type_id);
         if let Some((provider, emitted)) = provider.and_then(|provider| Some((provider, provider.variables?))) {
             if !emitted.contains(&key) {
-                out.push(Violation::warning(
+                out.push(Violation::new(
                     location,
-                    "variable-key-unknown",
+                    Rule::VariableKeyUnknown,
                     format!(
                         "{reference}: {} actions emit no variable \"{key}\"; they emit {}",
                         provider.name,
@@ -189,7 +189,7 @@ fn action_variable(
     if let Some(declarer) = declarers.first() {
         out.push(Violation::new(
             location,
-            "variable-namespace-order",
+            Rule::VariableNamespaceOrder,
             format!(
                 "{reference} reads the namespace of {}, {}; {TYPED_HINT}",
                 declarer.describe(),
@@ -220,7 +220,7 @@ fn action_variable(
     };
     out.push(Violation::new(
         location,
-        "variable-namespace-unknown",
+        Rule::VariableNamespaceUnknown,
         format!("{reference} names the namespace \"{namespace}\", which no action declares; {earlier}; {TYPED_HINT}"),
     ));
 }
@@ -239,7 +239,7 @@ fn commands_variable(declarer: &Placed<'_>, reference: &str, key: &str, location
     };
     out.push(Violation::new(
         location,
-        "variable-key-undeclared",
+        Rule::VariableKeyUndeclared,
         format!(
             "{reference}: the Commands action {} exports only the variables its outputVariables declare, and \"{key}\" \
              is not one of them; {known}; read one of those, or add \"{key}\" with `.output_variables([..])`",

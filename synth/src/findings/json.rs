@@ -14,8 +14,8 @@ pub(super) fn document(findings: &[&Finding<'_>]) -> Value {
             .map(|finding| {
                 let violation = finding.violation;
                 let mut object = json!({
-                    "rule": violation.rule,
-                    "severity": severity_name(violation.severity),
+                    "rule": violation.rule.code(),
+                    "severity": severity_name(violation.severity()),
                     "location": violation.location.to_string(),
                     "message": violation.message,
                 });

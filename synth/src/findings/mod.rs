@@ -57,7 +57,7 @@ pub(crate) fn print_text(findings: &[Finding<'_>], out: &mut dyn Write, console:
             Some(file) => format!("{}: {}", printable(file), printable(&finding.violation.to_string())),
             None => finding.violation.to_string(),
         };
-        let _ = writeln!(out, "{}", paint_severity(&line, finding.violation.severity, colour));
+        let _ = writeln!(out, "{}", paint_severity(&line, finding.violation.severity(), colour));
     }
 }
 

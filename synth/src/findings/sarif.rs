@@ -1,12 +1,14 @@
 //! Findings as a SARIF 2.1.0 log, the format code-scanning tools read.
 //!
-//! One run of the tool `pipewright`; its rules are the rules of the
-//! findings, each with its code as id and its default level. A finding's
+//! One run of the tool `pipewright`; its rules are every rule pipewright
+//! checks ([`Rule::ALL`]), each with its code as id, its explanation as help
+//! text and its severity as default level. A finding's
 //! location is the file it was read from when there is one
 //! (`artifactLocation.uri`; the readers keep no line numbers, so none is
 //! given) and always the place in the pipeline as a logical location
 //! (`pipeline "x" > stage "Build" > action "Unit"`).
 
+use pipewright_dsl::Rule;
 use serde_json::{json, Value};
 
 use super::json::severity_name;
@@ -17,20 +19,14 @@ const SCHEMA: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os
 
 /// The SARIF log of `findings`.
 pub(super) fn document(findings: &[&Finding<'_>]) -> Value {
-    let mut rules: Vec<&str> = Vec::new();
-    for finding in findings {
-        if !rules.contains(&finding.violation.rule) {
-            rules.push(finding.violation.rule);
-        }
-    }
-    let descriptors: Vec<Value> = rules
+    let descriptors: Vec<Value> = Rule::ALL
         .iter()
-        .map(|&rule| {
-            let level = findings
-                .iter()
-                .find(|finding| finding.violation.rule == rule)
-                .map_or("error", |finding| severity_name(finding.violation.severity));
-            json!({"id": rule, "defaultConfiguration": {"level": level}})
+        .map(|rule| {
+            json!({
+                "id": rule.code(),
+                "help": {"text": rule.explanation()},
+                "defaultConfiguration": {"level": severity_name(rule.severity())},
+            })
         })
         .collect();
     let results: Vec<Value> = findings
@@ -44,9 +40,9 @@ pub(super) fn document(findings: &[&Finding<'_>]) -> Value {
                 fields.insert("physicalLocation".to_owned(), json!({"artifactLocation": {"uri": file_uri(file)}}));
             }
             json!({
-                "ruleId": violation.rule,
-                "ruleIndex": rules.iter().position(|&rule| rule == violation.rule),
-                "level": severity_name(violation.severity),
+                "ruleId": violation.rule.code(),
+                "ruleIndex": Rule::ALL.iter().position(|rule| *rule == violation.rule),
+                "level": severity_name(violation.severity()),
                 "message": {"text": violation.message},
                 "locations": [location],
             })

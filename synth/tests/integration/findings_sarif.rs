@@ -4,6 +4,7 @@
 use std::fs;
 use std::process::Command;
 
+use pipewright_dsl::Rule;
 use pipewright_synth::{App, Exit};
 use serde_json::Value;
 
@@ -26,6 +27,11 @@ fn pipelines() -> App {
     App::new().pipeline(warned()).pipeline(broken())
 }
 
+/// The position of the rule `code` in the tool's rule list.
+fn index_of(code: &str) -> usize {
+    Rule::ALL.iter().position(|rule| rule.code() == code).unwrap()
+}
+
 #[test]
 fn the_apps_sarif_log_is_valid_and_holds_every_finding() {
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
@@ -35,18 +41,21 @@ fn the_apps_sarif_log_is_valid_and_holds_every_finding() {
     assert_valid_sarif(&log);
     let run = &log["runs"][0];
     assert_eq!(run["tool"]["driver"]["name"], "pipewright");
-    let rules: Vec<&str> =
-        run["tool"]["driver"]["rules"].as_array().unwrap().iter().map(|rule| rule["id"].as_str().unwrap()).collect();
-    assert_eq!(rules, ["configuration-arn", "role-required"]);
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), Rule::ALL.len());
+    for (rule, descriptor) in Rule::ALL.iter().zip(rules) {
+        assert_eq!(descriptor["id"], rule.code());
+        assert_eq!(descriptor["help"]["text"], rule.explanation());
+    }
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), 2);
     assert_eq!(
         (&results[0]["ruleId"], &results[0]["ruleIndex"], &results[0]["level"]),
-        (&"configuration-arn".into(), &0.into(), &"warning".into())
+        (&"configuration-arn".into(), &index_of("configuration-arn").into(), &"warning".into())
     );
     assert_eq!(
         (&results[1]["ruleId"], &results[1]["ruleIndex"], &results[1]["level"]),
-        (&"role-required".into(), &1.into(), &"error".into())
+        (&"role-required".into(), &index_of("role-required").into(), &"error".into())
     );
     assert_eq!(results[1]["locations"][0]["logicalLocations"][0]["fullyQualifiedName"], "pipeline \"broken\"");
     assert!(results[1]["locations"][0].get("physicalLocation").is_none());

@@ -5,6 +5,7 @@
 
 mod api_json;
 mod assembly;
+mod assembly_names;
 mod cli;
 mod cli_ci;
 mod cli_printable;
@@ -13,6 +14,7 @@ mod diff;
 mod emit_cross_account;
 mod emit_events;
 mod emit_notifications;
+mod explain;
 mod findings_sarif;
 mod output_folder;
 mod output_folder_crash;
