@@ -7,7 +7,7 @@
 //! |---|---|
 //! | Source | [`CodeCommitSource`], [`CodeStarConnectionSource`], [`S3Source`], [`EcrSource`], [`GitHubSource`] |
 //! | Build, Test | [`CodeBuild`] (`new` / `test`), [`Jenkins`] (`new` / `test`) |
-//! | Deploy | [`CloudFormationDeploy`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`] |
+//! | Deploy | [`CloudFormationDeploy`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`], [`EksDeploy`] |
 //! | Approval | [`ManualApproval`] |
 //! | Invoke | [`LambdaInvoke`], [`StepFunctionsInvoke`] |
 //! | Compute | [`Commands`] |
@@ -37,8 +37,8 @@ pub use codebuild_env::{EnvVar, EnvVarType};
 pub use compute::{Commands, CommandsComputeType, CommandsEnvironmentType};
 pub use custom::{GenericAction, GenericSource, NonSourceCategory};
 pub use deploy::{
-    CloudFormationDeploy, CodeDeploy, CodeDeployToEcs, EcsDeploy, ElasticBeanstalkDeploy, LambdaDeploy,
-    LambdaDeployStrategy, LambdaDeployVariables, S3Deploy,
+    CloudFormationDeploy, CodeDeploy, CodeDeployToEcs, EcsDeploy, EksDeploy, EksVariables, ElasticBeanstalkDeploy,
+    LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables, S3Deploy,
 };
 pub use inputs::{ArtifactInput, FileInput, PathInput};
 pub use invoke::{LambdaInvoke, StepFunctionsInvoke, StepFunctionsVariables};

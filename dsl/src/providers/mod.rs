@@ -53,6 +53,7 @@ mod codebuild;
 mod codecommit;
 mod deploy;
 mod ecr;
+mod eks;
 mod elastic_beanstalk;
 mod invoke;
 mod others;
@@ -66,11 +67,12 @@ pub use codebuild::CODEBUILD;
 pub use codecommit::CODECOMMIT;
 pub use deploy::{CODEDEPLOY, CODEDEPLOY_TO_ECS, ECS, LAMBDA_DEPLOY};
 pub use ecr::ECR;
+pub use eks::EKS;
 pub use elastic_beanstalk::ELASTIC_BEANSTALK;
 pub(crate) use invoke::{INPUT_TYPE_FILE_PATH, INPUT_TYPE_LITERAL};
 pub use invoke::{LAMBDA_INVOKE, STEP_FUNCTIONS};
 pub use others::{
-    ALEXA_SKILLS_KIT, APP_CONFIG, CODEPIPELINE_INVOKE, COMMANDS, DEVICE_FARM, EC2, ECR_BUILD_AND_PUBLISH, EKS,
+    ALEXA_SKILLS_KIT, APP_CONFIG, CODEPIPELINE_INVOKE, COMMANDS, DEVICE_FARM, EC2, ECR_BUILD_AND_PUBLISH,
     INSPECTOR_SCAN, MANUAL, OPS_WORKS, SERVICE_CATALOG, SNYK,
 };
 pub use s3::{S3_DEPLOY, S3_SOURCE};

@@ -82,12 +82,6 @@ pub static EC2: ProviderDescription =
         ConfigKey::required("InstanceType").one_of(&["EC2", "SSM_MANAGED_NODE"]),
     ]);
 
-/// `Deploy / AWS / EKS / 1` (V2 only).
-pub static EKS: ProviderDescription = ProviderDescription::aws(&[Deploy], "EKS", artifacts(1, 1), artifacts(0, 0))
-    .v2()
-    .configuration(&[ConfigKey::required("ClusterName")])
-    .variables(&["EKSClusterName"]);
-
 /// `Invoke / AWS / CodePipeline / 1` (V2 only): starts another pipeline.
 pub static CODEPIPELINE_INVOKE: ProviderDescription =
     ProviderDescription::aws(&[Invoke], "CodePipeline", artifacts(0, 0), artifacts(0, 0))

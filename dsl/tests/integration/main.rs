@@ -11,6 +11,7 @@ mod actions_compute;
 mod actions_custom;
 mod actions_deploy;
 mod actions_invoke;
+mod actions_services;
 mod actions_source;
 mod builder_output_count;
 mod cross_account;

@@ -24,7 +24,6 @@ const UNTYPED: &[&str] = &[
     "AppConfig (Deploy)",
     "AlexaSkillsKit (Deploy)",
     "EC2 (Deploy)",
-    "EKS (Deploy)",
     "CodePipeline (Invoke)",
     "InspectorScan (Invoke)",
     "Snyk (Invoke)",
@@ -132,6 +131,15 @@ fn typed_actions() -> Vec<Typed> {
                     .alarms(&["errors"]),
             );
             variables.push(("Lambda", variable_names(&lambda)));
+            let eks = s.add(
+                EksDeploy::helm("Helm", "cluster", built.path("chart"), "web")
+                    .helm_values_files(&["values.yaml"])
+                    .kubernetes_namespace("prod")
+                    .vpc(&["subnet-1"], &["sg-1"]),
+            );
+            variables.push(("Helm", variable_names(&eks)));
+            let kubectl = s.add(EksDeploy::kubectl("Kubectl", "cluster", built.path("k8s")));
+            variables.push(("Kubectl", variable_names(&kubectl)));
             s.add(
                 S3Deploy::object("Upload", "bucket", "app.zip", built)
                     .cache_control("no-cache")

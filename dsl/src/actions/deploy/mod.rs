@@ -3,6 +3,7 @@
 mod cloudformation;
 mod codedeploy;
 mod ecs;
+mod eks;
 mod elastic_beanstalk;
 mod lambda;
 mod s3;
@@ -10,6 +11,7 @@ mod s3;
 pub use cloudformation::CloudFormationDeploy;
 pub use codedeploy::{CodeDeploy, CodeDeployToEcs};
 pub use ecs::EcsDeploy;
+pub use eks::{EksDeploy, EksVariables};
 pub use elastic_beanstalk::ElasticBeanstalkDeploy;
 pub use lambda::{LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables};
 pub use s3::S3Deploy;

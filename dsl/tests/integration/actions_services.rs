@@ -1,0 +1,124 @@
+//! The typed actions of AWS services beyond the core deploy targets (EKS,
+//! EC2, Device Farm, Service Catalog, AppConfig, Alexa Skills Kit, OpsWorks):
+//! the whole JSON each builder produces for a minimal and a full
+//! configuration, against the keys of the AWS action reference.
+
+use crate::support::action_json;
+use pipewright_dsl::cross_account::{self, policy_document};
+use pipewright_dsl::prelude::*;
+use pipewright_dsl::StageBuilder;
+use serde_json::{json, Value};
+
+/// The role, in another account, the actions whose permissions are checked
+/// run with.
+const TARGET_ROLE: &str = "arn:aws:iam::987654321098:role/DeployRole";
+
+/// A V2 pipeline with a CodeCommit source (`CheckoutOutput`) and a stage
+/// `Deploy` holding what `add` adds, which must pass validation; the JSON of
+/// the action it adds.
+fn added<F>(add: F) -> Value
+where
+    F: for<'p> FnOnce(&mut StageBuilder<'p, '_>, Artifact<'p>),
+{
+    let pipeline = pipeline_with(add);
+    let findings: Vec<String> = pipeline.check().iter().map(ToString::to_string).collect();
+    assert_eq!(findings, Vec::<String>::new(), "the action passes validation");
+    action_json(&pipeline, 1, 0)
+}
+
+/// A V2 pipeline in us-east-1 with a CodeCommit source (`CheckoutOutput`)
+/// and a stage `Deploy` holding what `add` adds.
+fn pipeline_with<F>(add: F) -> Pipeline
+where
+    F: for<'p> FnOnce(&mut StageBuilder<'p, '_>, Artifact<'p>),
+{
+    Pipeline::build("p", |p| {
+        p.pipeline_type(PipelineType::V2).region("us-east-1").role_arn("arn:aws:iam::123456789012:role/PipelineRole");
+        p.artifact_store(ArtifactStore::s3("my-artifacts"));
+        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+        p.stage("Deploy", |s| add(s, source.artifact()));
+    })
+}
+
+/// The statements of the provider policy of the role of the only action of
+/// the `Deploy` stage, which `add` adds with [`TARGET_ROLE`]: what the
+/// role template grants to run it.
+fn provider_statements<F>(add: F) -> Value
+where
+    F: for<'p> FnOnce(&mut StageBuilder<'p, '_>, Artifact<'p>),
+{
+    let targets = cross_account::targets(&pipeline_with(add)).unwrap();
+    let [target] = &targets[..] else { panic!("one target: {targets:?}") };
+    let [role] = &target.roles[..] else { panic!("one role: {:?}", target.roles) };
+    let policy = role.policies.iter().find(|policy| policy.name != "ArtifactAccess").expect("a provider policy");
+    policy_document(&policy.statements)["Statement"].clone()
+}
+
+#[test]
+fn eks_kubectl_writes_the_cluster_and_the_manifest_file_of_its_input() {
+    let action = added(|s, source| {
+        s.add(EksDeploy::kubectl("Apply", "my-cluster", source.path("k8s/deployment.yaml")));
+    });
+    assert_eq!(
+        action,
+        json!({
+            "name": "Apply",
+            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "EKS", "version": "1"},
+            "configuration": {"ClusterName": "my-cluster", "ManifestFiles": "k8s/deployment.yaml"},
+            "inputArtifacts": [{"name": "CheckoutOutput"}]
+        })
+    );
+}
+
+#[test]
+fn eks_helm_writes_every_helm_and_network_setting() {
+    let action = added(|s, source| {
+        s.add(
+            EksDeploy::helm("Release", "my-cluster", source.path("charts/web"), "web")
+                .helm_values_files(&["values.yaml", "values-prod.yaml"])
+                .kubernetes_namespace("prod")
+                .vpc(&["subnet-1", "subnet-2"], &["sg-1"])
+                .environment_variable("IMAGE_TAG", "1.2.3"),
+        );
+    });
+    assert_eq!(
+        action,
+        json!({
+            "name": "Release",
+            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "EKS", "version": "1"},
+            "configuration": {
+                "ClusterName": "my-cluster",
+                "HelmReleaseName": "web",
+                "HelmChartLocation": "charts/web",
+                "HelmValuesFiles": "values.yaml,values-prod.yaml",
+                "Namespace": "prod",
+                "Subnets": "subnet-1,subnet-2",
+                "SecurityGroupIds": "sg-1"
+            },
+            "inputArtifacts": [{"name": "CheckoutOutput"}],
+            "environmentVariables": [{"name": "IMAGE_TAG", "value": "1.2.3", "type": "PLAINTEXT"}]
+        })
+    );
+}
+
+#[test]
+fn eks_role_may_describe_its_cluster_attach_to_the_vpc_and_write_logs() {
+    let statements = provider_statements(|s, source| {
+        s.add(EksDeploy::kubectl("Apply", "my-cluster", source.path("k8s")).role_arn(TARGET_ROLE));
+    });
+    assert_eq!(
+        statements,
+        json!([
+            {"Effect": "Allow", "Action": ["eks:DescribeCluster"],
+             "Resource": ["arn:aws:eks:us-east-1:987654321098:cluster/my-cluster"]},
+            {"Effect": "Allow",
+             "Action": ["ec2:CreateNetworkInterface", "ec2:CreateNetworkInterfacePermission",
+                        "ec2:DeleteNetworkInterface", "ec2:DescribeDhcpOptions", "ec2:DescribeNetworkInterfaces",
+                        "ec2:DescribeRouteTables", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets",
+                        "ec2:DescribeVpcs"],
+             "Resource": ["*"]},
+            {"Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
+             "Resource": ["arn:aws:logs:us-east-1:987654321098:log-group:/aws/codepipeline/*"]},
+        ])
+    );
+}
