@@ -7,7 +7,7 @@
 //! |---|---|
 //! | Source | [`CodeCommitSource`], [`CodeStarConnectionSource`], [`S3Source`], [`EcrSource`], [`GitHubSource`] |
 //! | Build, Test | [`CodeBuild`] (`new` / `test`), [`Jenkins`] (`new` / `test`) |
-//! | Deploy | [`CloudFormationDeploy`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`], [`EksDeploy`] |
+//! | Deploy | [`CloudFormationDeploy`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`], [`EksDeploy`], [`Ec2Deploy`] |
 //! | Approval | [`ManualApproval`] |
 //! | Invoke | [`LambdaInvoke`], [`StepFunctionsInvoke`] |
 //! | Compute | [`Commands`] |
@@ -29,6 +29,7 @@ mod json_text;
 mod source;
 
 pub use crate::providers::cloudformation::{Capability, CloudFormationActionMode};
+pub use crate::providers::ec2::Ec2InstanceType;
 pub use crate::providers::s3::CannedAcl;
 pub use crate::providers::source::OutputArtifactFormat;
 pub use approval::ManualApproval;
@@ -37,8 +38,8 @@ pub use codebuild_env::{EnvVar, EnvVarType};
 pub use compute::{Commands, CommandsComputeType, CommandsEnvironmentType};
 pub use custom::{GenericAction, GenericSource, NonSourceCategory};
 pub use deploy::{
-    CloudFormationDeploy, CodeDeploy, CodeDeployToEcs, EcsDeploy, EksDeploy, EksVariables, ElasticBeanstalkDeploy,
-    LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables, S3Deploy,
+    CloudFormationDeploy, CodeDeploy, CodeDeployToEcs, Ec2Deploy, EcsDeploy, EksDeploy, EksVariables,
+    ElasticBeanstalkDeploy, LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables, S3Deploy,
 };
 pub use inputs::{ArtifactInput, FileInput, PathInput};
 pub use invoke::{LambdaInvoke, StepFunctionsInvoke, StepFunctionsVariables};

@@ -75,13 +75,6 @@ pub static ALEXA_SKILLS_KIT: ProviderDescription =
             ConfigKey::required("SkillId"),
         ]);
 
-/// `Deploy / AWS / EC2 / 1` (V2 only).
-pub static EC2: ProviderDescription =
-    ProviderDescription::aws(&[Deploy], "EC2", artifacts(1, 1), artifacts(0, 0)).v2().configuration(&[
-        ConfigKey::required("InstanceTagKey"),
-        ConfigKey::required("InstanceType").one_of(&["EC2", "SSM_MANAGED_NODE"]),
-    ]);
-
 /// `Invoke / AWS / CodePipeline / 1` (V2 only): starts another pipeline.
 pub static CODEPIPELINE_INVOKE: ProviderDescription =
     ProviderDescription::aws(&[Invoke], "CodePipeline", artifacts(0, 0), artifacts(0, 0))

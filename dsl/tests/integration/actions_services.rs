@@ -122,3 +122,98 @@ fn eks_role_may_describe_its_cluster_attach_to_the_vpc_and_write_logs() {
         ])
     );
 }
+
+#[test]
+fn ec2_deploy_spec_writes_the_instances_and_the_spec_file_of_its_input() {
+    let action = added(|s, source| {
+        s.add(Ec2Deploy::deploy_spec(
+            "Servers",
+            "app",
+            Ec2InstanceType::SsmManagedNode,
+            source.path("deployspec.yaml"),
+        ));
+    });
+    assert_eq!(
+        action,
+        json!({
+            "name": "Servers",
+            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "EC2", "version": "1"},
+            "configuration": {
+                "InstanceTagKey": "app",
+                "InstanceType": "SSM_MANAGED_NODE",
+                "DeploySpec": "deployspec.yaml"
+            },
+            "inputArtifacts": [{"name": "CheckoutOutput"}]
+        })
+    );
+}
+
+#[test]
+fn ec2_scripts_write_every_script_batch_and_target_group_setting() {
+    let action = added(|s, source| {
+        s.add(
+            Ec2Deploy::scripts("Servers", "app", Ec2InstanceType::Ec2, "/srv/app", source.path("scripts/start.sh"))
+                .instance_tag_value("web")
+                .pre_script(source.path("scripts/stop.sh"))
+                .max_batch("50%")
+                .max_error("1")
+                .target_group_names(&["web-blue", "web-green"]),
+        );
+    });
+    assert_eq!(
+        action,
+        json!({
+            "name": "Servers",
+            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "EC2", "version": "1"},
+            "configuration": {
+                "InstanceTagKey": "app",
+                "InstanceType": "EC2",
+                "TargetDirectory": "/srv/app",
+                "PostScript": "scripts/start.sh",
+                "InstanceTagValue": "web",
+                "PreScript": "scripts/stop.sh",
+                "MaxBatch": "50%",
+                "MaxError": "1",
+                "TargetGroupNameList": "web-blue,web-green"
+            },
+            "inputArtifacts": [{"name": "CheckoutOutput"}]
+        })
+    );
+}
+
+#[test]
+fn ec2_role_may_run_shell_commands_on_instances_and_move_them_between_target_groups() {
+    let statements = provider_statements(|s, source| {
+        s.add(
+            Ec2Deploy::deploy_spec("Servers", "app", Ec2InstanceType::Ec2, source.path("spec.yaml"))
+                .role_arn(TARGET_ROLE),
+        );
+    });
+    let region_account = "us-east-1:987654321098";
+    assert_eq!(
+        statements,
+        json!([
+            {"Effect": "Allow", "Action": ["ec2:DescribeInstances"], "Resource": ["*"]},
+            {"Effect": "Allow",
+             "Action": ["elasticloadbalancing:DescribeTargetGroupAttributes", "elasticloadbalancing:DescribeTargetGroups",
+                        "elasticloadbalancing:DescribeTargetHealth"],
+             "Resource": ["*"]},
+            {"Effect": "Allow",
+             "Action": ["elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"],
+             "Resource": [format!("arn:aws:elasticloadbalancing:{region_account}:targetgroup/*")]},
+            {"Effect": "Allow",
+             "Action": ["ssm:CancelCommand", "ssm:DescribeInstanceInformation", "ssm:ListCommandInvocations"],
+             "Resource": ["*"]},
+            {"Effect": "Allow", "Action": ["ssm:SendCommand"],
+             "Resource": [format!("arn:aws:ec2:{region_account}:instance/*")]},
+            {"Effect": "Allow", "Action": ["ssm:SendCommand"],
+             "Resource": [format!("arn:aws:ssm:{region_account}:managed-instance/*")]},
+            {"Effect": "Allow", "Action": ["ssm:SendCommand"],
+             "Resource": ["arn:aws:ssm:us-east-1::document/AWS-RunShellScript"]},
+            {"Effect": "Allow", "Action": ["ssm:SendCommand"],
+             "Resource": ["arn:aws:ssm:us-east-1::document/AWS-RunPowerShellScript"]},
+            {"Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
+             "Resource": [format!("arn:aws:logs:{region_account}:log-group:/aws/codepipeline/*")]},
+        ])
+    );
+}

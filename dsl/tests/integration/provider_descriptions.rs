@@ -23,7 +23,6 @@ const UNTYPED: &[&str] = &[
     "ServiceCatalog (Deploy)",
     "AppConfig (Deploy)",
     "AlexaSkillsKit (Deploy)",
-    "EC2 (Deploy)",
     "CodePipeline (Invoke)",
     "InspectorScan (Invoke)",
     "Snyk (Invoke)",
@@ -140,6 +139,15 @@ fn typed_actions() -> Vec<Typed> {
             variables.push(("Helm", variable_names(&eks)));
             let kubectl = s.add(EksDeploy::kubectl("Kubectl", "cluster", built.path("k8s")));
             variables.push(("Kubectl", variable_names(&kubectl)));
+            s.add(
+                Ec2Deploy::scripts("Ec2Scripts", "app", Ec2InstanceType::Ec2, "/srv/app", built.path("start.sh"))
+                    .instance_tag_value("web")
+                    .pre_script(built.path("stop.sh"))
+                    .max_batch("50%")
+                    .max_error("1")
+                    .target_group_names(&["web"]),
+            );
+            s.add(Ec2Deploy::deploy_spec("Ec2Spec", "app", Ec2InstanceType::SsmManagedNode, built.path("spec.yaml")));
             s.add(
                 S3Deploy::object("Upload", "bucket", "app.zip", built)
                     .cache_control("no-cache")

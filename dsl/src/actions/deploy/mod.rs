@@ -2,6 +2,7 @@
 
 mod cloudformation;
 mod codedeploy;
+mod ec2;
 mod ecs;
 mod eks;
 mod elastic_beanstalk;
@@ -10,6 +11,7 @@ mod s3;
 
 pub use cloudformation::CloudFormationDeploy;
 pub use codedeploy::{CodeDeploy, CodeDeployToEcs};
+pub use ec2::Ec2Deploy;
 pub use ecs::EcsDeploy;
 pub use eks::{EksDeploy, EksVariables};
 pub use elastic_beanstalk::ElasticBeanstalkDeploy;
