@@ -8,6 +8,7 @@
 //! | Source | [`CodeCommitSource`], [`CodeStarConnectionSource`], [`S3Source`], [`EcrSource`], [`GitHubSource`] |
 //! | Build, Test | [`CodeBuild`] (`new` / `test`), [`Jenkins`] (`new` / `test`) |
 //! | Deploy | [`CloudFormationDeploy`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`], [`EksDeploy`], [`Ec2Deploy`] |
+//! | Test | [`DeviceFarmTest`] |
 //! | Approval | [`ManualApproval`] |
 //! | Invoke | [`LambdaInvoke`], [`StepFunctionsInvoke`] |
 //! | Compute | [`Commands`] |
@@ -23,12 +24,14 @@ mod codebuild_env;
 mod compute;
 mod custom;
 mod deploy;
+mod device_farm;
 mod inputs;
 mod invoke;
 mod json_text;
 mod source;
 
 pub use crate::providers::cloudformation::{Capability, CloudFormationActionMode};
+pub use crate::providers::device_farm::{DeviceFarmAppType, DeviceFarmTestType};
 pub use crate::providers::ec2::Ec2InstanceType;
 pub use crate::providers::s3::CannedAcl;
 pub use crate::providers::source::OutputArtifactFormat;
@@ -41,6 +44,7 @@ pub use deploy::{
     CloudFormationDeploy, CodeDeploy, CodeDeployToEcs, Ec2Deploy, EcsDeploy, EksDeploy, EksVariables,
     ElasticBeanstalkDeploy, LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables, S3Deploy,
 };
+pub use device_farm::{DeviceFarmRadio, DeviceFarmTest};
 pub use inputs::{ArtifactInput, FileInput, PathInput};
 pub use invoke::{LambdaInvoke, StepFunctionsInvoke, StepFunctionsVariables};
 pub use source::{

@@ -52,6 +52,7 @@ pub(crate) mod cloudformation;
 mod codebuild;
 mod codecommit;
 mod deploy;
+pub(crate) mod device_farm;
 pub(crate) mod ec2;
 mod ecr;
 mod eks;
@@ -67,6 +68,7 @@ pub use cloudformation::{CLOUDFORMATION, CLOUDFORMATION_STACK_INSTANCES, CLOUDFO
 pub use codebuild::CODEBUILD;
 pub use codecommit::CODECOMMIT;
 pub use deploy::{CODEDEPLOY, CODEDEPLOY_TO_ECS, ECS, LAMBDA_DEPLOY};
+pub use device_farm::DEVICE_FARM;
 pub use ec2::EC2;
 pub use ecr::ECR;
 pub use eks::EKS;
@@ -74,8 +76,8 @@ pub use elastic_beanstalk::ELASTIC_BEANSTALK;
 pub(crate) use invoke::{INPUT_TYPE_FILE_PATH, INPUT_TYPE_LITERAL};
 pub use invoke::{LAMBDA_INVOKE, STEP_FUNCTIONS};
 pub use others::{
-    ALEXA_SKILLS_KIT, APP_CONFIG, CODEPIPELINE_INVOKE, COMMANDS, DEVICE_FARM, ECR_BUILD_AND_PUBLISH, INSPECTOR_SCAN,
-    MANUAL, OPS_WORKS, SERVICE_CATALOG, SNYK,
+    ALEXA_SKILLS_KIT, APP_CONFIG, CODEPIPELINE_INVOKE, COMMANDS, ECR_BUILD_AND_PUBLISH, INSPECTOR_SCAN, MANUAL,
+    OPS_WORKS, SERVICE_CATALOG, SNYK,
 };
 pub use s3::{S3_DEPLOY, S3_SOURCE};
 pub use source::{CODESTAR_SOURCE_CONNECTION, GITHUB};

@@ -5,7 +5,7 @@
 use super::{artifacts, ConfigKey, ProviderDescription};
 use crate::model::{ActionCategory, ActionOwner};
 
-use ActionCategory::{Approval, Build, Compute, Deploy, Invoke, Test};
+use ActionCategory::{Approval, Build, Compute, Deploy, Invoke};
 
 /// `Compute / AWS / Commands / 1` (V2 only): shell commands on a managed
 /// compute environment.
@@ -27,16 +27,6 @@ pub static ECR_BUILD_AND_PUBLISH: ProviderDescription =
             ConfigKey::optional("RegistryType").one_of(&["private", "public"]),
         ])
         .variables(&["ECRImageDigestId", "ECRRepositoryName"]);
-
-/// `Test / AWS / DeviceFarm / 1`.
-pub static DEVICE_FARM: ProviderDescription =
-    ProviderDescription::aws(&[Test], "DeviceFarm", artifacts(1, 1), artifacts(0, 0)).configuration(&[
-        ConfigKey::required("AppType"),
-        ConfigKey::required("ProjectId"),
-        ConfigKey::required("App"),
-        ConfigKey::required("DevicePoolArn"),
-        ConfigKey::required("TestType"),
-    ]);
 
 /// `Approval / AWS / Manual / 1`.
 pub static MANUAL: ProviderDescription =

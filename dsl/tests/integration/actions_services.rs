@@ -217,3 +217,119 @@ fn ec2_role_may_run_shell_commands_on_instances_and_move_them_between_target_gro
         ])
     );
 }
+
+/// The device pool of the Device Farm tests.
+const DEVICE_POOL: &str = "arn:aws:devicefarm:us-west-2:123456789012:devicepool:5e01a8c7-c861-4c0a-b1d5-5ec6e6c6dd23/0d2fbeb6-b2c6-4ccf-bb7d-2d5a2e0b9c0e";
+
+#[test]
+fn device_farm_writes_the_project_pool_types_and_the_app_file_of_its_input() {
+    let action = added(|s, source| {
+        s.add(DeviceFarmTest::new(
+            "Devices",
+            "5e01a8c7-c861-4c0a-b1d5-5ec6e6c6dd23",
+            DEVICE_POOL,
+            DeviceFarmAppType::Android,
+            source.path("app-release.apk"),
+            DeviceFarmTestType::BuiltinFuzz,
+        ));
+    });
+    assert_eq!(
+        action,
+        json!({
+            "name": "Devices",
+            "actionTypeId": {"category": "Test", "owner": "AWS", "provider": "DeviceFarm", "version": "1"},
+            "configuration": {
+                "AppType": "Android",
+                "ProjectId": "5e01a8c7-c861-4c0a-b1d5-5ec6e6c6dd23",
+                "App": "app-release.apk",
+                "DevicePoolArn": DEVICE_POOL,
+                "TestType": "BUILTIN_FUZZ"
+            },
+            "inputArtifacts": [{"name": "CheckoutOutput"}]
+        })
+    );
+}
+
+#[test]
+fn device_farm_writes_every_package_radio_recording_and_run_setting() {
+    let action = added(|s, source| {
+        s.add(
+            DeviceFarmTest::new(
+                "Devices",
+                "5e01a8c7-c861-4c0a-b1d5-5ec6e6c6dd23",
+                DEVICE_POOL,
+                DeviceFarmAppType::Ios,
+                source.path("build/app.ipa"),
+                DeviceFarmTestType::AppiumPython,
+            )
+            .test(source.path("build/tests.zip"))
+            .appium_version("1.7.2")
+            .radio(DeviceFarmRadio::Bluetooth, false)
+            .radio(DeviceFarmRadio::Wifi, true)
+            .radio(DeviceFarmRadio::Nfc, false)
+            .radio(DeviceFarmRadio::Gps, true)
+            .record(true, false)
+            .unmetered_devices_only(true)
+            .job_timeout_minutes(45)
+            .fuzz(6000, 50, 1234)
+            .location(47.6204, -122.3491)
+            .custom_artifacts("/tmp/host-out", "/sdcard/out"),
+        );
+    });
+    assert_eq!(
+        action,
+        json!({
+            "name": "Devices",
+            "actionTypeId": {"category": "Test", "owner": "AWS", "provider": "DeviceFarm", "version": "1"},
+            "configuration": {
+                "AppType": "iOS",
+                "ProjectId": "5e01a8c7-c861-4c0a-b1d5-5ec6e6c6dd23",
+                "App": "build/app.ipa",
+                "DevicePoolArn": DEVICE_POOL,
+                "TestType": "APPIUM_PYTHON",
+                "Test": "build/tests.zip",
+                "AppiumVersion": "1.7.2",
+                "RadioBluetoothEnabled": "false",
+                "RadioWifiEnabled": "true",
+                "RadioNfcEnabled": "false",
+                "RadioGpsEnabled": "true",
+                "RecordAppPerformanceData": "true",
+                "RecordVideo": "false",
+                "UnmeteredDevicesOnly": "true",
+                "JobTimeoutMinutes": "45",
+                "FuzzEventCount": "6000",
+                "FuzzEventThrottle": "50",
+                "FuzzRandomizerSeed": "1234",
+                "Latitude": "47.6204",
+                "Longitude": "-122.3491",
+                "CustomHostMachineArtifacts": "/tmp/host-out",
+                "CustomDeviceArtifacts": "/sdcard/out"
+            },
+            "inputArtifacts": [{"name": "CheckoutOutput"}]
+        })
+    );
+}
+
+#[test]
+fn device_farm_role_may_upload_and_schedule_runs() {
+    let statements = provider_statements(|s, source| {
+        s.add(
+            DeviceFarmTest::new(
+                "Devices",
+                "project",
+                DEVICE_POOL,
+                DeviceFarmAppType::Web,
+                source.path("site.zip"),
+                DeviceFarmTestType::AppiumWebPython,
+            )
+            .role_arn(TARGET_ROLE),
+        );
+    });
+    assert_eq!(
+        statements,
+        json!([{"Effect": "Allow",
+                "Action": ["devicefarm:CreateUpload", "devicefarm:GetRun", "devicefarm:GetUpload",
+                           "devicefarm:ListDevicePools", "devicefarm:ListProjects", "devicefarm:ScheduleRun"],
+                "Resource": ["*"]}])
+    );
+}

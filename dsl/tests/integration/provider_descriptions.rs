@@ -16,7 +16,6 @@ use pipewright_dsl::VariableSet;
 /// `GenericAction` for them), as `Provider (Category)`.
 const UNTYPED: &[&str] = &[
     "ECRBuildAndPublish (Build)",
-    "DeviceFarm (Test)",
     "CloudFormationStackSet (Deploy)",
     "CloudFormationStackInstances (Deploy)",
     "OpsWorks (Deploy)",
@@ -91,6 +90,28 @@ fn typed_actions() -> Vec<Typed> {
             variables.push(("Build", variable_names(&build)));
             let test = s.add(CodeBuild::test("Test", "tests", source.artifact()));
             variables.push(("Test", variable_names(&test)));
+            s.add(
+                DeviceFarmTest::new(
+                    "Devices",
+                    "project",
+                    "arn:aws:devicefarm:us-west-2:123456789012:devicepool:p/d",
+                    DeviceFarmAppType::Android,
+                    source.artifact().path("app.apk"),
+                    DeviceFarmTestType::AppiumPython,
+                )
+                .test(source.artifact().path("tests.zip"))
+                .appium_version("1.7.2")
+                .radio(DeviceFarmRadio::Bluetooth, false)
+                .radio(DeviceFarmRadio::Wifi, true)
+                .radio(DeviceFarmRadio::Nfc, false)
+                .radio(DeviceFarmRadio::Gps, true)
+                .record(true, true)
+                .unmetered_devices_only(false)
+                .job_timeout_minutes(30)
+                .fuzz(6000, 50, 1)
+                .location(47.6, -122.3)
+                .custom_artifacts("/tmp/out", "/sdcard/out"),
+            );
             build
         });
         let [built, _] = build.artifacts;
