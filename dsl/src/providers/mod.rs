@@ -60,6 +60,7 @@ mod elastic_beanstalk;
 mod invoke;
 mod others;
 pub(crate) mod s3;
+pub(crate) mod service_catalog;
 pub(crate) mod source;
 
 use crate::model::{ActionCategory, ActionOwner, ActionTypeId};
@@ -77,9 +78,10 @@ pub(crate) use invoke::{INPUT_TYPE_FILE_PATH, INPUT_TYPE_LITERAL};
 pub use invoke::{LAMBDA_INVOKE, STEP_FUNCTIONS};
 pub use others::{
     ALEXA_SKILLS_KIT, APP_CONFIG, CODEPIPELINE_INVOKE, COMMANDS, ECR_BUILD_AND_PUBLISH, INSPECTOR_SCAN, MANUAL,
-    OPS_WORKS, SERVICE_CATALOG, SNYK,
+    OPS_WORKS, SNYK,
 };
 pub use s3::{S3_DEPLOY, S3_SOURCE};
+pub use service_catalog::SERVICE_CATALOG;
 pub use source::{CODESTAR_SOURCE_CONNECTION, GITHUB};
 
 /// Every provider pipewright knows, in the order of the AWS action reference.

@@ -41,11 +41,6 @@ pub static OPS_WORKS: ProviderDescription =
     ProviderDescription::aws(&[Deploy], "OpsWorks", artifacts(1, 1), artifacts(0, 0))
         .configuration(&[ConfigKey::required("Stack"), ConfigKey::required("App")]);
 
-/// `Deploy / AWS / ServiceCatalog / 1`.
-pub static SERVICE_CATALOG: ProviderDescription =
-    ProviderDescription::aws(&[Deploy], "ServiceCatalog", artifacts(1, 1), artifacts(0, 0))
-        .configuration(&[ConfigKey::required("ProductId")]);
-
 /// `Deploy / AWS / AppConfig / 1`.
 pub static APP_CONFIG: ProviderDescription =
     ProviderDescription::aws(&[Deploy], "AppConfig", artifacts(1, 1), artifacts(0, 0)).configuration(&[

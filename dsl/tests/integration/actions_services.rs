@@ -333,3 +333,65 @@ fn device_farm_role_may_upload_and_schedule_runs() {
                 "Resource": ["*"]}])
     );
 }
+
+#[test]
+fn service_catalog_configuration_file_writes_the_product_and_the_file_of_its_input() {
+    let action = added(|s, source| {
+        s.add(ServiceCatalogDeploy::configuration_file("Publish", "prod-ex2jb3jvqqahk", source.path("catalog.json")));
+    });
+    assert_eq!(
+        action,
+        json!({
+            "name": "Publish",
+            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "ServiceCatalog", "version": "1"},
+            "configuration": {"ProductId": "prod-ex2jb3jvqqahk", "ConfigurationFilePath": "catalog.json"},
+            "inputArtifacts": [{"name": "CheckoutOutput"}]
+        })
+    );
+}
+
+#[test]
+fn service_catalog_template_writes_the_version_and_the_cloudformation_product_type() {
+    let action = added(|s, source| {
+        s.add(
+            ServiceCatalogDeploy::template("Publish", "prod-ex2jb3jvqqahk", source.path("product.yaml"), "v2")
+                .version_description("Adds a queue"),
+        );
+    });
+    assert_eq!(
+        action,
+        json!({
+            "name": "Publish",
+            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "ServiceCatalog", "version": "1"},
+            "configuration": {
+                "ProductId": "prod-ex2jb3jvqqahk",
+                "TemplateFilePath": "product.yaml",
+                "ProductVersionName": "v2",
+                "ProductType": "CLOUD_FORMATION_TEMPLATE",
+                "ProductVersionDescription": "Adds a queue"
+            },
+            "inputArtifacts": [{"name": "CheckoutOutput"}]
+        })
+    );
+}
+
+#[test]
+fn service_catalog_role_may_add_versions_to_its_product_only() {
+    let statements = provider_statements(|s, source| {
+        s.add(
+            ServiceCatalogDeploy::template("Publish", "prod-ex2jb3jvqqahk", source.path("product.yaml"), "v2")
+                .role_arn(TARGET_ROLE),
+        );
+    });
+    assert_eq!(
+        statements,
+        json!([
+            {"Effect": "Allow",
+             "Action": ["servicecatalog:CreateProvisioningArtifact", "servicecatalog:DeleteProvisioningArtifact",
+                        "servicecatalog:DescribeProvisioningArtifact", "servicecatalog:ListProvisioningArtifacts",
+                        "servicecatalog:UpdateProduct"],
+             "Resource": ["arn:aws:catalog:us-east-1:987654321098:product/prod-ex2jb3jvqqahk"]},
+            {"Effect": "Allow", "Action": ["cloudformation:ValidateTemplate"], "Resource": ["*"]},
+        ])
+    );
+}

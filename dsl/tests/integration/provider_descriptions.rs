@@ -19,7 +19,6 @@ const UNTYPED: &[&str] = &[
     "CloudFormationStackSet (Deploy)",
     "CloudFormationStackInstances (Deploy)",
     "OpsWorks (Deploy)",
-    "ServiceCatalog (Deploy)",
     "AppConfig (Deploy)",
     "AlexaSkillsKit (Deploy)",
     "CodePipeline (Invoke)",
@@ -168,6 +167,11 @@ fn typed_actions() -> Vec<Typed> {
                     .max_error("1")
                     .target_group_names(&["web"]),
             );
+            s.add(
+                ServiceCatalogDeploy::template("Catalog", "prod-1", built.path("product.yaml"), "v2")
+                    .version_description("second"),
+            );
+            s.add(ServiceCatalogDeploy::configuration_file("CatalogFile", "prod-1", built.path("catalog.json")));
             s.add(Ec2Deploy::deploy_spec("Ec2Spec", "app", Ec2InstanceType::SsmManagedNode, built.path("spec.yaml")));
             s.add(
                 S3Deploy::object("Upload", "bucket", "app.zip", built)

@@ -8,6 +8,7 @@ mod eks;
 mod elastic_beanstalk;
 mod lambda;
 mod s3;
+mod service_catalog;
 
 pub use cloudformation::CloudFormationDeploy;
 pub use codedeploy::{CodeDeploy, CodeDeployToEcs};
@@ -17,3 +18,4 @@ pub use eks::{EksDeploy, EksVariables};
 pub use elastic_beanstalk::ElasticBeanstalkDeploy;
 pub use lambda::{LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables};
 pub use s3::S3Deploy;
+pub use service_catalog::ServiceCatalogDeploy;
