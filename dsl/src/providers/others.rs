@@ -41,15 +41,6 @@ pub static OPS_WORKS: ProviderDescription =
     ProviderDescription::aws(&[Deploy], "OpsWorks", artifacts(1, 1), artifacts(0, 0))
         .configuration(&[ConfigKey::required("Stack"), ConfigKey::required("App")]);
 
-/// `Deploy / AWS / AppConfig / 1`.
-pub static APP_CONFIG: ProviderDescription =
-    ProviderDescription::aws(&[Deploy], "AppConfig", artifacts(1, 1), artifacts(0, 0)).configuration(&[
-        ConfigKey::required("Application"),
-        ConfigKey::required("Environment"),
-        ConfigKey::required("ConfigurationProfile"),
-        ConfigKey::required("InputArtifactConfigurationPath"),
-    ]);
-
 /// `Deploy / ThirdParty / AlexaSkillsKit / 1`.
 pub static ALEXA_SKILLS_KIT: ProviderDescription =
     ProviderDescription::new(ActionOwner::ThirdParty, &[Deploy], "AlexaSkillsKit", artifacts(1, 2), artifacts(0, 0))

@@ -395,3 +395,72 @@ fn service_catalog_role_may_add_versions_to_its_product_only() {
         ])
     );
 }
+
+#[test]
+fn app_config_writes_the_ids_and_the_configuration_file_of_its_input() {
+    let action = added(|s, source| {
+        s.add(AppConfigDeploy::new("Flags", "abc1234", "env5678", "prof9012", source.path("config/flags.json")));
+    });
+    assert_eq!(
+        action,
+        json!({
+            "name": "Flags",
+            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "AppConfig", "version": "1"},
+            "configuration": {
+                "Application": "abc1234",
+                "Environment": "env5678",
+                "ConfigurationProfile": "prof9012",
+                "InputArtifactConfigurationPath": "config/flags.json"
+            },
+            "inputArtifacts": [{"name": "CheckoutOutput"}]
+        })
+    );
+}
+
+#[test]
+fn app_config_writes_its_deployment_strategy() {
+    let action = added(|s, source| {
+        s.add(
+            AppConfigDeploy::new("Flags", "abc1234", "env5678", "prof9012", source.path("flags.json"))
+                .deployment_strategy("AppConfig.Linear50PercentEvery30Seconds"),
+        );
+    });
+    assert_eq!(
+        action,
+        json!({
+            "name": "Flags",
+            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "AppConfig", "version": "1"},
+            "configuration": {
+                "Application": "abc1234",
+                "Environment": "env5678",
+                "ConfigurationProfile": "prof9012",
+                "InputArtifactConfigurationPath": "flags.json",
+                "DeploymentStrategy": "AppConfig.Linear50PercentEvery30Seconds"
+            },
+            "inputArtifacts": [{"name": "CheckoutOutput"}]
+        })
+    );
+}
+
+#[test]
+fn app_config_role_may_deploy_within_its_application_only() {
+    let statements = provider_statements(|s, source| {
+        s.add(
+            AppConfigDeploy::new("Flags", "abc1234", "env5678", "prof9012", source.path("flags.json"))
+                .role_arn(TARGET_ROLE),
+        );
+    });
+    let prefix = "arn:aws:appconfig:us-east-1:987654321098";
+    assert_eq!(
+        statements,
+        json!([
+            {"Effect": "Allow", "Action": ["appconfig:StartDeployment"],
+             "Resource": [format!("{prefix}:application/abc1234")]},
+            {"Effect": "Allow",
+             "Action": ["appconfig:GetDeployment", "appconfig:StartDeployment", "appconfig:StopDeployment"],
+             "Resource": [format!("{prefix}:application/abc1234/*")]},
+            {"Effect": "Allow", "Action": ["appconfig:StartDeployment"],
+             "Resource": [format!("{prefix}:deploymentstrategy/*")]},
+        ])
+    );
+}

@@ -19,7 +19,6 @@ const UNTYPED: &[&str] = &[
     "CloudFormationStackSet (Deploy)",
     "CloudFormationStackInstances (Deploy)",
     "OpsWorks (Deploy)",
-    "AppConfig (Deploy)",
     "AlexaSkillsKit (Deploy)",
     "CodePipeline (Invoke)",
     "InspectorScan (Invoke)",
@@ -170,6 +169,10 @@ fn typed_actions() -> Vec<Typed> {
             s.add(
                 ServiceCatalogDeploy::template("Catalog", "prod-1", built.path("product.yaml"), "v2")
                     .version_description("second"),
+            );
+            s.add(
+                AppConfigDeploy::new("AppConfig", "app", "env", "profile", built.path("flags.json"))
+                    .deployment_strategy("AppConfig.AllAtOnce"),
             );
             s.add(ServiceCatalogDeploy::configuration_file("CatalogFile", "prod-1", built.path("catalog.json")));
             s.add(Ec2Deploy::deploy_spec("Ec2Spec", "app", Ec2InstanceType::SsmManagedNode, built.path("spec.yaml")));

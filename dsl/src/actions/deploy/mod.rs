@@ -1,5 +1,6 @@
 //! Deploy actions, one file per provider family.
 
+mod app_config;
 mod cloudformation;
 mod codedeploy;
 mod ec2;
@@ -10,6 +11,7 @@ mod lambda;
 mod s3;
 mod service_catalog;
 
+pub use app_config::AppConfigDeploy;
 pub use cloudformation::CloudFormationDeploy;
 pub use codedeploy::{CodeDeploy, CodeDeployToEcs};
 pub use ec2::Ec2Deploy;
