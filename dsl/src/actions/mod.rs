@@ -7,7 +7,7 @@
 //! |---|---|
 //! | Source | [`CodeCommitSource`], [`CodeStarConnectionSource`], [`S3Source`], [`EcrSource`], [`GitHubSource`] |
 //! | Build, Test | [`CodeBuild`] (`new` / `test`), [`Jenkins`] (`new` / `test`) |
-//! | Deploy | [`CloudFormationDeploy`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`], [`EksDeploy`], [`Ec2Deploy`], [`ServiceCatalogDeploy`], [`AppConfigDeploy`] |
+//! | Deploy | [`CloudFormationDeploy`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`], [`EksDeploy`], [`Ec2Deploy`], [`ServiceCatalogDeploy`], [`AppConfigDeploy`], [`AlexaSkillsKitDeploy`] |
 //! | Test | [`DeviceFarmTest`] |
 //! | Approval | [`ManualApproval`] |
 //! | Invoke | [`LambdaInvoke`], [`StepFunctionsInvoke`] |
@@ -41,8 +41,9 @@ pub use codebuild_env::{EnvVar, EnvVarType};
 pub use compute::{Commands, CommandsComputeType, CommandsEnvironmentType};
 pub use custom::{GenericAction, GenericSource, NonSourceCategory};
 pub use deploy::{
-    AppConfigDeploy, CloudFormationDeploy, CodeDeploy, CodeDeployToEcs, Ec2Deploy, EcsDeploy, EksDeploy, EksVariables,
-    ElasticBeanstalkDeploy, LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables, S3Deploy, ServiceCatalogDeploy,
+    AlexaCredentials, AlexaSkillsKitDeploy, AppConfigDeploy, CloudFormationDeploy, CodeDeploy, CodeDeployToEcs,
+    Ec2Deploy, EcsDeploy, EksDeploy, EksVariables, ElasticBeanstalkDeploy, LambdaDeploy, LambdaDeployStrategy,
+    LambdaDeployVariables, S3Deploy, ServiceCatalogDeploy,
 };
 pub use device_farm::{DeviceFarmRadio, DeviceFarmTest};
 pub use inputs::{ArtifactInput, FileInput, PathInput};

@@ -48,6 +48,7 @@
 //! own (a key required only with some value of another) still gets that rule
 //! in `validate/providers.rs`.
 
+mod alexa_skills_kit;
 mod app_config;
 pub(crate) mod cloudformation;
 mod codebuild;
@@ -66,6 +67,7 @@ pub(crate) mod source;
 
 use crate::model::{ActionCategory, ActionOwner, ActionTypeId};
 
+pub use alexa_skills_kit::ALEXA_SKILLS_KIT;
 pub use app_config::APP_CONFIG;
 pub use cloudformation::{CLOUDFORMATION, CLOUDFORMATION_STACK_INSTANCES, CLOUDFORMATION_STACK_SET};
 pub use codebuild::CODEBUILD;
@@ -78,9 +80,7 @@ pub use eks::EKS;
 pub use elastic_beanstalk::ELASTIC_BEANSTALK;
 pub(crate) use invoke::{INPUT_TYPE_FILE_PATH, INPUT_TYPE_LITERAL};
 pub use invoke::{LAMBDA_INVOKE, STEP_FUNCTIONS};
-pub use others::{
-    ALEXA_SKILLS_KIT, CODEPIPELINE_INVOKE, COMMANDS, ECR_BUILD_AND_PUBLISH, INSPECTOR_SCAN, MANUAL, OPS_WORKS, SNYK,
-};
+pub use others::{CODEPIPELINE_INVOKE, COMMANDS, ECR_BUILD_AND_PUBLISH, INSPECTOR_SCAN, MANUAL, OPS_WORKS, SNYK};
 pub use s3::{S3_DEPLOY, S3_SOURCE};
 pub use service_catalog::SERVICE_CATALOG;
 pub use source::{CODESTAR_SOURCE_CONNECTION, GITHUB};

@@ -41,16 +41,6 @@ pub static OPS_WORKS: ProviderDescription =
     ProviderDescription::aws(&[Deploy], "OpsWorks", artifacts(1, 1), artifacts(0, 0))
         .configuration(&[ConfigKey::required("Stack"), ConfigKey::required("App")]);
 
-/// `Deploy / ThirdParty / AlexaSkillsKit / 1`.
-pub static ALEXA_SKILLS_KIT: ProviderDescription =
-    ProviderDescription::new(ActionOwner::ThirdParty, &[Deploy], "AlexaSkillsKit", artifacts(1, 2), artifacts(0, 0))
-        .configuration(&[
-            ConfigKey::required("ClientId"),
-            ConfigKey::required("ClientSecret"),
-            ConfigKey::required("RefreshToken"),
-            ConfigKey::required("SkillId"),
-        ]);
-
 /// `Invoke / AWS / CodePipeline / 1` (V2 only): starts another pipeline.
 pub static CODEPIPELINE_INVOKE: ProviderDescription =
     ProviderDescription::aws(&[Invoke], "CodePipeline", artifacts(0, 0), artifacts(0, 0))

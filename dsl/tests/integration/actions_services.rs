@@ -464,3 +464,66 @@ fn app_config_role_may_deploy_within_its_application_only() {
         ])
     );
 }
+
+/// Login with Amazon credentials whose secrets are template parameters.
+fn alexa_credentials() -> AlexaCredentials {
+    AlexaCredentials {
+        client_id: "amzn1.application-oa2-client.example".into(),
+        client_secret: cfn::reference("AlexaClientSecret"),
+        refresh_token: cfn::reference("AlexaRefreshToken"),
+    }
+}
+
+#[test]
+fn alexa_skills_kit_writes_the_skill_and_credentials_and_reads_the_package() {
+    let action = added(|s, source| {
+        s.add(AlexaSkillsKitDeploy::new("Skill", "amzn1.ask.skill.example", alexa_credentials(), source));
+    });
+    assert_eq!(
+        action,
+        json!({
+            "name": "Skill",
+            "actionTypeId": {"category": "Deploy", "owner": "ThirdParty", "provider": "AlexaSkillsKit", "version": "1"},
+            "configuration": {
+                "ClientId": "amzn1.application-oa2-client.example",
+                "ClientSecret": {"Ref": "AlexaClientSecret"},
+                "RefreshToken": {"Ref": "AlexaRefreshToken"},
+                "SkillId": "amzn1.ask.skill.example"
+            },
+            "inputArtifacts": [{"name": "CheckoutOutput"}]
+        })
+    );
+}
+
+#[test]
+fn alexa_skills_kit_reads_its_parameter_overrides_as_the_second_input() {
+    let pipeline = Pipeline::build("p", |p| {
+        p.role_arn("arn:aws:iam::123456789012:role/PipelineRole");
+        p.artifact_store(ArtifactStore::s3("my-artifacts"));
+        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+        let build =
+            p.stage("Build", |s| s.add(CodeBuild::new("Build", "overrides", source.artifact()).output("Overrides")));
+        p.stage("Deploy", |s| {
+            s.add(
+                AlexaSkillsKitDeploy::new("Skill", "amzn1.ask.skill.example", alexa_credentials(), source.artifact())
+                    .parameter_overrides(build.artifact()),
+            )
+        });
+    });
+    assert_eq!(
+        action_json(&pipeline, 2, 0),
+        json!({
+            "name": "Skill",
+            "actionTypeId": {"category": "Deploy", "owner": "ThirdParty", "provider": "AlexaSkillsKit", "version": "1"},
+            "configuration": {
+                "ClientId": "amzn1.application-oa2-client.example",
+                "ClientSecret": {"Ref": "AlexaClientSecret"},
+                "RefreshToken": {"Ref": "AlexaRefreshToken"},
+                "SkillId": "amzn1.ask.skill.example"
+            },
+            "inputArtifacts": [{"name": "CheckoutOutput"}, {"name": "Overrides"}]
+        })
+    );
+    let findings: Vec<String> = pipeline.check().iter().map(ToString::to_string).collect();
+    assert_eq!(findings, Vec::<String>::new());
+}

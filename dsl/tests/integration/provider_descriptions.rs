@@ -19,7 +19,6 @@ const UNTYPED: &[&str] = &[
     "CloudFormationStackSet (Deploy)",
     "CloudFormationStackInstances (Deploy)",
     "OpsWorks (Deploy)",
-    "AlexaSkillsKit (Deploy)",
     "CodePipeline (Invoke)",
     "InspectorScan (Invoke)",
     "Snyk (Invoke)",
@@ -174,6 +173,12 @@ fn typed_actions() -> Vec<Typed> {
                 AppConfigDeploy::new("AppConfig", "app", "env", "profile", built.path("flags.json"))
                     .deployment_strategy("AppConfig.AllAtOnce"),
             );
+            let alexa = AlexaCredentials {
+                client_id: "client".into(),
+                client_secret: "secret".into(),
+                refresh_token: "token".into(),
+            };
+            s.add(AlexaSkillsKitDeploy::new("Alexa", "skill", alexa, built).parameter_overrides(source.artifact()));
             s.add(ServiceCatalogDeploy::configuration_file("CatalogFile", "prod-1", built.path("catalog.json")));
             s.add(Ec2Deploy::deploy_spec("Ec2Spec", "app", Ec2InstanceType::SsmManagedNode, built.path("spec.yaml")));
             s.add(

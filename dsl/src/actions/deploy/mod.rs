@@ -1,5 +1,6 @@
 //! Deploy actions, one file per provider family.
 
+mod alexa_skills_kit;
 mod app_config;
 mod cloudformation;
 mod codedeploy;
@@ -11,6 +12,7 @@ mod lambda;
 mod s3;
 mod service_catalog;
 
+pub use alexa_skills_kit::{AlexaCredentials, AlexaSkillsKitDeploy};
 pub use app_config::AppConfigDeploy;
 pub use cloudformation::CloudFormationDeploy;
 pub use codedeploy::{CodeDeploy, CodeDeployToEcs};
