@@ -7,7 +7,7 @@
 //! |---|---|
 //! | Source | [`CodeCommitSource`], [`CodeStarConnectionSource`], [`S3Source`], [`EcrSource`], [`GitHubSource`] |
 //! | Build, Test | [`CodeBuild`] (`new` / `test`), [`Jenkins`] (`new` / `test`) |
-//! | Deploy | [`CloudFormationDeploy`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`], [`EksDeploy`], [`Ec2Deploy`], [`ServiceCatalogDeploy`], [`AppConfigDeploy`], [`AlexaSkillsKitDeploy`] |
+//! | Deploy | [`CloudFormationDeploy`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`], [`EksDeploy`], [`Ec2Deploy`], [`ServiceCatalogDeploy`], [`AppConfigDeploy`], [`AlexaSkillsKitDeploy`], [`OpsWorksDeploy`] |
 //! | Test | [`DeviceFarmTest`] |
 //! | Approval | [`ManualApproval`] |
 //! | Invoke | [`LambdaInvoke`], [`StepFunctionsInvoke`] |
@@ -43,7 +43,7 @@ pub use custom::{GenericAction, GenericSource, NonSourceCategory};
 pub use deploy::{
     AlexaCredentials, AlexaSkillsKitDeploy, AppConfigDeploy, CloudFormationDeploy, CodeDeploy, CodeDeployToEcs,
     Ec2Deploy, EcsDeploy, EksDeploy, EksVariables, ElasticBeanstalkDeploy, LambdaDeploy, LambdaDeployStrategy,
-    LambdaDeployVariables, S3Deploy, ServiceCatalogDeploy,
+    LambdaDeployVariables, OpsWorksDeploy, S3Deploy, ServiceCatalogDeploy,
 };
 pub use device_farm::{DeviceFarmRadio, DeviceFarmTest};
 pub use inputs::{ArtifactInput, FileInput, PathInput};

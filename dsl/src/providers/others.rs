@@ -5,7 +5,7 @@
 use super::{artifacts, ConfigKey, ProviderDescription};
 use crate::model::{ActionCategory, ActionOwner};
 
-use ActionCategory::{Approval, Build, Compute, Deploy, Invoke};
+use ActionCategory::{Approval, Build, Compute, Invoke};
 
 /// `Compute / AWS / Commands / 1` (V2 only): shell commands on a managed
 /// compute environment.
@@ -35,11 +35,6 @@ pub static MANUAL: ProviderDescription =
         ConfigKey::optional("CustomData"),
         ConfigKey::optional("ExternalEntityLink"),
     ]);
-
-/// `Deploy / AWS / OpsWorks / 1`.
-pub static OPS_WORKS: ProviderDescription =
-    ProviderDescription::aws(&[Deploy], "OpsWorks", artifacts(1, 1), artifacts(0, 0))
-        .configuration(&[ConfigKey::required("Stack"), ConfigKey::required("App")]);
 
 /// `Invoke / AWS / CodePipeline / 1` (V2 only): starts another pipeline.
 pub static CODEPIPELINE_INVOKE: ProviderDescription =

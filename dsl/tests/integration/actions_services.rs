@@ -527,3 +527,50 @@ fn alexa_skills_kit_reads_its_parameter_overrides_as_the_second_input() {
     let findings: Vec<String> = pipeline.check().iter().map(ToString::to_string).collect();
     assert_eq!(findings, Vec::<String>::new());
 }
+
+#[test]
+fn ops_works_writes_the_stack_and_app_and_reads_the_source() {
+    let action = added(|s, source| {
+        s.add(OpsWorksDeploy::new("Deploy", "2f1a0b61-stack", "c2d5ac34-app", source));
+    });
+    assert_eq!(
+        action,
+        json!({
+            "name": "Deploy",
+            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "OpsWorks", "version": "1"},
+            "configuration": {"Stack": "2f1a0b61-stack", "App": "c2d5ac34-app"},
+            "inputArtifacts": [{"name": "CheckoutOutput"}]
+        })
+    );
+}
+
+#[test]
+fn ops_works_writes_its_layer() {
+    let action = added(|s, source| {
+        s.add(OpsWorksDeploy::new("Deploy", "2f1a0b61-stack", "c2d5ac34-app", source).layer("0e6b5ba8-layer"));
+    });
+    assert_eq!(
+        action,
+        json!({
+            "name": "Deploy",
+            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "OpsWorks", "version": "1"},
+            "configuration": {"Stack": "2f1a0b61-stack", "App": "c2d5ac34-app", "Layer": "0e6b5ba8-layer"},
+            "inputArtifacts": [{"name": "CheckoutOutput"}]
+        })
+    );
+}
+
+#[test]
+fn ops_works_role_may_deploy_to_its_stack_only() {
+    let statements = provider_statements(|s, source| {
+        s.add(OpsWorksDeploy::new("Deploy", "2f1a0b61-stack", "c2d5ac34-app", source).role_arn(TARGET_ROLE));
+    });
+    assert_eq!(
+        statements,
+        json!([{"Effect": "Allow",
+                "Action": ["opsworks:CreateDeployment", "opsworks:DescribeApps", "opsworks:DescribeCommands",
+                           "opsworks:DescribeDeployments", "opsworks:DescribeInstances", "opsworks:DescribeStacks",
+                           "opsworks:UpdateApp", "opsworks:UpdateStack"],
+                "Resource": ["arn:aws:opsworks:us-east-1:987654321098:stack/2f1a0b61-stack/"]}])
+    );
+}

@@ -18,7 +18,6 @@ const UNTYPED: &[&str] = &[
     "ECRBuildAndPublish (Build)",
     "CloudFormationStackSet (Deploy)",
     "CloudFormationStackInstances (Deploy)",
-    "OpsWorks (Deploy)",
     "CodePipeline (Invoke)",
     "InspectorScan (Invoke)",
     "Snyk (Invoke)",
@@ -179,6 +178,7 @@ fn typed_actions() -> Vec<Typed> {
                 refresh_token: "token".into(),
             };
             s.add(AlexaSkillsKitDeploy::new("Alexa", "skill", alexa, built).parameter_overrides(source.artifact()));
+            s.add(OpsWorksDeploy::new("OpsWorks", "stack", "app", built).layer("layer"));
             s.add(ServiceCatalogDeploy::configuration_file("CatalogFile", "prod-1", built.path("catalog.json")));
             s.add(Ec2Deploy::deploy_spec("Ec2Spec", "app", Ec2InstanceType::SsmManagedNode, built.path("spec.yaml")));
             s.add(

@@ -9,6 +9,7 @@ mod ecs;
 mod eks;
 mod elastic_beanstalk;
 mod lambda;
+mod ops_works;
 mod s3;
 mod service_catalog;
 
@@ -21,5 +22,6 @@ pub use ecs::EcsDeploy;
 pub use eks::{EksDeploy, EksVariables};
 pub use elastic_beanstalk::ElasticBeanstalkDeploy;
 pub use lambda::{LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables};
+pub use ops_works::OpsWorksDeploy;
 pub use s3::S3Deploy;
 pub use service_catalog::ServiceCatalogDeploy;
