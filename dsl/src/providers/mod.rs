@@ -28,20 +28,36 @@
 //! 1. Write `dsl/src/providers/<provider>.rs` (like `elastic_beanstalk.rs`)
 //!    holding its [`ProviderDescription`] (type id, artifact bounds,
 //!    configuration keys, output variables, permissions, start rule; facts
-//!    from the AWS action reference). A closed value set a typed action
-//!    spells with an enum is defined here beside the description, as an enum
-//!    with `ALL` and a `const fn as_str`, and listed with `wire_values!`;
-//!    [`crate::actions`] re-exports the enum.
+//!    from the AWS action reference). Permissions are IAM actions (never a
+//!    wildcard action) on one [`Resource`] kind each, scoped by the
+//!    configuration keys where the resource's ARN allows it. A closed value
+//!    set a typed action spells with an enum is defined here beside the
+//!    description, as an enum with `ALL` and a `const fn as_str`, and listed
+//!    with `wire_values!`. When the provider was described in `others.rs`,
+//!    remove it from there.
 //! 2. In this file: declare the module (`pub(crate)` when it holds such an
-//!    enum), re-export the description and add
-//!    it to [`ALL`].
-//! 3. Write its typed action in [`crate::actions`], whose constructor starts
-//!    from the description (`providers::X.action(name)`); its fixed output
-//!    variables are a `variable_set!` with the description's variable names.
+//!    enum or a constant the typed action writes), re-export the
+//!    description (moving it out of the `others::` re-export) and add it to
+//!    [`ALL`] if it is not there yet.
+//! 3. Write its typed action in [`crate::actions`], in its category's file
+//!    or folder (`actions/deploy/<provider>.rs` for a deploy action),
+//!    declared and re-exported in that folder's `mod.rs` and in
+//!    `actions/mod.rs` (which also re-exports the enums of step 1 and lists
+//!    the action in its table; the prelude takes everything from there).
+//!    Its constructor starts from the description
+//!    (`providers::X.action(name)`); a file the provider reads from its only
+//!    input is a `PathInput` written with `ActionSpec::set_file`; its fixed
+//!    output variables are a `variable_set!` with the description's
+//!    variable names.
 //! 4. Tests: `dsl/tests/integration/provider_descriptions.rs` fails until the typed
-//!    action is built in its `typed_actions` (or the provider is listed as
-//!    untyped), and until the typed variable set and the description name the
-//!    same variables; add the action's own tests and accept its new snapshots.
+//!    action is built in its `typed_actions` (with every optional setting)
+//!    and removed from `UNTYPED`, and until the typed variable set and the
+//!    description name the same variables; add the action's own tests (its
+//!    whole JSON for a minimal and a full configuration, and the statements
+//!    of its role template). A new action type that implements
+//!    `NonSourceAction` or `CrossRegionAction` may change the implementor
+//!    lists in `tests/ui/*.stderr`: regenerate them as
+//!    `tests/integration/compile_fail.rs` says and read the change.
 //!
 //! Validation, the cross-account role templates and the event rules need no
 //! change: they find the provider in [`ALL`]. A provider with a rule of its
