@@ -40,6 +40,17 @@ where
     })
 }
 
+/// The whole JSON of the action `name` of type `[category, owner, provider]`
+/// (version 1) with `configuration`, reading only `CheckoutOutput`.
+fn reading_checkout(name: &str, [category, owner, provider]: [&str; 3], configuration: Value) -> Value {
+    json!({
+        "name": name,
+        "actionTypeId": {"category": category, "owner": owner, "provider": provider, "version": "1"},
+        "configuration": configuration,
+        "inputArtifacts": [{"name": "CheckoutOutput"}]
+    })
+}
+
 /// The statements of the provider policy of the role of the only action of
 /// the `Deploy` stage, which `add` adds with [`TARGET_ROLE`]: what the
 /// role template grants to run it.
@@ -61,12 +72,11 @@ fn eks_kubectl_writes_the_cluster_and_the_manifest_file_of_its_input() {
     });
     assert_eq!(
         action,
-        json!({
-            "name": "Apply",
-            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "EKS", "version": "1"},
-            "configuration": {"ClusterName": "my-cluster", "ManifestFiles": "k8s/deployment.yaml"},
-            "inputArtifacts": [{"name": "CheckoutOutput"}]
-        })
+        reading_checkout(
+            "Apply",
+            ["Deploy", "AWS", "EKS"],
+            json!({"ClusterName": "my-cluster", "ManifestFiles": "k8s/deployment.yaml"})
+        )
     );
 }
 
@@ -135,16 +145,15 @@ fn ec2_deploy_spec_writes_the_instances_and_the_spec_file_of_its_input() {
     });
     assert_eq!(
         action,
-        json!({
-            "name": "Servers",
-            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "EC2", "version": "1"},
-            "configuration": {
+        reading_checkout(
+            "Servers",
+            ["Deploy", "AWS", "EC2"],
+            json!({
                 "InstanceTagKey": "app",
                 "InstanceType": "SSM_MANAGED_NODE",
                 "DeploySpec": "deployspec.yaml"
-            },
-            "inputArtifacts": [{"name": "CheckoutOutput"}]
-        })
+            })
+        )
     );
 }
 
@@ -162,10 +171,10 @@ fn ec2_scripts_write_every_script_batch_and_target_group_setting() {
     });
     assert_eq!(
         action,
-        json!({
-            "name": "Servers",
-            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "EC2", "version": "1"},
-            "configuration": {
+        reading_checkout(
+            "Servers",
+            ["Deploy", "AWS", "EC2"],
+            json!({
                 "InstanceTagKey": "app",
                 "InstanceType": "EC2",
                 "TargetDirectory": "/srv/app",
@@ -175,9 +184,8 @@ fn ec2_scripts_write_every_script_batch_and_target_group_setting() {
                 "MaxBatch": "50%",
                 "MaxError": "1",
                 "TargetGroupNameList": "web-blue,web-green"
-            },
-            "inputArtifacts": [{"name": "CheckoutOutput"}]
-        })
+            })
+        )
     );
 }
 
@@ -235,18 +243,17 @@ fn device_farm_writes_the_project_pool_types_and_the_app_file_of_its_input() {
     });
     assert_eq!(
         action,
-        json!({
-            "name": "Devices",
-            "actionTypeId": {"category": "Test", "owner": "AWS", "provider": "DeviceFarm", "version": "1"},
-            "configuration": {
+        reading_checkout(
+            "Devices",
+            ["Test", "AWS", "DeviceFarm"],
+            json!({
                 "AppType": "Android",
                 "ProjectId": "5e01a8c7-c861-4c0a-b1d5-5ec6e6c6dd23",
                 "App": "app-release.apk",
                 "DevicePoolArn": DEVICE_POOL,
                 "TestType": "BUILTIN_FUZZ"
-            },
-            "inputArtifacts": [{"name": "CheckoutOutput"}]
-        })
+            })
+        )
     );
 }
 
@@ -278,10 +285,10 @@ fn device_farm_writes_every_package_radio_recording_and_run_setting() {
     });
     assert_eq!(
         action,
-        json!({
-            "name": "Devices",
-            "actionTypeId": {"category": "Test", "owner": "AWS", "provider": "DeviceFarm", "version": "1"},
-            "configuration": {
+        reading_checkout(
+            "Devices",
+            ["Test", "AWS", "DeviceFarm"],
+            json!({
                 "AppType": "iOS",
                 "ProjectId": "5e01a8c7-c861-4c0a-b1d5-5ec6e6c6dd23",
                 "App": "build/app.ipa",
@@ -304,9 +311,8 @@ fn device_farm_writes_every_package_radio_recording_and_run_setting() {
                 "Longitude": "-122.3491",
                 "CustomHostMachineArtifacts": "/tmp/host-out",
                 "CustomDeviceArtifacts": "/sdcard/out"
-            },
-            "inputArtifacts": [{"name": "CheckoutOutput"}]
-        })
+            })
+        )
     );
 }
 
@@ -341,12 +347,11 @@ fn service_catalog_configuration_file_writes_the_product_and_the_file_of_its_inp
     });
     assert_eq!(
         action,
-        json!({
-            "name": "Publish",
-            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "ServiceCatalog", "version": "1"},
-            "configuration": {"ProductId": "prod-ex2jb3jvqqahk", "ConfigurationFilePath": "catalog.json"},
-            "inputArtifacts": [{"name": "CheckoutOutput"}]
-        })
+        reading_checkout(
+            "Publish",
+            ["Deploy", "AWS", "ServiceCatalog"],
+            json!({"ProductId": "prod-ex2jb3jvqqahk", "ConfigurationFilePath": "catalog.json"})
+        )
     );
 }
 
@@ -360,18 +365,17 @@ fn service_catalog_template_writes_the_version_and_the_cloudformation_product_ty
     });
     assert_eq!(
         action,
-        json!({
-            "name": "Publish",
-            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "ServiceCatalog", "version": "1"},
-            "configuration": {
+        reading_checkout(
+            "Publish",
+            ["Deploy", "AWS", "ServiceCatalog"],
+            json!({
                 "ProductId": "prod-ex2jb3jvqqahk",
                 "TemplateFilePath": "product.yaml",
                 "ProductVersionName": "v2",
                 "ProductType": "CLOUD_FORMATION_TEMPLATE",
                 "ProductVersionDescription": "Adds a queue"
-            },
-            "inputArtifacts": [{"name": "CheckoutOutput"}]
-        })
+            })
+        )
     );
 }
 
@@ -403,17 +407,16 @@ fn app_config_writes_the_ids_and_the_configuration_file_of_its_input() {
     });
     assert_eq!(
         action,
-        json!({
-            "name": "Flags",
-            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "AppConfig", "version": "1"},
-            "configuration": {
+        reading_checkout(
+            "Flags",
+            ["Deploy", "AWS", "AppConfig"],
+            json!({
                 "Application": "abc1234",
                 "Environment": "env5678",
                 "ConfigurationProfile": "prof9012",
                 "InputArtifactConfigurationPath": "config/flags.json"
-            },
-            "inputArtifacts": [{"name": "CheckoutOutput"}]
-        })
+            })
+        )
     );
 }
 
@@ -427,18 +430,17 @@ fn app_config_writes_its_deployment_strategy() {
     });
     assert_eq!(
         action,
-        json!({
-            "name": "Flags",
-            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "AppConfig", "version": "1"},
-            "configuration": {
+        reading_checkout(
+            "Flags",
+            ["Deploy", "AWS", "AppConfig"],
+            json!({
                 "Application": "abc1234",
                 "Environment": "env5678",
                 "ConfigurationProfile": "prof9012",
                 "InputArtifactConfigurationPath": "flags.json",
                 "DeploymentStrategy": "AppConfig.Linear50PercentEvery30Seconds"
-            },
-            "inputArtifacts": [{"name": "CheckoutOutput"}]
-        })
+            })
+        )
     );
 }
 
@@ -481,17 +483,16 @@ fn alexa_skills_kit_writes_the_skill_and_credentials_and_reads_the_package() {
     });
     assert_eq!(
         action,
-        json!({
-            "name": "Skill",
-            "actionTypeId": {"category": "Deploy", "owner": "ThirdParty", "provider": "AlexaSkillsKit", "version": "1"},
-            "configuration": {
+        reading_checkout(
+            "Skill",
+            ["Deploy", "ThirdParty", "AlexaSkillsKit"],
+            json!({
                 "ClientId": "amzn1.application-oa2-client.example",
                 "ClientSecret": {"Ref": "AlexaClientSecret"},
                 "RefreshToken": {"Ref": "AlexaRefreshToken"},
                 "SkillId": "amzn1.ask.skill.example"
-            },
-            "inputArtifacts": [{"name": "CheckoutOutput"}]
-        })
+            })
+        )
     );
 }
 
@@ -535,12 +536,11 @@ fn ops_works_writes_the_stack_and_app_and_reads_the_source() {
     });
     assert_eq!(
         action,
-        json!({
-            "name": "Deploy",
-            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "OpsWorks", "version": "1"},
-            "configuration": {"Stack": "2f1a0b61-stack", "App": "c2d5ac34-app"},
-            "inputArtifacts": [{"name": "CheckoutOutput"}]
-        })
+        reading_checkout(
+            "Deploy",
+            ["Deploy", "AWS", "OpsWorks"],
+            json!({"Stack": "2f1a0b61-stack", "App": "c2d5ac34-app"})
+        )
     );
 }
 
@@ -551,12 +551,11 @@ fn ops_works_writes_its_layer() {
     });
     assert_eq!(
         action,
-        json!({
-            "name": "Deploy",
-            "actionTypeId": {"category": "Deploy", "owner": "AWS", "provider": "OpsWorks", "version": "1"},
-            "configuration": {"Stack": "2f1a0b61-stack", "App": "c2d5ac34-app", "Layer": "0e6b5ba8-layer"},
-            "inputArtifacts": [{"name": "CheckoutOutput"}]
-        })
+        reading_checkout(
+            "Deploy",
+            ["Deploy", "AWS", "OpsWorks"],
+            json!({"Stack": "2f1a0b61-stack", "App": "c2d5ac34-app", "Layer": "0e6b5ba8-layer"})
+        )
     );
 }
 
