@@ -65,6 +65,7 @@ mod builder;
 pub mod cfn;
 pub mod cross_account;
 pub mod events;
+mod findings;
 pub mod model;
 pub mod notifications;
 mod pipeline;
@@ -81,25 +82,32 @@ pub use action_ref::{ActionRef, HasActionRef};
 pub use action_spec::{ActionSettings, ActionSpec, CrossRegionAction, IntoAction, NonSourceAction, SourceAction};
 pub use artifact::{Artifact, ArtifactPath};
 pub use builder::{PipelineBuilder, SourceStageBuilder, StageBuilder};
+pub use findings::{Location, Rule, RuleGroup, Severity, Violation, Violations};
 pub use pipeline::{DisabledTransition, Pipeline};
 pub use printable::{printable, MAX_PRINTED_CHARS};
 pub use surroundings::IdentityError;
 pub use text::Text;
-pub use validate::{Location, Severity, Violation, Violations};
 pub use variables::{NamedVariables, NoVariables, PipelineVar, Var, VariableSet};
 
-/// Everything a pipeline definition needs, in one import.
+/// Everything a pipeline definition needs, in one import: a convenience
+/// import of items whose home is the crate root and its modules.
 pub mod prelude {
+    #[doc(no_inline)]
     pub use crate::actions::*;
+    #[doc(no_inline)]
     pub use crate::cfn;
+    #[doc(no_inline)]
     pub use crate::events::{ActionExecutionState, PipelineExecutionState, RateUnit, Schedule, StageExecutionState};
+    #[doc(no_inline)]
     pub use crate::model::{
         ActionOwner, ArtifactStore, ExecutionMode, FilterCriteria, FilterCriteriaBuilder, GitPullRequestFilter,
         GitPullRequestFilterBuilder, GitPushFilter, GitPushFilterBuilder, PipelineType, PullRequestEvent, Str,
     };
+    #[doc(no_inline)]
     pub use crate::notifications::{
         DetailType, NotificationRule, NotificationStatus, NotificationTarget, PipelineEvent,
     };
+    #[doc(no_inline)]
     pub use crate::{
         ActionHandle, ActionRef, ActionSettings, Artifact, ArtifactPath, HasActionRef, Pipeline, PipelineBuilder, Text,
         Var,

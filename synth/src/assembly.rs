@@ -11,7 +11,7 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-use pipewright_dsl::{printable, Location, Pipeline, Violation, Violations};
+use pipewright_dsl::{printable, Location, Pipeline, Rule, Violation, Violations};
 
 use crate::emit::{
     self, api_json, cloudformation, cross_account, events, notifications, EmitError, FileKind, Format, OutputFile,
@@ -275,7 +275,7 @@ pub fn check(pipelines: &[&Pipeline]) -> Vec<Violation> {
         if pipelines[..index].iter().any(|other| other.declaration().name == *name) {
             findings.push(Violation::new(
                 location.clone(),
-                "pipeline-name-unique",
+                Rule::PipelineNameUnique,
                 "two pipelines have this name; names are unique per account and Region and each names its \
                  output folder: rename one of them",
             ));
@@ -283,13 +283,13 @@ pub fn check(pipelines: &[&Pipeline]) -> Vec<Violation> {
         match name.as_literal() {
             None => findings.push(Violation::new(
                 location,
-                "pipeline-name-literal",
+                Rule::PipelineNameLiteral,
                 "the name is a CloudFormation expression, but synth names the pipeline's output folder after \
                  it: give the pipeline a literal name",
             )),
             Some(literal @ ("." | ".." | manifest::FILE_NAME)) => findings.push(Violation::new(
                 location,
-                "pipeline-name-folder",
+                Rule::PipelineNameFolder,
                 format!(
                     "\"{literal}\" cannot name the pipeline's output folder (it is `.`, `..` or the manifest): \
                      rename the pipeline"
@@ -323,9 +323,9 @@ fn emit_pipeline(pipeline: &Pipeline, format: Format) -> Result<PipelineFiles, V
         Err(error @ EmitError::Expression { .. }) => {
             emitted.not_written.push(NotWritten { path: api_json::FILE_NAME.to_owned(), reason: error.to_string() })
         }
-        Err(error) => return Err(failure("pipeline-json", error)),
+        Err(error) => return Err(failure(Rule::PipelineJson, error)),
     }
-    emitted.files.push(cloudformation::emit(pipeline, format).map_err(|error| failure("template", error))?);
+    emitted.files.push(cloudformation::emit(pipeline, format).map_err(|error| failure(Rule::Template, error))?);
     for (folder, cli_files) in [("events/", events::emit(pipeline)), ("notifications/", notifications::emit(pipeline))]
     {
         match cli_files {

@@ -1,5 +1,5 @@
 //! The command line a program that defines pipelines gets from
-//! [`crate::App`]: `synth`, `list`, `validate` and `diff`.
+//! [`crate::App`]: `synth`, `list`, `validate`, `diff` and `explain`.
 //!
 //! [`run`] is a plain function over arguments and two writers, so the
 //! command line can be tested in-process.
@@ -15,6 +15,7 @@ use crate::assembly::{self, plural, Synth, SynthError};
 use crate::diff;
 use crate::emit::Format;
 use crate::exit::{exit_codes_help, Exit};
+use crate::explain::{explain, ExplainArgs};
 
 /// Synthesizes the AWS CodePipeline pipelines this program defines.
 #[derive(Debug, Parser)]
@@ -97,6 +98,11 @@ enum Command {
         diff::command::exit_codes_of_diff!()
     ))]
     Diff(diff::command::AppDiffArgs),
+    /// Explain a rule code of a finding; without a code, list every rule.
+    #[command(after_help = "Examples:
+  cargo run -- explain plaintext-secret
+  cargo run -- explain")]
+    Explain(ExplainArgs),
 }
 
 /// Runs the command line over `pipelines`. `args` starts with the program's
@@ -141,6 +147,7 @@ where
             diff::command::run_app(&selected, &args, stdout)
                 .map_err(|failure| Failure { exit: failure.exit, message: failure.message })
         }),
+        Command::Explain(args) => return explain(&args, stdout, stderr),
     };
     match outcome {
         Ok(exit) => exit,

@@ -20,6 +20,7 @@ pub mod cli;
 pub mod diff;
 pub mod emit;
 mod exit;
+mod explain;
 pub mod input;
 pub mod manifest;
 pub mod output_folder;

@@ -12,6 +12,7 @@ use crate::assembly::plural;
 use crate::cli::{print_totals, print_usage_error};
 use crate::diff;
 use crate::exit::{exit_codes_help, Exit};
+use crate::explain::{explain, ExplainArgs};
 use crate::input::{self, InputError};
 
 /// Checks and compares existing AWS CodePipeline definitions.
@@ -65,6 +66,11 @@ enum Command {
         diff::command::exit_codes_of_diff!()
     ))]
     Diff(diff::command::FilesDiffArgs),
+    /// Explain a rule code of a finding; without a code, list every rule.
+    #[command(after_help = "Examples:
+  synth explain plaintext-secret
+  synth explain")]
+    Explain(ExplainArgs),
 }
 
 /// Runs the standalone command line; `args` starts with the program's name.
@@ -81,6 +87,7 @@ where
             let _ = writeln!(stderr, "{}", failure.message);
             failure.exit
         }),
+        Ok(Cli { command: Command::Explain(args) }) => explain(&args, stdout, stderr),
         Err(error) => print_usage_error(&error, stdout, stderr),
     }
 }

@@ -7,6 +7,7 @@ mod build_script;
 mod compile_fail;
 mod examples;
 mod handle_error_documented;
+mod rules_tested;
 mod seed;
 mod snapshots_examples;
 mod testing_assert_pipeline;

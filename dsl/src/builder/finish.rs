@@ -13,7 +13,7 @@ use crate::model::{
 };
 use crate::pipeline::{DerivedName, DisabledTransition, Pipeline};
 use crate::providers;
-use crate::{Location, Violation};
+use crate::{Location, Rule, Violation};
 
 use super::pipeline::{PipelineBuilder, StageState};
 
@@ -61,7 +61,7 @@ impl<'p> PipelineBuilder<'p> {
         misplaced.then(|| {
             Violation::new(
                 Location::pipeline(&self.name),
-                "source-stage-first",
+                Rule::SourceStageFirst,
                 "the source stage must be the first stage and come only once: call `p.source_stage(...)` once, before any `p.stage(...)`",
             )
         })
@@ -72,7 +72,7 @@ impl<'p> PipelineBuilder<'p> {
         self.role_arn.is_none().then(|| {
             Violation::new(
                 Location::pipeline(&self.name),
-                "role-required",
+                Rule::RoleRequired,
                 "the pipeline has no service role: call `p.role_arn(\"arn:aws:iam::<account>:role/<name>\")`",
             )
         })
@@ -240,7 +240,7 @@ impl<'p> PipelineBuilder<'p> {
                     let producer = &stage.actions[action.index].name;
                     violations.push(Violation::new(
                         Location::action(&self.name, &stage.name, &spec.name),
-                        "run-order-data-flow",
+                        Rule::RunOrderDataFlow,
                         format!(
                             "runOrder {explicit} runs this action before or beside \"{producer}\" (runOrder {their}), {}; \
                              use runOrder {} or more, or drop `.run_order(...)` to derive it",

@@ -13,7 +13,7 @@ use crate::model::{
 };
 use crate::pipeline::{DerivedName, Pipeline, Surroundings};
 use crate::variables::PipelineVar;
-use crate::{Location, Violation};
+use crate::{Location, Rule, Violation};
 
 use super::stage::{SourceStageBuilder, StageBuilder};
 
@@ -310,7 +310,7 @@ impl<'p> PipelineBuilder<'p> {
         if spec.outputs.len() != handle_outputs {
             self.output_count_mismatches.push(Violation::new(
                 Location::action(&self.name, &self.stages[stage].name, &spec.name),
-                "action-output-count",
+                Rule::ActionOutputCount,
                 format!(
                     "the action declares {} output artifacts but its handle holds {handle_outputs}; an \
                      `IntoAction` implementation must declare as many outputs in its `ActionSpec` as its `Handle` \

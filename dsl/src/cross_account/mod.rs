@@ -44,7 +44,7 @@ use crate::arn::Arn;
 use crate::model::{ActionDeclaration, StageDeclaration};
 use crate::pipeline::Pipeline;
 use crate::placement::{action_role, deployment_role};
-use crate::{Location, Violation, Violations};
+use crate::{Location, Rule, Violation, Violations};
 
 use permissions::Place;
 pub use policy::{policy_document, PolicyStatement, Trust};
@@ -168,7 +168,7 @@ pub fn targets(pipeline: &Pipeline) -> Result<Vec<CrossAccountTarget>, Violation
         let Some(region) = cross.region else {
             errors.push(Violation::new(
                 cross.location(pipeline),
-                "cross-account-region",
+                Rule::CrossAccountRegion,
                 "the action uses a role in another account, and its Region is unknown, so its role template cannot \
                  be named: call `p.region(\"us-east-1\")` with the pipeline's Region, or give the action `.region(...)`",
             ));
@@ -244,7 +244,7 @@ fn action_role_policies(
                     Some(known) => known.write |= writes,
                     None => buckets.push(BucketUse { bucket, key, write: writes }),
                 },
-                Err(message) => errors.push(Violation::new(location.clone(), "cross-account-template", message)),
+                Err(message) => errors.push(Violation::new(location.clone(), Rule::CrossAccountTemplate, message)),
             }
         }
         if let Some(provider) = permissions::of(cross.action) {
@@ -254,7 +254,7 @@ fn action_role_policies(
                     name: format!("{} {}", cross.stage.name, cross.action.name).to_upper_camel_case(),
                     statements,
                 }),
-                Err(message) => errors.push(Violation::new(location, "cross-account-template", message)),
+                Err(message) => errors.push(Violation::new(location, Rule::CrossAccountTemplate, message)),
             }
         }
     }

@@ -8,9 +8,9 @@ use regex::Regex;
 
 use super::context::Context;
 use super::pattern::anchored;
-use super::{Location, Violation};
 use crate::model::Str;
 use crate::providers;
+use crate::{Location, Rule, Violation};
 
 /// The IAM role ARN pattern of the API model,
 /// `arn:<partition>:iam::<account>:role/<path and name>`.
@@ -97,24 +97,30 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     if *role == "" {
         out.push(Violation::new(
             cx.pipeline_location(),
-            "role-required",
+            Rule::RoleRequired,
             format!(
                 "the pipeline has no service role (roleArn is empty); set roleArn to an IAM role that trusts \
                  codepipeline.amazonaws.com: {ROLE_SHAPE}"
             ),
         ));
     } else {
-        role_arn(cx.pipeline_location().field("roleArn"), "role-arn", "roleArn", role, out);
+        role_arn(cx.pipeline_location().field("roleArn"), Rule::RoleArn, "roleArn", role, out);
     }
     for placed in &cx.actions {
         let location = cx.location(placed);
         if let Some(role) = &placed.action.role_arn {
-            role_arn(location.field("roleArn"), "role-arn", "roleArn", role, out);
+            role_arn(location.field("roleArn"), Rule::RoleArn, "roleArn", role, out);
         }
         if placed.is_aws(providers::CLOUDFORMATION.name) {
             if let Some(role) = placed.config("RoleArn") {
                 let location = location.field("configuration.RoleArn");
-                role_arn(location, "cloudformation-role-arn", "the CloudFormation deployment role RoleArn", role, out);
+                role_arn(
+                    location,
+                    Rule::CloudFormationRoleArn,
+                    "the CloudFormation deployment role RoleArn",
+                    role,
+                    out,
+                );
             }
         }
         for arn_key in &ARN_KEYS {
@@ -124,9 +130,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
                 continue;
             }
             if !arn_key.pattern.is_match(value) {
-                out.push(Violation::warning(
+                out.push(Violation::new(
                     location.field(&format!("configuration.{}", arn_key.key)),
-                    "configuration-arn",
+                    Rule::ConfigurationArn,
                     format!(
                         "{} \"{value}\" is not a complete {}: expected {}; the pipeline is still written, but the \
                          action fails when it runs",
@@ -139,9 +145,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     for (field, store) in cx.stores() {
         let Some(id) = store.encryption_key.as_ref().and_then(|key| key.id.as_literal()) else { continue };
         if id.starts_with("arn:") && !KMS_ARN.is_match(id) {
-            out.push(Violation::warning(
+            out.push(Violation::new(
                 cx.pipeline_location().field(&field).field("encryptionKey.id"),
-                "kms-key-arn",
+                Rule::KmsKeyArn,
                 format!("the KMS key \"{id}\" is not a complete key or alias ARN: expected {KMS_SHAPE}"),
             ));
         }
@@ -150,7 +156,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
 
 /// Reports a literal that is not an IAM role ARN (`what` names it, e.g.
 /// `the rule's role`).
-pub(super) fn role_arn(location: Location, rule: &'static str, what: &str, role: &Str, out: &mut Vec<Violation>) {
+pub(super) fn role_arn(location: Location, rule: Rule, what: &str, role: &Str, out: &mut Vec<Violation>) {
     let Some(text) = role.as_literal() else { return };
     if text.contains("#{") || (ROLE_ARN.is_match(text) && text.chars().count() <= MAX_ROLE_ARN) {
         return;

@@ -6,9 +6,9 @@
 
 use super::context::{quoted_list, Context, Placed};
 use super::pattern::{length_problem, BUCKET};
-use super::{Location, Violation};
 use crate::arn::is_region;
 use crate::model::{ActionCategory, ActionOwner, ArtifactStore, RegionalArtifactStore};
+use crate::{Location, Rule, Violation};
 
 /// Longest KMS key id (key ID, key ARN or alias ARN).
 const MAX_KEY_ID: usize = 400;
@@ -26,7 +26,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     if let Some(problem) = problem {
         out.push(Violation::new(
             cx.pipeline_location(),
-            "artifact-store-exactly-one",
+            Rule::ArtifactStoreExactlyOne,
             format!(
                 "{problem}; set exactly one of artifactStore (one S3 bucket, for a single-Region pipeline) and \
                  artifactStores (one bucket per Region, including the pipeline's own, for a cross-Region pipeline)"
@@ -56,7 +56,7 @@ fn regional_stores(cx: &Context<'_>, regional: &[RegionalArtifactStore], out: &m
         if seen.contains(&region) {
             out.push(Violation::new(
                 location,
-                "artifact-store-region-unique",
+                Rule::ArtifactStoreRegionUnique,
                 format!("artifactStores has more than one store for \"{region}\"; keep one store per Region"),
             ));
         }
@@ -68,7 +68,7 @@ fn regional_stores(cx: &Context<'_>, regional: &[RegionalArtifactStore], out: &m
     }
     out.push(Violation::new(
         cx.pipeline_location().field("artifactStores"),
-        "artifact-store-pipeline-region",
+        Rule::ArtifactStorePipelineRegion,
         format!(
             "artifactStores has no store for the pipeline's own Region \"{region}\" (Regions: {}); a cross-Region \
              pipeline keeps a store in its own Region too: add one for \"{region}\"",
@@ -95,7 +95,7 @@ fn action_region(cx: &Context<'_>, placed: &Placed<'_>, regional: &[RegionalArti
     if let Some(reason) = refused {
         out.push(Violation::new(
             location.clone(),
-            "region-not-allowed",
+            Rule::RegionNotAllowed,
             format!("this action cannot set region: {reason}; remove region"),
         ));
     }
@@ -121,7 +121,7 @@ fn action_region(cx: &Context<'_>, placed: &Placed<'_>, regional: &[RegionalArti
     } else {
         return;
     };
-    out.push(Violation::new(location, "action-region-store", problem));
+    out.push(Violation::new(location, Rule::ActionRegionStore, problem));
 }
 
 /// The bucket name and the KMS key id of one store.
@@ -130,7 +130,7 @@ fn check_store(location: Location, store: &ArtifactStore, out: &mut Vec<Violatio
         if let Some(problem) = BUCKET.problem(bucket) {
             out.push(Violation::new(
                 location.field("location"),
-                "artifact-store-bucket",
+                Rule::ArtifactStoreBucket,
                 format!(
                     "the bucket name \"{bucket}\" {problem}; use {} (the name of an S3 bucket, not an ARN or a path)",
                     BUCKET.expected()
@@ -143,7 +143,7 @@ fn check_store(location: Location, store: &ArtifactStore, out: &mut Vec<Violatio
     if let Some(problem) = length_problem(id, 1, MAX_KEY_ID) {
         out.push(Violation::new(
             location.field("encryptionKey.id"),
-            "kms-key-id-length",
+            Rule::KmsKeyIdLength,
             format!("the KMS key id {problem}; use a key ID, key ARN or alias ARN of 1 to {MAX_KEY_ID} characters"),
         ));
     }
@@ -154,7 +154,7 @@ fn check_region(location: Location, region: &str, out: &mut Vec<Violation>) {
     if !is_region(region) {
         out.push(Violation::new(
             location,
-            "region-name",
+            Rule::RegionName,
             format!("the Region \"{region}\" is not a Region name; use one such as \"us-east-1\" or \"eu-west-2\""),
         ));
     }

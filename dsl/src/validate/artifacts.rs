@@ -5,9 +5,9 @@
 
 use super::catalog::{self, CUSTOM_ARTIFACTS};
 use super::context::{quoted_list, Context, Placed};
-use super::Violation;
 use crate::model::{ActionCategory, ActionOwner, Str};
 use crate::providers::{self, Values};
+use crate::{Rule, Violation};
 
 /// Checks the artifact flow and the artifact counts.
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
@@ -44,13 +44,13 @@ fn inputs_produced_before(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<V
                 };
                 out.push(Violation::new(
                     location,
-                    "input-artifact-unknown",
+                    Rule::InputArtifactUnknown,
                     format!("no action produces the input artifact \"{name}\"; {available}"),
                 ));
             }
             Some(producer) => out.push(Violation::new(
                 location,
-                "input-artifact-order",
+                Rule::InputArtifactOrder,
                 format!(
                     "the input artifact \"{name}\" is produced by {}, which does not run before this action ({}); \
                      an input must come from an earlier stage, or from an action of the same stage with a lower \
@@ -98,7 +98,7 @@ fn counts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Violation>) {
             let exception = if kind == "input" { exception } else { "" };
             out.push(Violation::new(
                 cx.location(placed).field(field),
-                "artifact-count",
+                Rule::ArtifactCount,
                 format!(
                     "{} takes {} {kind} artifact{}{exception}, found {found}",
                     what(),
@@ -165,7 +165,7 @@ fn configured_artifacts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Vio
         };
         out.push(Violation::new(
             location().field(&format!("configuration.{key}")),
-            "artifact-path-input",
+            Rule::ArtifactPathInput,
             format!("{key} \"{value}\" {problem}; {remedy}"),
         ));
     }
@@ -181,7 +181,7 @@ fn configured_artifacts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Vio
         if !inputs.contains(&value) {
             out.push(Violation::new(
                 location().field(&format!("configuration.{key}")),
-                "artifact-name-input",
+                Rule::ArtifactNameInput,
                 format!("{key} \"{value}\" is not an input artifact of this action; {}", valid()),
             ));
         }
@@ -189,7 +189,7 @@ fn configured_artifacts(cx: &Context<'_>, placed: &Placed<'_>, out: &mut Vec<Vio
     if placed.is_aws(providers::CODEBUILD.name) && inputs.len() > 1 && placed.config("PrimarySource").is_none() {
         out.push(Violation::new(
             location().field("configuration.PrimarySource"),
-            "primary-source-required",
+            Rule::PrimarySourceRequired,
             format!(
                 "CodeBuild needs PrimarySource when it has more than one input artifact: set it to the input that \
                  holds the buildspec, one of {}",

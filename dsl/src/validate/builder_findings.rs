@@ -4,24 +4,24 @@
 //! same mistake from the model's side. One mistake gives one finding: the
 //! builder's, which says what to change in the code.
 
-use super::Violation;
+use crate::{Rule, Violation};
 
 /// For each rule of the builder, the model rules that describe the same
 /// mistake when they find it at the builder finding's place or below it.
-const SAME_MISTAKE: [(&str, &[&str]); 4] = [
+const SAME_MISTAKE: [(Rule, &[Rule]); 4] = [
     // The source stage is not first: the model sees a first stage without
     // Source actions, other actions in it, and Source actions after it.
-    ("source-stage-first", &["first-stage-source", "first-stage-source-only", "source-outside-first-stage"]),
+    (Rule::SourceStageFirst, &[Rule::FirstStageSource, Rule::FirstStageSourceOnly, Rule::SourceOutsideFirstStage]),
     // No service role: the model sees an empty roleArn.
-    ("role-required", &["role-required"]),
+    (Rule::RoleRequired, &[Rule::RoleRequired]),
     // An explicit runOrder runs an action beside or before an action of its
     // stage it depends on: the model sees an input artifact or a variable
     // namespace of an action that does not run before it.
-    ("run-order-data-flow", &["input-artifact-order", "variable-namespace-order"]),
+    (Rule::RunOrderDataFlow, &[Rule::InputArtifactOrder, Rule::VariableNamespaceOrder]),
     // An action declares another number of outputs than its handle holds:
     // the builder completed it with default outputs, which the model may see
     // as repeated names or more outputs than the provider takes.
-    ("action-output-count", &["artifact-name-unique", "artifact-count"]),
+    (Rule::ActionOutputCount, &[Rule::ArtifactNameUnique, Rule::ArtifactCount]),
 ];
 
 /// Whether the model finding `found` describes the mistake of one of the

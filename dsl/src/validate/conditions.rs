@@ -3,7 +3,7 @@
 //! runs.
 
 use super::context::{stage_conditions, ConditionBlock, Context};
-use super::Violation;
+use crate::{Rule, Violation};
 
 /// The rule providers AWS offers.
 const RULE_PROVIDERS: [&str; 6] =
@@ -23,7 +23,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             if count.is_some_and(|count| count != 1) {
                 out.push(Violation::new(
                     cx.stage_location(stage).field(&format!("{block}.conditions")),
-                    "condition-count",
+                    Rule::ConditionCount,
                     format!(
                         "{block} has {} conditions; a condition block holds exactly 1 condition",
                         count.unwrap_or(0)
@@ -36,7 +36,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             if !(1..=MAX_RULES).contains(&rules.len()) {
                 out.push(Violation::new(
                     cx.stage_location(stage).field(&format!("{field}.rules")),
-                    "condition-rule-count",
+                    Rule::ConditionRuleCount,
                     format!("the condition has {} rules; a condition has 1 to {MAX_RULES} rules", rules.len()),
                 ));
             }
@@ -44,9 +44,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
                 let location = cx.stage_location(stage).field(&format!("{field}.rules[{index}]"));
                 if let Some(provider) = rule.rule_type_id.provider.as_literal() {
                     if !RULE_PROVIDERS.contains(&provider) {
-                        out.push(Violation::warning(
+                        out.push(Violation::new(
                             location.field("ruleTypeId.provider"),
-                            "condition-rule-provider",
+                            Rule::ConditionRuleProvider,
                             format!(
                                 "\"{provider}\" is not a rule provider AWS documents; the providers are {}",
                                 RULE_PROVIDERS.join(", ")
@@ -73,7 +73,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
                     };
                     out.push(Violation::new(
                         location.field("inputArtifacts"),
-                        "condition-rule-input",
+                        Rule::ConditionRuleInput,
                         format!("the rule reads the artifact \"{name}\", which is not produced {when}"),
                     ));
                 }

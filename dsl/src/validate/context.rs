@@ -4,12 +4,12 @@
 
 use std::collections::HashMap;
 
-use super::Location;
 use crate::model::{
     ActionCategory, ActionDeclaration, ActionOwner, ArtifactStore, Condition, PipelineDeclaration, StageDeclaration,
     Str,
 };
 use crate::pipeline::Pipeline;
+use crate::Location;
 
 /// The pipeline under validation.
 pub(super) struct Context<'a> {

@@ -6,11 +6,11 @@
 //! by ARN, and a pipeline role whose account can be compared at all.
 
 use super::context::{quoted_list, ActionLocation, Context, Placed};
-use super::Violation;
 use crate::cross_account::knows_provider_permissions;
 use crate::model::ActionOwner;
 use crate::placement::{action_role, deployment_role, ServingStore};
 use crate::providers;
+use crate::{Rule, Violation};
 
 /// Checks the actions that run in another account than the pipeline.
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
@@ -18,7 +18,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         if is_custom_with_role(placed) {
             out.push(Violation::new(
                 cx.location(placed).field("roleArn"),
-                "custom-action-role",
+                Rule::CustomActionRole,
                 "a Custom action (Jenkins or another job worker) cannot have roleArn: CodePipeline assumes no role \
                  for it, so it cannot run in another account; remove roleArn",
             ));
@@ -40,7 +40,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         if !stores.is_empty() && stores.iter().all(|serving| serving.store.encryption_key.is_none()) {
             out.push(Violation::new(
                 location.field("roleArn"),
-                "cross-account-kms-key",
+                Rule::CrossAccountKmsKey,
                 format!(
                     "{runs_in}, but {}: artifacts are then encrypted with the AWS-managed aws/s3 key, which no other \
                      account can use; give the store a customer-managed KMS key (encryptionKey with the key ARN, {})",
@@ -59,7 +59,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         if placed.is_aws(providers::CODEBUILD.name) && placed.output_count() > 0 {
             out.push(Violation::new(
                 location.field("outputArtifacts"),
-                "cross-account-codebuild-output",
+                Rule::CrossAccountCodeBuildOutput,
                 format!(
                     "{runs_in}, and a cross-account CodeBuild action cannot have output artifacts; run the build in \
                      the pipeline's account, or produce the artifact with another action"
@@ -73,7 +73,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             if producer_account != pipeline_account && producer_account != account {
                 out.push(Violation::new(
                     location.field(&format!("inputArtifacts[{index}].name")),
-                    "cross-account-artifact",
+                    Rule::CrossAccountArtifact,
                     format!(
                         "{runs_in}, and its input \"{name}\" was produced by {} in account {producer_account}; an \
                          artifact cannot pass between two accounts other than the pipeline's: produce it in the \
@@ -84,9 +84,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             }
         }
         if !knows_provider_permissions(placed.action) {
-            out.push(Violation::warning(
+            out.push(Violation::new(
                 location.to_location(),
-                "cross-account-permissions",
+                Rule::CrossAccountPermissions,
                 format!(
                     "pipewright does not know what a {} action needs, so the role template for account {account} \
                      grants its role only access to the artifacts; add the provider's permissions to that role",
@@ -147,7 +147,7 @@ fn deployment_role_account(
         if placed.action.role_arn.is_some() { "its roleArn" } else { "the pipeline's role, as it has no roleArn" };
     out.push(Violation::new(
         location.field("configuration.RoleArn"),
-        "cloudformation-role-account",
+        Rule::CloudFormationRoleAccount,
         format!(
             "the deployment role RoleArn is in account {role_account}, but the action runs in account {account} \
              ({whose}); the action's role passes the deployment role to CloudFormation, which only works within one \
@@ -174,9 +174,9 @@ fn key_id_is_an_arn(
         [account] => ("account", (*account).to_owned()),
         _ => ("accounts", accounts.join(", ")),
     };
-    out.push(Violation::warning(
+    out.push(Violation::new(
         cx.pipeline_location().field(&serving.field).field("encryptionKey.id"),
-        "cross-account-kms-key-arn",
+        Rule::CrossAccountKmsKeyArn,
         format!(
             "the KMS key \"{id}\" is not an ARN, and the actions that run in {noun} {accounts} would look it up in \
              their own account; use the key ARN, {}",
@@ -193,9 +193,9 @@ fn accounts_unknown(cx: &Context<'_>, out: &mut Vec<Violation>) {
         return;
     }
     if cx.actions.iter().any(|placed| action_role(placed.action).is_some()) {
-        out.push(Violation::warning(
+        out.push(Violation::new(
             cx.pipeline_location().field("roleArn"),
-            "cross-account-detection",
+            Rule::CrossAccountDetection,
             format!(
                 "the pipeline's roleArn is a CloudFormation expression ({role}), so pipewright cannot tell which \
                  actions run in another account: their cross-account rules are not checked and no role templates \

@@ -8,9 +8,9 @@ use serde::Deserialize;
 
 use super::context::Context;
 use super::secrets::{credential_format, is_written_value, secret_name_words};
-use super::{Location, Violation};
 use crate::model::{EnvironmentVariableType, Str};
 use crate::providers;
+use crate::{Location, Rule, Violation};
 
 /// The types CodeBuild accepts in `EnvironmentVariables`.
 const CODEBUILD_TYPES: [&str; 3] = ["PLAINTEXT", "PARAMETER_STORE", "SECRETS_MANAGER"];
@@ -46,9 +46,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         }
         for (index, command) in placed.action.commands.iter().flatten().enumerate() {
             let Some(kind) = command.as_literal().and_then(|command| credential_format("", command)) else { continue };
-            out.push(Violation::warning(
+            out.push(Violation::new(
                 location.field(&format!("commands[{index}]")),
-                "plaintext-credential",
+                Rule::PlaintextCredential,
                 format!(
                     "the command holds what looks like {kind}, which is written into the pipeline's configuration, \
                      readable by anyone who can read the pipeline; {}",
@@ -108,9 +108,9 @@ fn plaintext_finding(
         return Some(plaintext_secret(location(), name, types.names()));
     }
     if let Some(kind) = credential_format(name, value) {
-        return Some(Violation::warning(
+        return Some(Violation::new(
             location(),
-            "plaintext-credential",
+            Rule::PlaintextCredential,
             format!(
                 "the plain-text variable \"{name}\" holds what looks like {kind}, which is written into the \
                  pipeline's configuration, readable by anyone who can read the pipeline; {}",
@@ -119,9 +119,9 @@ fn plaintext_finding(
         ));
     }
     let word = secret_name_words(name).filter(|_| is_written_value(value))?;
-    Some(Violation::warning(
+    Some(Violation::new(
         location(),
-        "plaintext-secret-name",
+        Rule::PlaintextSecretName,
         format!(
             "the plain-text variable \"{name}\" is named like a secret (the word \"{word}\") and its value is \
              written into the pipeline's configuration, readable by anyone who can read the pipeline; {}; if the \
@@ -138,7 +138,7 @@ fn codebuild_variables(location: Location, text: &str, out: &mut Vec<Violation>)
         Err(error) => {
             out.push(Violation::new(
                 location,
-                "codebuild-environment-variables",
+                Rule::CodeBuildEnvironmentVariables,
                 format!(
                     "EnvironmentVariables is not a JSON list of {{\"name\", \"value\", \"type\"}} objects ({error}); \
                      write it like [{{\"name\":\"STAGE\",\"value\":\"prod\",\"type\":\"PLAINTEXT\"}}]"
@@ -152,7 +152,7 @@ fn codebuild_variables(location: Location, text: &str, out: &mut Vec<Violation>)
         if !CODEBUILD_TYPES.contains(&kind) {
             out.push(Violation::new(
                 location.clone(),
-                "codebuild-environment-variables",
+                Rule::CodeBuildEnvironmentVariables,
                 format!(
                     "the variable \"{}\" has type \"{kind}\"; use one of {}",
                     variable.name,
@@ -174,9 +174,9 @@ fn holds_secret(value: &str) -> bool {
 
 /// A secret in a plain-text variable.
 fn plaintext_secret(location: Location, name: &str, types: &str) -> Violation {
-    Violation::warning(
+    Violation::new(
         location,
-        "plaintext-secret",
+        Rule::PlaintextSecret,
         format!(
             "the plain-text variable \"{name}\" holds a secret reference, which CloudFormation resolves into the \
              pipeline's configuration, readable by anyone who can read the pipeline; use type {types} with the \

@@ -10,10 +10,10 @@ use super::arns::role_arn;
 use super::context::{quoted_list, Context};
 use super::pattern::anchored;
 use super::rule_names::{Naming, RuleNames};
-use super::{Location, Violation};
 use crate::arn::Arn;
 use crate::events::{EventPattern, EventRule, EventTarget, RuleRole, RuleTrigger};
 use crate::model::Str;
+use crate::{Location, Rule, Violation};
 
 /// An EventBridge rule name.
 static RULE_NAME: LazyLock<Regex> = LazyLock::new(|| anchored(r"[.\-_A-Za-z0-9]{1,64}"));
@@ -21,8 +21,8 @@ static RULE_NAME: LazyLock<Regex> = LazyLock::new(|| anchored(r"[.\-_A-Za-z0-9]{
 /// How EventBridge rules are named and written.
 static NAMING: Naming = Naming {
     kind: "event rule",
-    pattern_code: "event-rule-name",
-    unique_code: "event-rule-name-unique",
+    pattern_rule: Rule::EventRuleName,
+    unique_rule: Rule::EventRuleNameUnique,
     pattern: &RULE_NAME,
     allowed: "1 to 64 letters, digits, '.', '-' or '_'",
     folder: "events",
@@ -43,7 +43,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         if let Some(description) = rule.description.as_ref().filter(|text| text.chars().count() > MAX_DESCRIPTION) {
             out.push(Violation::new(
                 location.clone(),
-                "event-rule-description",
+                Rule::EventRuleDescription,
                 format!(
                     "the description has {} characters; EventBridge allows at most {MAX_DESCRIPTION}",
                     description.chars().count()
@@ -60,7 +60,7 @@ fn check_targets(rule: &EventRule, location: &Location, out: &mut Vec<Violation>
     if rule.targets.len() > MAX_TARGETS {
         out.push(Violation::new(
             location.clone(),
-            "event-rule-targets",
+            Rule::EventRuleTargets,
             format!("the rule has {} targets; EventBridge allows at most {MAX_TARGETS} per rule", rule.targets.len()),
         ));
     }
@@ -69,14 +69,14 @@ fn check_targets(rule: &EventRule, location: &Location, out: &mut Vec<Violation>
             if Arn::parse(arn).is_none() {
                 out.push(Violation::new(
                     location.clone(),
-                    "event-rule-target-arn",
+                    Rule::EventRuleTargetArn,
                     format!("the target \"{arn}\" is not an ARN; give the ARN of a topic, function, queue..."),
                 ));
             }
         }
     }
     if let RuleRole::Arn(role) = &rule.role {
-        role_arn(location.clone(), "event-rule-role", "the rule's role", role, out);
+        role_arn(location.clone(), Rule::EventRuleRole, "the rule's role", role, out);
     }
 }
 
@@ -86,12 +86,12 @@ fn check_trigger(cx: &Context<'_>, rule: &EventRule, location: &Location, out: &
     match &rule.trigger {
         RuleTrigger::Schedule(schedule) => {
             if let Some(problem) = schedule.problem() {
-                out.push(Violation::new(location.clone(), "event-rule-schedule", problem));
+                out.push(Violation::new(location.clone(), Rule::EventRuleSchedule, problem));
             }
         }
         RuleTrigger::SourceChange(change) => {
             if let Err(problem) = rule.pattern(cx.pipeline) {
-                out.push(Violation::new(location.clone(), "event-rule-source", problem));
+                out.push(Violation::new(location.clone(), Rule::EventRuleSource, problem));
             }
             let Some(stage) = cx.declaration.stages.get(change.stage) else { return };
             let Some(action) = stage.actions.get(change.action) else { return };
@@ -103,7 +103,7 @@ fn check_trigger(cx: &Context<'_>, rule: &EventRule, location: &Location, out: &
             if polls {
                 out.push(Violation::new(
                     Location::action(&cx.declaration.name, &stage.name, &action.name),
-                    "poll-for-source-changes",
+                    Rule::PollForSourceChanges,
                     format!(
                         "PollForSourceChanges is \"true\" and the event rule \"{}\" also starts the pipeline on this \
                          source's changes, so each change would start it twice; drop `.poll_for_source_changes(true)` \
@@ -118,7 +118,7 @@ fn check_trigger(cx: &Context<'_>, rule: &EventRule, location: &Location, out: &
             if !stages.iter().any(|candidate| candidate.name == stage.as_str()) {
                 out.push(Violation::new(
                     location.clone(),
-                    "event-rule-stage",
+                    Rule::EventRuleStage,
                     format!(
                         "the pipeline has no stage named \"{stage}\"; its stages are {}",
                         quoted_list(stages.iter().map(|candidate| &candidate.name), "and")

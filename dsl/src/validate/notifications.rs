@@ -9,9 +9,9 @@ use super::arns::SNS_TOPIC_ARN;
 use super::context::Context;
 use super::pattern::anchored;
 use super::rule_names::{Naming, RuleNames};
-use super::{Location, Violation};
 use crate::model::Str;
 use crate::notifications::{NotificationRule, NotificationTarget};
+use crate::{Location, Rule, Violation};
 
 /// A notification rule name.
 static RULE_NAME: LazyLock<Regex> = LazyLock::new(|| anchored(r"[A-Za-z0-9\-_ ]{1,64}"));
@@ -19,8 +19,8 @@ static RULE_NAME: LazyLock<Regex> = LazyLock::new(|| anchored(r"[A-Za-z0-9\-_ ]{
 /// How notification rules are named and written.
 static NAMING: Naming = Naming {
     kind: "notification rule",
-    pattern_code: "notification-rule-name",
-    unique_code: "notification-rule-name-unique",
+    pattern_rule: Rule::NotificationRuleName,
+    unique_rule: Rule::NotificationRuleNameUnique,
     pattern: &RULE_NAME,
     allowed: "1 to 64 letters, digits, spaces, '-' or '_'",
     folder: "notifications",
@@ -45,7 +45,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         if rule.events.is_empty() {
             out.push(Violation::new(
                 location.clone(),
-                "notification-rule-events",
+                Rule::NotificationRuleEvents,
                 "the rule reports no events; give at least one PipelineEvent",
             ));
         }
@@ -58,12 +58,12 @@ fn check_targets(rule: &NotificationRule, location: &Location, out: &mut Vec<Vio
     match rule.targets.len() {
         0 => out.push(Violation::new(
             location.clone(),
-            "notification-rule-targets",
+            Rule::NotificationRuleTargets,
             "the rule has no targets; add one with `.target(NotificationTarget::sns(\"arn:aws:sns:<region>:<account>:<topic>\"))`",
         )),
         count if count > MAX_TARGETS => out.push(Violation::new(
             location.clone(),
-            "notification-rule-targets",
+            Rule::NotificationRuleTargets,
             format!("the rule has {count} targets; a notification rule allows at most {MAX_TARGETS}"),
         )),
         _ => {}
@@ -81,7 +81,7 @@ fn check_targets(rule: &NotificationRule, location: &Location, out: &mut Vec<Vio
         if !fits {
             out.push(Violation::new(
                 location.clone(),
-                "notification-target",
+                Rule::NotificationTarget,
                 format!(
                     "the {} target \"{address}\" is not {expected} of at most {MAX_ADDRESS} characters",
                     target.target_type()

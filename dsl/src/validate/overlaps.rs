@@ -4,20 +4,20 @@
 //! ARN looks like, not also `configuration-value-length`, which would offer
 //! to leave out a key the action needs.
 
-use super::Violation;
+use crate::{Rule, Violation};
 
 /// For each general rule, the more specific rules that replace it when they
 /// report the same field or a field below it.
-const MORE_SPECIFIC: [(&str, &[&str]); 3] = [
+const MORE_SPECIFIC: [(Rule, &[Rule]); 3] = [
     // An empty configuration value that a rule of its own checks.
     (
-        "configuration-value-length",
-        &["cloudformation-role-arn", "configuration-value", "artifact-name-input", "artifact-path-input"],
+        Rule::ConfigurationValueLength,
+        &[Rule::CloudFormationRoleArn, Rule::ConfigurationValue, Rule::ArtifactNameInput, Rule::ArtifactPathInput],
     ),
     // An action Region that is no Region name needs no artifact store.
-    ("action-region-store", &["region-name"]),
+    (Rule::ActionRegionStore, &[Rule::RegionName]),
     // An empty or malformed provider name is no unknown provider.
-    ("provider-unknown", &["provider-name"]),
+    (Rule::ProviderUnknown, &[Rule::ProviderName]),
 ];
 
 /// Whether a more specific finding of `all` reports the field of `found`

@@ -6,10 +6,10 @@
 
 use super::catalog;
 use super::context::{ActionLocation, Context, Placed};
-use super::Violation;
 use crate::actions::CloudFormationActionMode;
 use crate::model::{ActionCategory, ActionOwner, Str};
 use crate::providers::{self, ProviderDescription, Values, BOOLEAN_WORDS, INPUT_TYPE_FILE_PATH};
+use crate::{Rule, Violation};
 
 /// Shortest and longest `timeoutInMinutes`.
 const TIMEOUT_MINUTES: (u32, u32) = (5, 86_400);
@@ -22,7 +22,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         match catalog::find(type_id) {
             Some(provider) => {
                 if let Some(replacement) = provider.replacement {
-                    out.push(Violation::warning(location.field("actionTypeId"), "provider-deprecated", replacement));
+                    out.push(Violation::new(location.field("actionTypeId"), Rule::ProviderDeprecated, replacement));
                 }
                 required_keys(placed, provider, location, out)
             }
@@ -34,7 +34,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             if !(min..=max).contains(&minutes) {
                 out.push(Violation::new(
                     location.field("timeoutInMinutes"),
-                    "timeout-range",
+                    Rule::TimeoutRange,
                     format!("timeoutInMinutes {minutes} is out of range; use {min} to {max} minutes (60 days)"),
                 ));
             }
@@ -57,7 +57,7 @@ fn unknown_provider(placed: &Placed<'_>, location: ActionLocation<'_>, out: &mut
             let categories: Vec<&str> = categories.iter().map(|category| category.as_str()).collect();
             out.push(Violation::new(
                 location,
-                "provider-category",
+                Rule::ProviderCategory,
                 format!(
                     "AWS offers {name} in category {}, not {}; set the category to {}",
                     categories.join(" or "),
@@ -66,9 +66,9 @@ fn unknown_provider(placed: &Placed<'_>, location: ActionLocation<'_>, out: &mut
                 ),
             ));
         }
-        None => out.push(Violation::warning(
+        None => out.push(Violation::new(
             location,
-            "provider-unknown",
+            Rule::ProviderUnknown,
             format!(
                 "\"{name}\" is not an AWS {} provider pipewright knows; check the provider name (it is case-sensitive)",
                 type_id.category.as_str()
@@ -140,7 +140,7 @@ fn required_keys(
     for (key, condition) in missing {
         out.push(Violation::new(
             location.field(&format!("configuration.{key}")),
-            "configuration-required",
+            Rule::ConfigurationRequired,
             format!("the {} action needs the configuration key {key}; {condition}", provider.describe(category)),
         ));
     }
@@ -175,7 +175,7 @@ fn enumerated_values(placed: &Placed<'_>, location: ActionLocation<'_>, out: &mu
         if !valid {
             out.push(Violation::new(
                 location.field(&format!("configuration.{}", key.name)),
-                "configuration-value",
+                Rule::ConfigurationValue,
                 format!("{} \"{value}\" is not valid; use {expected}", key.name),
             ));
         }
@@ -190,7 +190,7 @@ fn provider_only_fields(placed: &Placed<'_>, location: ActionLocation<'_>, out: 
     let mut misplaced = |field: &str, owners: &str| {
         out.push(Violation::new(
             location.field(field),
-            "provider-only-field",
+            Rule::ProviderOnlyField,
             format!("{field} is only for the {owners}; remove it from this action"),
         ));
     };
@@ -217,7 +217,7 @@ fn provider_only_fields(placed: &Placed<'_>, location: ActionLocation<'_>, out: 
     if commands_action && action.commands.is_none() {
         out.push(Violation::new(
             location.field("commands"),
-            "configuration-required",
+            Rule::ConfigurationRequired,
             "the Commands action needs commands: 1 to 50 single-line shell commands",
         ));
     }

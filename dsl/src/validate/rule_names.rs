@@ -7,16 +7,16 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Location, Violation};
+use crate::{Location, Rule, Violation};
 
 /// How one kind of rule is named and written.
 pub(super) struct Naming {
     /// What the rules are, e.g. `event rule`.
     pub(super) kind: &'static str,
-    /// The code of a name that does not match, e.g. `event-rule-name`.
-    pub(super) pattern_code: &'static str,
-    /// The code of a name whose file another rule gives.
-    pub(super) unique_code: &'static str,
+    /// The rule of a name that does not match, e.g. `event-rule-name`.
+    pub(super) pattern_rule: Rule,
+    /// The rule of a name whose file another rule gives.
+    pub(super) unique_rule: Rule,
     /// The whole-name pattern.
     pub(super) pattern: &'static LazyLock<Regex>,
     /// What a name is made of, for messages: `1 to 64 letters, digits, ...`.
@@ -45,7 +45,7 @@ impl<'a> RuleNames<'a> {
         if !naming.pattern.is_match(name) {
             out.push(Violation::new(
                 location.clone(),
-                naming.pattern_code,
+                naming.pattern_rule,
                 format!("the rule name \"{name}\" is not valid: use {}", naming.allowed),
             ));
         }
@@ -59,6 +59,6 @@ impl<'a> RuleNames<'a> {
                 naming.folder
             ),
         };
-        out.push(Violation::new(location.clone(), naming.unique_code, clash));
+        out.push(Violation::new(location.clone(), naming.unique_rule, clash));
     }
 }

@@ -4,8 +4,8 @@
 
 use super::context::{ActionLocation, Context};
 use super::pattern::{length_problem, length_range};
-use super::Violation;
 use crate::model::Str;
+use crate::{Rule, Violation};
 
 /// Most pipeline-level variables.
 const MAX_VARIABLES: usize = 50;
@@ -13,7 +13,7 @@ const MAX_VARIABLES: usize = 50;
 /// A list field: how many entries it may have and how long each may be.
 struct ListLimits {
     /// The rule code.
-    rule: &'static str,
+    rule: Rule,
     /// Fewest and most entries.
     entries: (usize, usize),
     /// Fewest and most characters per entry.
@@ -21,14 +21,14 @@ struct ListLimits {
 }
 
 /// `commands`.
-const COMMANDS: ListLimits = ListLimits { rule: "commands-size", entries: (1, 50), length: (1, 1000) };
+const COMMANDS: ListLimits = ListLimits { rule: Rule::CommandsSize, entries: (1, 50), length: (1, 1000) };
 /// `outputVariables`.
-const OUTPUT_VARIABLES: ListLimits = ListLimits { rule: "output-variables-size", entries: (1, 15), length: (1, 128) };
+const OUTPUT_VARIABLES: ListLimits = ListLimits { rule: Rule::OutputVariablesSize, entries: (1, 15), length: (1, 128) };
 /// `outputArtifacts[].files`.
-const OUTPUT_FILES: ListLimits = ListLimits { rule: "output-files-size", entries: (1, 10), length: (1, 128) };
+const OUTPUT_FILES: ListLimits = ListLimits { rule: Rule::OutputFilesSize, entries: (1, 10), length: (1, 128) };
 /// `environmentVariables` (the length is the value's).
 const ENVIRONMENT_VARIABLES: ListLimits =
-    ListLimits { rule: "environment-variables-size", entries: (1, 10), length: (1, 2000) };
+    ListLimits { rule: Rule::EnvironmentVariablesSize, entries: (1, 10), length: (1, 2000) };
 
 /// Checks the sizes of every value and list that has a limit.
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
@@ -40,14 +40,14 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             if let Some(problem) = length_problem(key, 1, 50) {
                 out.push(Violation::new(
                     field(),
-                    "configuration-key-length",
+                    Rule::ConfigurationKeyLength,
                     format!("the configuration key \"{key}\" {problem}; use 1 to 50 characters"),
                 ));
             }
             if let Some(problem) = value.as_literal().and_then(|text| length_problem(text, 1, 1000)) {
                 out.push(Violation::new(
                     field(),
-                    "configuration-value-length",
+                    Rule::ConfigurationValueLength,
                     format!(
                         "the value of {key} {problem}; use 1 to 1000 characters (references like #{{ns.Key}} count \
                          as written), or leave the key out"
@@ -111,7 +111,7 @@ fn pipeline_variables(cx: &Context<'_>, out: &mut Vec<Violation>) {
     if variables.len() > MAX_VARIABLES {
         out.push(Violation::new(
             cx.pipeline_location().field("variables"),
-            "variables-size",
+            Rule::VariablesSize,
             format!("the pipeline declares {} variables; a pipeline has at most {MAX_VARIABLES}", variables.len()),
         ));
     }
@@ -126,7 +126,7 @@ fn pipeline_variables(cx: &Context<'_>, out: &mut Vec<Violation>) {
             };
             out.push(Violation::new(
                 cx.pipeline_location().field(&format!("variables[{index}].{field}")),
-                "variables-size",
+                Rule::VariablesSize,
                 format!("the {field} of variable \"{}\" {problem}; use {}", variable.name, length_range(min, max)),
             ));
         }

@@ -3,8 +3,8 @@
 //! action.
 
 use super::context::Context;
-use super::Violation;
 use crate::model::ActionCategory;
+use crate::{Rule, Violation};
 
 /// Fewest stages a pipeline may have.
 const MIN_STAGES: usize = 2;
@@ -21,7 +21,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     if !(MIN_STAGES..=MAX_STAGES).contains(&stages.len()) {
         out.push(Violation::new(
             cx.pipeline_location(),
-            "stage-count",
+            Rule::StageCount,
             format!(
                 "the pipeline has {} stage{}; a pipeline has {MIN_STAGES} to {MAX_STAGES} stages: a source stage \
                  first, then at least one stage of build, test, deploy, approval, invoke or compute actions",
@@ -34,7 +34,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         if !first.actions.iter().any(|action| action.action_type_id.category == ActionCategory::Source) {
             out.push(Violation::new(
                 cx.stage_location(first),
-                "first-stage-source",
+                Rule::FirstStageSource,
                 "the first stage has no Source action; the first stage holds the pipeline's source actions \
                  (at least one)",
             ));
@@ -45,7 +45,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         if !(1..=MAX_ACTIONS_PER_STAGE).contains(&count) {
             out.push(Violation::new(
                 cx.stage_location(stage),
-                "stage-action-count",
+                Rule::StageActionCount,
                 format!("the stage has {count} actions; a stage has 1 to {MAX_ACTIONS_PER_STAGE} actions"),
             ));
         }
@@ -55,7 +55,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         if placed.stage_index == 0 && category != ActionCategory::Source {
             out.push(Violation::new(
                 cx.location(placed).to_location(),
-                "first-stage-source-only",
+                Rule::FirstStageSourceOnly,
                 format!(
                     "{} actions cannot be in the first stage, which holds only Source actions; move this one to a \
                      later stage",
@@ -66,7 +66,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         if placed.stage_index > 0 && category == ActionCategory::Source {
             out.push(Violation::new(
                 cx.location(placed).to_location(),
-                "source-outside-first-stage",
+                Rule::SourceOutsideFirstStage,
                 format!("a Source action can only be in the first stage (\"{}\"); move it there", stages[0].name),
             ));
         }
@@ -74,14 +74,14 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     if cx.actions.len() > MAX_ACTIONS {
         out.push(Violation::new(
             cx.pipeline_location(),
-            "pipeline-action-count",
+            Rule::PipelineActionCount,
             format!("the pipeline has {} actions; a pipeline has at most {MAX_ACTIONS} actions", cx.actions.len()),
         ));
     }
     if !cx.actions.iter().any(|placed| !placed.is_source()) {
         out.push(Violation::new(
             cx.pipeline_location(),
-            "non-source-action-required",
+            Rule::NonSourceActionRequired,
             "the pipeline has no action other than Source actions; add at least one build, test, deploy, approval, invoke or \
              compute action in a later stage",
         ));

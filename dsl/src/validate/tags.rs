@@ -3,7 +3,7 @@
 
 use super::context::Context;
 use super::pattern::length_problem;
-use super::Violation;
+use crate::{Rule, Violation};
 
 /// Most tags on a pipeline.
 const MAX_TAGS: usize = 50;
@@ -14,7 +14,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     if tags.len() > MAX_TAGS {
         out.push(Violation::new(
             cx.pipeline_location().field("tags"),
-            "tag-count",
+            Rule::TagCount,
             format!("the pipeline has {} tags; a resource has at most {MAX_TAGS} tags", tags.len()),
         ));
     }
@@ -25,14 +25,14 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             if let Some(problem) = length_problem(key, 1, 128) {
                 out.push(Violation::new(
                     location.field("key"),
-                    "tag-size",
+                    Rule::TagSize,
                     format!("the tag key \"{key}\" {problem}; use 1 to 128 characters"),
                 ));
             }
             if keys.contains(&key) {
                 out.push(Violation::new(
                     location.field("key"),
-                    "tag-key-unique",
+                    Rule::TagKeyUnique,
                     format!("the tag key \"{key}\" is used twice; each tag key appears once"),
                 ));
             }
@@ -41,7 +41,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         if let Some(problem) = tag.value.as_literal().and_then(|value| length_problem(value, 0, 256)) {
             out.push(Violation::new(
                 location.field("value"),
-                "tag-size",
+                Rule::TagSize,
                 format!("the value of tag \"{}\" {problem}; use at most 256 characters", tag.key),
             ));
         }

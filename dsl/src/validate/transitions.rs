@@ -3,7 +3,7 @@
 
 use super::context::{quoted_list, Context};
 use super::pattern::TRANSITION_REASON;
-use super::Violation;
+use crate::{Rule, Violation};
 
 /// Checks every disabled transition.
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
@@ -14,7 +14,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         if stage.is_literal() && !stages.iter().any(|candidate| candidate.name == *stage) {
             out.push(Violation::new(
                 location.field("StageName"),
-                "transition-stage",
+                Rule::TransitionStage,
                 format!(
                     "no stage is named \"{stage}\"; the stages are {}",
                     quoted_list(stages.iter().map(|stage| &stage.name), "and")
@@ -25,7 +25,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         if let Some(problem) = TRANSITION_REASON.problem(reason) {
             out.push(Violation::new(
                 location.field("Reason"),
-                "transition-reason",
+                Rule::TransitionReason,
                 format!("the reason \"{reason}\" {problem}; use {}", TRANSITION_REASON.expected()),
             ));
         }

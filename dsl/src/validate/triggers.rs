@@ -4,8 +4,8 @@
 
 use super::context::{quoted_list, Context};
 use super::pattern::length_problem;
-use super::{Location, Violation};
 use crate::model::{FilterCriteria, Str};
+use crate::{Location, Rule, Violation};
 
 /// Most triggers per pipeline.
 const MAX_TRIGGERS: usize = 50;
@@ -24,7 +24,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     if triggers.len() > MAX_TRIGGERS {
         out.push(Violation::new(
             cx.pipeline_location().field("triggers"),
-            "trigger-count",
+            Rule::TriggerCount,
             format!("the pipeline has {} triggers; a pipeline has at most {MAX_TRIGGERS}", triggers.len()),
         ));
     }
@@ -38,7 +38,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             if triggered.contains(&name) {
                 out.push(Violation::new(
                     at("sourceActionName"),
-                    "trigger-source-action-unique",
+                    Rule::TriggerSourceActionUnique,
                     format!(
                         "another trigger already starts the source action \"{name}\"; a source action takes one \
                          trigger: merge their filters into one trigger (up to {MAX_FILTERS} push and \
@@ -61,7 +61,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             if let Some(problem) = problem {
                 out.push(Violation::new(
                     at(&filter),
-                    "trigger-push-filter",
+                    Rule::TriggerPushFilter,
                     format!("{problem}; valid push filters have tags, branches, or branches with filePaths"),
                 ));
             }
@@ -75,7 +75,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             if pull_request.branches.is_none() {
                 out.push(Violation::new(
                     at(&filter),
-                    "trigger-pull-request-filter",
+                    Rule::TriggerPullRequestFilter,
                     "a pull-request filter needs branches (the destination branches of the pull requests), \
                      optionally with filePaths",
                 ));
@@ -84,7 +84,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
                 if !(1..=3).contains(&events.len()) {
                     out.push(Violation::new(
                         at(&format!("{filter}.events")),
-                        "trigger-filter-size",
+                        Rule::TriggerFilterSize,
                         format!(
                             "events has {} entries; give 1 to 3 of OPEN, UPDATED and CLOSED, or leave events out",
                             events.len()
@@ -127,7 +127,7 @@ fn source_action(cx: &Context<'_>, location: Location, name: &Str, out: &mut Vec
             placed.action.action_type_id.provider
         ),
     };
-    out.push(Violation::new(location, "trigger-source-action", format!("{problem}; {valid}")));
+    out.push(Violation::new(location, Rule::TriggerSourceAction, format!("{problem}; {valid}")));
 }
 
 /// A push or pull-request filter list has 1..3 entries when present.
@@ -136,7 +136,7 @@ fn filter_count(location: Location, count: Option<usize>, out: &mut Vec<Violatio
     if !(1..=MAX_FILTERS).contains(&count) {
         out.push(Violation::new(
             location,
-            "trigger-filter-size",
+            Rule::TriggerFilterSize,
             format!("the list has {count} filters; give 1 to {MAX_FILTERS} filters, or leave the list out"),
         ));
     }
@@ -152,7 +152,7 @@ fn criteria(at: &dyn Fn(&str) -> Location, field: &str, criteria: Option<&Filter
         if !(1..=MAX_PATTERNS).contains(&patterns.len()) {
             out.push(Violation::new(
                 location.clone(),
-                "trigger-filter-size",
+                Rule::TriggerFilterSize,
                 format!(
                     "the list has {} patterns; give 1 to {MAX_PATTERNS} patterns, or leave {list_name} out",
                     patterns.len()
@@ -163,7 +163,7 @@ fn criteria(at: &dyn Fn(&str) -> Location, field: &str, criteria: Option<&Filter
             if let Some(problem) = length_problem(pattern, 1, MAX_PATTERN_LENGTH) {
                 out.push(Violation::new(
                     location.clone(),
-                    "trigger-filter-size",
+                    Rule::TriggerFilterSize,
                     format!("the pattern \"{pattern}\" {problem}; a pattern has 1 to {MAX_PATTERN_LENGTH} characters"),
                 ));
             }

@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use super::context::{Context, Placed};
-use super::Violation;
 use crate::model::Str;
+use crate::{Rule, Violation};
 
 /// Checks that every name that must be unique is.
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
@@ -15,7 +15,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         let stage = &declaration.stages[later];
         out.push(Violation::new(
             cx.stage_location(stage),
-            "stage-name-unique",
+            Rule::StageNameUnique,
             format!(
                 "stages {} and {} are both named \"{}\"; stage names must be unique within the pipeline",
                 earlier + 1,
@@ -29,7 +29,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             let action = &stage.actions[later];
             out.push(Violation::new(
                 cx.location(&Placed { stage_index, stage, action }).to_location(),
-                "action-name-unique",
+                Rule::ActionNameUnique,
                 format!(
                     "actions {} and {} of stage \"{}\" are both named \"{}\"; action names must be unique within \
                      a stage",
@@ -46,7 +46,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     for (later, earlier) in duplicates(variables.iter().map(|variable| &variable.name)) {
         out.push(Violation::new(
             cx.pipeline_location().field(&format!("variables[{later}].name")),
-            "variable-name-unique",
+            Rule::VariableNameUnique,
             format!(
                 "variables {} and {} are both named \"{}\"; pipeline variable names must be unique",
                 earlier + 1,
@@ -75,7 +75,7 @@ fn artifacts_and_namespaces(cx: &Context<'_>, out: &mut Vec<Violation>) {
                 };
                 out.push(Violation::new(
                     location().field(&format!("outputArtifacts[{index}].name")),
-                    "artifact-name-unique",
+                    Rule::ArtifactNameUnique,
                     format!(
                         "the output artifact name \"{name}\" is not unique: {other}; every output artifact of the \
                          pipeline needs its own name"
@@ -89,7 +89,7 @@ fn artifacts_and_namespaces(cx: &Context<'_>, out: &mut Vec<Violation>) {
         if let Some(declarer) = namespaces.get(namespace) {
             out.push(Violation::new(
                 location().field("namespace"),
-                "namespace-unique",
+                Rule::NamespaceUnique,
                 format!(
                     "the namespace \"{namespace}\" is also declared by {}; namespaces must be unique in the pipeline",
                     declarer.describe()
@@ -104,7 +104,7 @@ fn artifacts_and_namespaces(cx: &Context<'_>, out: &mut Vec<Violation>) {
         if let Some(producer) = cx.producers_of(namespace).next() {
             out.push(Violation::new(
                 cx.location(placed).field("namespace"),
-                "namespace-artifact-clash",
+                Rule::NamespaceArtifactClash,
                 format!(
                     "the namespace \"{namespace}\" is also the name of the artifact produced by {}; a namespace may \
                      not equal an artifact name, so rename one of them",

@@ -4,8 +4,8 @@
 
 use super::catalog;
 use super::context::{stage_conditions, ConditionBlock, Context};
-use super::{Location, Violation};
 use crate::model::{ConditionResult, ExecutionMode, PipelineType};
+use crate::{Location, Rule, Violation};
 
 /// Checks the features that need a V2 pipeline.
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
@@ -14,7 +14,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         let mut require = |location: Location, feature: String| {
             out.push(Violation::new(
                 location,
-                "requires-v2",
+                Rule::RequiresV2,
                 format!("{feature} a V2 pipeline, but pipelineType is V1; set pipelineType to V2"),
             ));
         };
@@ -67,7 +67,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             for field in rollbacks {
                 out.push(Violation::new(
                     cx.stage_location(stage).field(&field),
-                    "rollback-in-parallel",
+                    Rule::RollbackInParallel,
                     "ROLLBACK is not available in the PARALLEL execution mode; use another result (RETRY, FAIL) \
                      or the QUEUED or SUPERSEDED mode",
                 ));

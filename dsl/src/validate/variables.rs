@@ -11,8 +11,8 @@ use regex::Regex;
 
 use super::catalog;
 use super::context::{quoted_list, stage_conditions, ConditionBlock, Context, Placed};
-use super::{Location, Violation};
 use crate::model::{StageDeclaration, Str};
+use crate::{Location, Rule, Violation};
 
 /// `#{namespace.Key}`.
 static REFERENCE: LazyLock<Regex> =
@@ -150,7 +150,7 @@ fn pipeline_variable(
     if reader.is_source() {
         out.push(Violation::new(
             location,
-            "pipeline-variable-in-source",
+            Rule::PipelineVariableInSource,
             format!(
                 "#{{variables.{name}}} is a pipeline-level variable, which Source actions cannot use; write the \
                  value itself here"
@@ -172,7 +172,7 @@ fn pipeline_variable(
     };
     out.push(Violation::new(
         location,
-        "pipeline-variable-undeclared",
+        Rule::PipelineVariableUndeclared,
         format!("#{{variables.{name}}} names no declared pipeline variable; {known}"),
     ));
 }
@@ -200,9 +200,9 @@ fn action_variable(
         let provider = catalog::find(&declarer.action.action_type_id);
         if let Some((provider, emitted)) = provider.and_then(|provider| Some((provider, provider.variables?))) {
             if !emitted.contains(&key) {
-                out.push(Violation::warning(
+                out.push(Violation::new(
                     location,
-                    "variable-key-unknown",
+                    Rule::VariableKeyUnknown,
                     format!(
                         "{reference}: {} actions emit no variable \"{key}\"; they emit {}",
                         provider.name,
@@ -216,7 +216,7 @@ fn action_variable(
     if let Some(declarer) = declarers.first() {
         out.push(Violation::new(
             location,
-            "variable-namespace-order",
+            Rule::VariableNamespaceOrder,
             format!(
                 "{reference} reads the namespace of {}, {}; {TYPED_HINT}",
                 declarer.describe(),
@@ -247,7 +247,7 @@ fn action_variable(
     };
     out.push(Violation::new(
         location,
-        "variable-namespace-unknown",
+        Rule::VariableNamespaceUnknown,
         format!("{reference} names the namespace \"{namespace}\", which no action declares; {earlier}; {TYPED_HINT}"),
     ));
 }
@@ -266,7 +266,7 @@ fn commands_variable(declarer: &Placed<'_>, reference: &str, key: &str, location
     };
     out.push(Violation::new(
         location,
-        "variable-key-undeclared",
+        Rule::VariableKeyUndeclared,
         format!(
             "{reference}: the Commands action {} exports only the variables its outputVariables declare, and \"{key}\" \
              is not one of them; {known}; read one of those, or add \"{key}\" with `.output_variables([..])`",

@@ -23,6 +23,7 @@ mod model_roundtrip_template;
 mod module_order;
 mod notifications;
 mod provider_descriptions;
+mod rules;
 mod support;
 mod template_reading_limits;
 mod validate_arns;

@@ -59,7 +59,7 @@ fn several_problems_are_reported_at_once_in_rule_order() {
     ];
     assert_eq!(found, expected);
     assert_eq!(pipeline.validate().unwrap_err().to_string(), expected.join("\n"));
-    assert!(violations.iter().all(|violation| violation.severity == Severity::Error));
+    assert!(violations.iter().all(|violation| violation.severity() == Severity::Error));
 }
 
 #[test]

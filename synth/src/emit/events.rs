@@ -31,7 +31,7 @@ use heck::ToUpperCamelCase;
 use pipewright_dsl::cross_account::{policy_document, PolicyStatement, Trust};
 use pipewright_dsl::events::{EventPattern, EventRule, EventTarget, RuleRole};
 use pipewright_dsl::model::Str;
-use pipewright_dsl::{Location, Pipeline, Violation, Violations};
+use pipewright_dsl::{Location, Pipeline, Rule, Violation, Violations};
 use serde_json::{json, Map, Value};
 
 use super::format::pretty;
@@ -66,7 +66,7 @@ pub fn emit(pipeline: &Pipeline) -> Result<Vec<OutputFile>, Violations> {
         let location = rule_location(pipeline, rule);
         match cli_input(pipeline, &form, rule) {
             Ok(input) => files.push(event_rule_file(pipeline, rule, &input)),
-            Err(message) => errors.push(Violation::new(location, "event-rule-cli", message)),
+            Err(message) => errors.push(Violation::new(location, Rule::EventRuleCli, message)),
         }
     }
     if errors.is_empty() {
@@ -369,7 +369,8 @@ fn start_policy(pipeline_arn: Str) -> Value {
 /// `put-role-policy` inputs of the generated role.
 fn generated_role_file(pipeline: &Pipeline) -> Result<OutputFile, Violation> {
     let location = Location::pipeline(&pipeline.declaration().name).field("generated events role");
-    let arn = pipeline.arn().map_err(|error| Violation::new(location.clone(), "event-rule-cli", error.to_string()))?;
+    let arn =
+        pipeline.arn().map_err(|error| Violation::new(location.clone(), Rule::EventRuleCli, error.to_string()))?;
     let name = generated_role_name(pipeline);
     let input = json!({
         "CreateRole": {

@@ -13,7 +13,7 @@
 
 use heck::ToUpperCamelCase;
 use pipewright_dsl::notifications::NotificationRule;
-use pipewright_dsl::{Location, Pipeline, Violation, Violations};
+use pipewright_dsl::{Location, Pipeline, Rule, Violation, Violations};
 use serde_json::{json, Map, Value};
 
 use super::rule_file::rule_file;
@@ -28,7 +28,7 @@ pub fn emit(pipeline: &Pipeline) -> Result<Vec<OutputFile>, Violations> {
             Ok(input) => files.push(notification_rule_file(pipeline, rule, &input)),
             Err(message) => errors.push(Violation::new(
                 Location::pipeline(&pipeline.declaration().name).field(&format!("notification rule \"{}\"", rule.name)),
-                "notification-rule-cli",
+                Rule::NotificationRuleCli,
                 message,
             )),
         }

@@ -5,6 +5,7 @@
 
 mod api_json;
 mod assembly;
+mod assembly_names;
 mod cli;
 mod cli_printable;
 mod cloudformation;
@@ -12,6 +13,7 @@ mod diff;
 mod emit_cross_account;
 mod emit_events;
 mod emit_notifications;
+mod explain;
 mod output_folder;
 mod output_folder_crash;
 mod output_folder_update;
