@@ -29,7 +29,8 @@
 //! modules of its own layer and of the layers above it.
 //!
 //! 1. The model and plain helpers: [`model`] (plain serde structs),
-//!    `printable`, [`arn`], [`cfn`].
+//!    `printable`, [`arn`], [`cfn`], `references` (the variable references
+//!    in an action's texts).
 //! 2. Provider descriptions: [`providers`].
 //! 3. Findings: [`Location`], [`Severity`], [`Violation`], [`Violations`].
 //!    Every other module imports them through the crate root
@@ -72,6 +73,7 @@ mod pipeline;
 mod placement;
 mod printable;
 pub mod providers;
+mod references;
 mod surroundings;
 mod text;
 pub mod validate;
@@ -85,6 +87,7 @@ pub use builder::{PipelineBuilder, SourceStageBuilder, StageBuilder};
 pub use findings::{Location, Rule, RuleGroup, Severity, Violation, Violations};
 pub use pipeline::{DisabledTransition, Pipeline};
 pub use printable::{printable, MAX_PRINTED_CHARS};
+pub use references::VariableReference;
 pub use surroundings::IdentityError;
 pub use text::Text;
 pub use variables::{NamedVariables, NoVariables, PipelineVar, Var, VariableSet};

@@ -12,7 +12,7 @@ impl Pipeline {
     /// The account `action` runs in: its role's when it has a `roleArn`,
     /// else the pipeline's. `None` when that role is not a literal IAM role
     /// ARN (an expression is only known at deploy).
-    pub(crate) fn action_account<'a>(&'a self, action: &'a ActionDeclaration) -> Option<&'a str> {
+    pub fn action_account<'a>(&'a self, action: &'a ActionDeclaration) -> Option<&'a str> {
         match &action.role_arn {
             Some(_) => action_role(action).map(|role| role.account),
             None => self.account(),
@@ -21,7 +21,7 @@ impl Pipeline {
 
     /// The Region `action` runs in: its own `region`, else the pipeline's
     /// ([`Pipeline::region`]). `None` when it is not known.
-    pub(crate) fn action_region<'a>(&'a self, action: &'a ActionDeclaration) -> Option<&'a str> {
+    pub fn action_region<'a>(&'a self, action: &'a ActionDeclaration) -> Option<&'a str> {
         match &action.region {
             Some(region) => region.as_literal(),
             None => self.region(),

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .aws_cli import AwsCli
 from .corpus import check_corpus, target_dir
+from .diagrams import check_diagrams
 from .diff import check_diff
 from .events import check_event_file
 from .examples import last_lines, run as run_in, synthesize
@@ -50,6 +51,10 @@ def run(argv: list[str], repo: Path, venv: Path) -> int:
                     for root in roots if root.name == "json"}
         diff = DiffCheck(repo, apps, Path(scratch))
         check_outputs(roots, base, bin_dir, Path(scratch) / "moto.log", tally, diff)
+        if not args.outputs:
+            diagrams = Path(scratch) / "diagrams"
+            diagrams.mkdir()
+            check_diagrams(repo, diagrams, tally)
     if not args.no_corpus:
         check_corpus(repo, args.corpus, tally)
     print(tally.summary(), flush=True)

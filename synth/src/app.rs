@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use pipewright_dsl::Pipeline;
 
 use crate::cli;
+use crate::console::Colours;
 use crate::exit::Exit;
 
 /// The pipelines of a program, and the command line that synthesizes them
@@ -57,9 +58,17 @@ impl App {
     }
 
     /// Runs the command line with the process's arguments, printing to the
-    /// process's stdout and stderr; return it from `main`.
+    /// process's stdout and stderr (findings coloured on a terminal unless
+    /// `NO_COLOR` is set); return it from `main`.
     pub fn run(self) -> std::process::ExitCode {
-        let exit = self.run_with(std::env::args_os(), &mut io::stdout().lock(), &mut io::stderr().lock());
+        let colours = Colours::of_process();
+        let exit = cli::run_coloured(
+            &self.pipelines,
+            std::env::args_os(),
+            &mut io::stdout().lock(),
+            &mut io::stderr().lock(),
+            colours,
+        );
         exit.into()
     }
 

@@ -44,6 +44,7 @@ pub struct Synth<'a> {
     dir: PathBuf,
     pipelines: Vec<&'a Pipeline>,
     format: Format,
+    deny_warnings: bool,
 }
 
 /// The files of a synth, rendered but not yet written.
@@ -143,7 +144,7 @@ pub enum SynthError {
 impl<'a> Synth<'a> {
     /// A synth into `dir` (created if missing), templates in JSON.
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        Synth { dir: dir.into(), pipelines: Vec::new(), format: Format::Json }
+        Synth { dir: dir.into(), pipelines: Vec::new(), format: Format::Json, deny_warnings: false }
     }
 
     /// Adds a pipeline; its files go to `<dir>/<pipeline name>/`.
@@ -165,13 +166,20 @@ impl<'a> Synth<'a> {
         self
     }
 
+    /// Whether warnings stop synthesis as errors do (then any finding is a
+    /// [`SynthError::Invalid`] and nothing is written).
+    pub fn deny_warnings(mut self, deny: bool) -> Self {
+        self.deny_warnings = deny;
+        self
+    }
+
     /// Validates every pipeline and renders every file, without writing.
     pub fn assemble(&self) -> Result<Assembly, SynthError> {
         if self.pipelines.is_empty() {
             return Err(SynthError::NoPipelines);
         }
         let mut findings = check(&self.pipelines);
-        if findings.iter().any(Violation::is_error) {
+        if findings.iter().any(|finding| self.deny_warnings || finding.is_error()) {
             return Err(SynthError::Invalid(findings));
         }
         let mut manifest = Manifest::new(self.format);
@@ -353,9 +361,13 @@ pub(crate) fn plural(count: usize, noun: &str) -> String {
 
 /// Every finding on its own line, then how many errors and warnings.
 fn describe_findings(findings: &[Violation]) -> String {
-    let errors = findings.iter().filter(|finding| finding.is_error()).count();
-    let warnings = findings.len() - errors;
     let mut text: String = findings.iter().map(|finding| format!("{finding}\n")).collect();
-    text.push_str(&format!("{}, {}: nothing was written", plural(errors, "error"), plural(warnings, "warning")));
+    text.push_str(&nothing_written(findings));
     text
+}
+
+/// The last line of a failed synth: `2 errors, 1 warning: nothing was written`.
+pub(crate) fn nothing_written(findings: &[Violation]) -> String {
+    let errors = findings.iter().filter(|finding| finding.is_error()).count();
+    format!("{}, {}: nothing was written", plural(errors, "error"), plural(findings.len() - errors, "warning"))
 }

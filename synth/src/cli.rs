@@ -1,5 +1,5 @@
 //! The command line a program that defines pipelines gets from
-//! [`crate::App`]: `synth`, `list`, `validate`, `diff` and `explain`.
+//! [`crate::App`]: `synth`, `list`, `validate`, `graph`, `diff` and `explain`.
 //!
 //! [`run`] is a plain function over arguments and two writers, so the
 //! command line can be tested in-process.
@@ -9,17 +9,21 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
-use pipewright_dsl::{printable, Pipeline, Violation};
+use pipewright_dsl::{printable, Location, Pipeline, Violation};
 
 use crate::assembly::{self, plural, Synth, SynthError};
+use crate::console::{Colours, Console, Verbosity, VerbosityFlags};
 use crate::diff;
 use crate::emit::Format;
 use crate::exit::{exit_codes_help, Exit};
 use crate::explain::{explain, ExplainArgs};
+use crate::findings::{self, Finding, FindingsFormat};
+use crate::graph::{self, GraphFormat};
 
 /// Synthesizes the AWS CodePipeline pipelines this program defines.
 #[derive(Debug, Parser)]
 #[command(
+    version,
     arg_required_else_help = true,
     after_help = concat!(
         "Examples:\n",
@@ -27,6 +31,7 @@ use crate::explain::{explain, ExplainArgs};
         "  cargo run -- synth --out build/pipelines --format yaml\n",
         "  cargo run -- list                     show the pipelines\n",
         "  cargo run -- validate                 check them, write nothing\n",
+        "  cargo run -- graph                    draw them as a Mermaid flowchart\n",
         "  cargo run -- diff --live              what would change in the deployed pipelines\n",
         "\n",
         exit_codes_help!()
@@ -35,6 +40,8 @@ use crate::explain::{explain, ExplainArgs};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[command(flatten)]
+    verbosity: VerbosityFlags,
 }
 
 #[derive(Debug, Subcommand)]
@@ -50,7 +57,8 @@ enum Command {
     #[command(after_help = "Examples:
   cargo run -- synth
   cargo run -- synth --out build/pipelines --format yaml
-  cargo run -- synth --pipeline my-pipeline --quiet")]
+  cargo run -- synth --pipeline my-pipeline --quiet
+  cargo run -- synth --deny-warnings")]
     Synth {
         /// The output folder (created, or replaced if it holds a previous synth's output).
         #[arg(long, value_name = "DIR", default_value = "out")]
@@ -61,9 +69,9 @@ enum Command {
         /// Synthesize only this pipeline; repeat for several (default: all).
         #[arg(long = "pipeline", value_name = "NAME")]
         pipelines: Vec<String>,
-        /// Print no progress; findings and errors are still printed.
-        #[arg(long, short)]
-        quiet: bool,
+        /// Treat warnings as errors: any finding fails the run and nothing is written.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// List the pipelines with their stage and action counts.
     #[command(after_help = "Example:
@@ -71,14 +79,40 @@ enum Command {
     List,
     /// Check the pipelines and print every finding; write nothing.
     ///
-    /// Exits with 1 when any finding is an error; warnings alone exit with 0.
+    /// Exits with 1 when any finding is an error (or, with --deny-warnings,
+    /// when there is any finding); warnings alone exit with 0.
     #[command(after_help = "Examples:
   cargo run -- validate
-  cargo run -- validate --pipeline my-pipeline")]
+  cargo run -- validate --pipeline my-pipeline
+  cargo run -- validate --deny-warnings --format json")]
     Validate {
         /// Check only this pipeline; repeat for several (default: all).
         #[arg(long = "pipeline", value_name = "NAME")]
         pipelines: Vec<String>,
+        /// Treat warnings as errors: any finding exits with 1.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// How to print the findings (json, sarif: one document on stdout, nothing else).
+        #[arg(long, value_enum, default_value_t)]
+        format: FindingsFormat,
+    },
+    /// Draw the pipelines: stages, actions, artifacts and variables.
+    ///
+    /// Prints one diagram: a box per pipeline with its stages in order, the
+    /// actions of each stage grouped by runOrder, an edge per artifact from
+    /// producer to consumer and a dashed edge per variable read from an
+    /// earlier action's namespace. Actions in another account or Region are
+    /// marked with ↗ and where they run.
+    #[command(after_help = "Examples:
+  cargo run -- graph
+  cargo run -- graph --pipeline my-pipeline --format dot | dot -Tsvg > pipeline.svg")]
+    Graph {
+        /// Draw only this pipeline; repeat for several (default: all).
+        #[arg(long = "pipeline", value_name = "NAME")]
+        pipelines: Vec<String>,
+        /// The diagram's language.
+        #[arg(long, value_enum, default_value_t)]
+        format: GraphFormat,
     },
     /// Show what would change in the deployed pipelines, in pipeline words.
     ///
@@ -131,18 +165,37 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    run_coloured(pipelines, args, stdout, stderr, Colours::NONE)
+}
+
+/// [`run`], colouring each stream as `colours` says.
+pub(crate) fn run_coloured<I, T>(
+    pipelines: &[Pipeline],
+    args: I,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+    colours: Colours,
+) -> Exit
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli: Cli = match parse(args, stdout, stderr) {
         Ok(cli) => cli,
-        Err(error) => return print_usage_error(&error, stdout, stderr),
+        Err(exit) => return exit,
     };
+    let console = Console { verbosity: cli.verbosity.verbosity(), colours };
     let outcome = match cli.command {
-        Command::Synth { out, format, pipelines: names, quiet } => {
-            select(pipelines, &names).and_then(|selected| synth(&selected, out, format, quiet, stdout, stderr))
-        }
+        Command::Synth { out, format, pipelines: names, deny_warnings } => select(pipelines, &names)
+            .and_then(|selected| synth(&selected, out, format, deny_warnings, console, stdout, stderr)),
         Command::List => list(pipelines, stdout),
-        Command::Validate { pipelines: names } => {
-            select(pipelines, &names).and_then(|selected| validate(&selected, stdout))
+        Command::Validate { pipelines: names, deny_warnings, format } => {
+            select(pipelines, &names).map(|selected| validate(&selected, deny_warnings, format, console, stdout))
         }
+        Command::Graph { pipelines: names, format } => select(pipelines, &names).map(|selected| {
+            let _ = stdout.write_all(graph::render(&selected, format).as_bytes());
+            Exit::Success
+        }),
         Command::Diff(args) => select(pipelines, &args.pipelines).and_then(|selected| {
             diff::command::run_app(&selected, &args, stdout)
                 .map_err(|failure| Failure { exit: failure.exit, message: failure.message })
@@ -164,8 +217,19 @@ struct Failure {
     message: String,
 }
 
+/// Parses `args` as the command line `C`; when that fails, or for `--help`
+/// and `--version`, prints what clap says and returns the exit code.
+pub(crate) fn parse<C, I, T>(args: I, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<C, Exit>
+where
+    C: Parser,
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    C::try_parse_from(args).map_err(|error| print_usage_error(&error, stdout, stderr))
+}
+
 /// Prints a clap error (or the help and version it reports as errors).
-pub(crate) fn print_usage_error(error: &clap::Error, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exit {
+fn print_usage_error(error: &clap::Error, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exit {
     use clap::error::ErrorKind;
     let text = error.render().to_string();
     match error.kind() {
@@ -180,15 +244,17 @@ pub(crate) fn print_usage_error(error: &clap::Error, stdout: &mut dyn Write, std
     }
 }
 
-/// The pipelines named by `--pipeline`, in the order given; all of them when
-/// none is named.
+/// The pipelines named by `--pipeline`, in the order first given (a name
+/// given twice selects its pipeline once); all of them when none is named.
 fn select<'a>(pipelines: &'a [Pipeline], names: &[String]) -> Result<Vec<&'a Pipeline>, Failure> {
     if names.is_empty() {
         return Ok(pipelines.iter().collect());
     }
     names
         .iter()
-        .map(|name| {
+        .enumerate()
+        .filter(|(index, name)| !names[..*index].contains(name))
+        .map(|(_, name)| {
             pipelines.iter().find(|pipeline| pipeline.name() == *name).ok_or_else(|| Failure {
                 exit: Exit::Usage,
                 message: format!(
@@ -209,31 +275,40 @@ fn synth(
     pipelines: &[&Pipeline],
     out: PathBuf,
     format: Format,
-    quiet: bool,
+    deny_warnings: bool,
+    console: Console,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Exit, Failure> {
-    let report = Synth::new(out).add_all(pipelines.iter().copied()).format(format).write().map_err(|error| {
+    let synth = Synth::new(out).add_all(pipelines.iter().copied()).format(format).deny_warnings(deny_warnings);
+    if console.verbosity == Verbosity::Verbose {
+        print_checks(pipelines, &assembly::check(pipelines), stdout);
+    }
+    let report = synth.write().map_err(|error| {
         let exit = match error {
             SynthError::Invalid(_) | SynthError::NoPipelines => Exit::Invalid,
             SynthError::NotOutputFolder(_) | SynthError::Io { .. } => Exit::Io,
         };
-        let message = match error {
-            SynthError::Invalid(_) => error.to_string(),
+        let message = match &error {
+            SynthError::Invalid(findings) => {
+                print_findings(findings, stderr, console, console.colours.stderr);
+                assembly::nothing_written(findings)
+            }
             _ => format!("error: {error}"),
         };
         Failure { exit, message }
     })?;
-    print_findings(&report.warnings, stderr);
+    print_findings(&report.warnings, stderr, console, console.colours.stderr);
+    if console.verbosity == Verbosity::Quiet {
+        return Ok(Exit::Success);
+    }
     for file in &report.not_written {
         let _ = writeln!(stderr, "note: {} was not written: {}", file.path, file.reason);
     }
-    if !quiet {
-        for file in &report.files {
-            let _ = writeln!(stdout, "wrote {}", file.display());
-        }
-        let _ = writeln!(stdout, "{report}");
+    for file in &report.files {
+        let _ = writeln!(stdout, "wrote {}", file.display());
     }
+    let _ = writeln!(stdout, "{report}");
     Ok(Exit::Success)
 }
 
@@ -248,12 +323,39 @@ fn list(pipelines: &[Pipeline], stdout: &mut dyn Write) -> Result<Exit, Failure>
     Ok(Exit::Success)
 }
 
-fn validate(pipelines: &[&Pipeline], stdout: &mut dyn Write) -> Result<Exit, Failure> {
+fn validate(
+    pipelines: &[&Pipeline],
+    deny_warnings: bool,
+    format: FindingsFormat,
+    console: Console,
+    stdout: &mut dyn Write,
+) -> Exit {
     let findings = assembly::check(pipelines);
-    print_findings(&findings, stdout);
-    let errors = findings.iter().filter(|finding| finding.is_error()).count();
-    print_totals(stdout, &plural(pipelines.len(), "pipeline"), errors, findings.len() - errors);
-    Ok(if errors > 0 { Exit::Invalid } else { Exit::Success })
+    if format != FindingsFormat::Text {
+        let listed: Vec<Finding<'_>> = findings.iter().map(|violation| Finding { file: None, violation }).collect();
+        findings::write_document(&listed, format, console.verbosity, stdout);
+        return findings::exit_for(&findings, deny_warnings);
+    }
+    print_findings(&findings, stdout, console, console.colours.stdout);
+    if console.verbosity == Verbosity::Verbose {
+        print_checks(pipelines, &findings, stdout);
+    }
+    if console.verbosity != Verbosity::Quiet {
+        let errors = findings.iter().filter(|finding| finding.is_error()).count();
+        print_totals(stdout, &plural(pipelines.len(), "pipeline"), errors, findings.len() - errors);
+    }
+    findings::exit_for(&findings, deny_warnings)
+}
+
+/// Prints, for each pipeline, `checked pipeline "NAME": <n> errors, <m>
+/// warnings` (for `--verbose`).
+fn print_checks(pipelines: &[&Pipeline], findings: &[Violation], out: &mut dyn Write) {
+    for pipeline in pipelines {
+        let own = Location::pipeline(&pipeline.declaration().name);
+        let own: Vec<&Violation> = findings.iter().filter(|finding| finding.location.is_within(&own)).collect();
+        let errors = own.iter().filter(|finding| finding.is_error()).count();
+        print_totals(out, &format!("pipeline \"{}\"", printable(&pipeline.name())), errors, own.len() - errors);
+    }
 }
 
 /// Prints the last line of a check: `checked <what>: <n> errors, <m> warnings`.
@@ -261,12 +363,12 @@ pub(crate) fn print_totals(out: &mut dyn Write, checked: &str, errors: usize, wa
     let _ = writeln!(out, "checked {checked}: {}, {}", plural(errors, "error"), plural(warnings, "warning"));
 }
 
-/// Prints every finding on its own line; a finding prints its names
-/// escaped and shortened (see [`printable`]), so each is one line.
-pub(crate) fn print_findings(findings: &[Violation], out: &mut dyn Write) {
-    for finding in findings {
-        let _ = writeln!(out, "{finding}");
-    }
+/// Prints every finding shown at the console's verbosity on its own line;
+/// a finding prints its names escaped and shortened (see [`printable`]), so
+/// each is one line.
+fn print_findings(findings: &[Violation], out: &mut dyn Write, console: Console, colour: bool) {
+    let listed: Vec<Finding<'_>> = findings.iter().map(|violation| Finding { file: None, violation }).collect();
+    findings::print_text(&listed, out, console, colour);
 }
 
 #[cfg(test)]

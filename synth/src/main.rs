@@ -5,5 +5,10 @@ use std::io;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    pipewright_synth::standalone::run(std::env::args_os(), &mut io::stdout().lock(), &mut io::stderr().lock()).into()
+    pipewright_synth::standalone::run_in_terminal(
+        std::env::args_os(),
+        &mut io::stdout().lock(),
+        &mut io::stderr().lock(),
+    )
+    .into()
 }

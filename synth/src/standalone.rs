@@ -3,24 +3,43 @@
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand};
-use pipewright_dsl::printable;
+use clap::{Args, Parser, Subcommand};
+use pipewright_dsl::{printable, Pipeline};
 
 use crate::assembly::plural;
-use crate::cli::{print_totals, print_usage_error};
+use crate::cli::{parse, print_totals};
+use crate::console::{Colours, Console, Verbosity, VerbosityFlags};
 use crate::diff;
 use crate::exit::{exit_codes_help, Exit};
 use crate::explain::{explain, ExplainArgs};
-use crate::input::{self, InputError};
+use crate::findings::{self, Finding, FindingsFormat};
+use crate::graph::{self, GraphFormat};
+use crate::input::{self, InputError, PipelineFile};
 
-/// Checks and compares existing AWS CodePipeline definitions.
+/// synth, pipewright's standalone command line: checks, draws and compares
+/// existing AWS CodePipeline definitions (pipeline JSON and CloudFormation
+/// templates), no Rust code needed.
 #[derive(Debug, Parser)]
-#[command(name = "synth", arg_required_else_help = true, after_help = exit_codes_help!())]
+#[command(name = "synth", version, arg_required_else_help = true, after_help = exit_codes_help!())]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[command(flatten)]
+    verbosity: VerbosityFlags,
+}
+
+/// The pipeline files a command reads.
+#[derive(Debug, Args)]
+struct Inputs {
+    /// The files to read.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// The largest file read, in bytes or with a unit: 512KiB, 256MiB,
+    /// 1GiB; a larger file is refused without being read.
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = parse_size)]
+    max_file_size: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -37,15 +56,32 @@ enum Command {
     /// --max-file-size).
     #[command(after_help = "Examples:
   synth validate pipeline.json
-  synth validate out/*/pipeline.json templates/pipeline.yaml")]
+  synth validate out/*/pipeline.json templates/pipeline.yaml
+  synth validate --deny-warnings --format json pipeline.json")]
     Validate {
-        /// The files to check.
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
-        /// The largest file read, in bytes or with a unit: 512KiB, 256MiB,
-        /// 1GiB; a larger file is refused without being read.
-        #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = parse_size)]
-        max_file_size: u64,
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Treat warnings as errors: any finding exits with 1.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// How to print the findings (json, sarif: one document on stdout).
+        #[arg(long, value_enum, default_value_t)]
+        format: FindingsFormat,
+    },
+    /// Draw the pipelines of files: stages, actions, artifacts and variables.
+    ///
+    /// Prints one diagram of every pipeline in the files, in order (see
+    /// `graph` of a pipewright program). Draws nothing when a file cannot be
+    /// read as pipelines.
+    #[command(after_help = "Examples:
+  synth graph pipeline.json
+  synth graph --format dot template.yaml | dot -Tsvg > pipeline.svg")]
+    Graph {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// The diagram's language.
+        #[arg(long, value_enum, default_value_t)]
+        format: GraphFormat,
     },
     /// Show what differs between two pipeline files or two output folders,
     /// or between one and the deployed pipelines (--live).
@@ -79,17 +115,77 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    match Cli::try_parse_from(args) {
-        Ok(Cli { command: Command::Validate { files, max_file_size } }) => {
-            validate(&files, max_file_size, stdout, stderr)
+    run_coloured(args, stdout, stderr, Colours::NONE)
+}
+
+/// [`run`], colouring each stream as `colours` says; the binary's `main`
+/// passes the process's.
+pub fn run_in_terminal<I, T>(args: I, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exit
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    run_coloured(args, stdout, stderr, Colours::of_process())
+}
+
+fn run_coloured<I, T>(args: I, stdout: &mut dyn Write, stderr: &mut dyn Write, colours: Colours) -> Exit
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli: Cli = match parse(args, stdout, stderr) {
+        Ok(cli) => cli,
+        Err(exit) => return exit,
+    };
+    let console = Console { verbosity: cli.verbosity.verbosity(), colours };
+    match cli.command {
+        Command::Validate { inputs, deny_warnings, format } => {
+            validate(&inputs, deny_warnings, format, console, stdout, stderr)
         }
-        Ok(Cli { command: Command::Diff(args) }) => diff::command::run_files(&args, stdout).unwrap_or_else(|failure| {
+        Command::Graph { inputs, format } => draw(&inputs, format, stdout, stderr),
+        Command::Diff(args) => diff::command::run_files(&args, stdout).unwrap_or_else(|failure| {
             let _ = writeln!(stderr, "{}", failure.message);
             failure.exit
         }),
-        Ok(Cli { command: Command::Explain(args) }) => explain(&args, stdout, stderr),
-        Err(error) => print_usage_error(&error, stdout, stderr),
+        Command::Explain(args) => explain(&args, stdout, stderr),
     }
+}
+
+/// Reads `file`; on failure prints why and returns the exit code it calls for.
+fn read_or_report(file: &Path, max_file_size: u64, stderr: &mut dyn Write) -> Result<PipelineFile, Exit> {
+    input::read_file(file, max_file_size).map_err(|error| {
+        let _ = writeln!(stderr, "error: {error}");
+        match error {
+            InputError::Unreadable { .. } | InputError::NotARegularFile { .. } | InputError::TooLarge { .. } => {
+                Exit::Io
+            }
+            InputError::NotAPipeline { .. } => Exit::Invalid,
+        }
+    })
+}
+
+/// Prints the diagram of every pipeline of every file, or nothing when a
+/// file cannot be read or declares a pipeline that cannot be read.
+fn draw(inputs: &Inputs, format: GraphFormat, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exit {
+    let mut exit = Exit::Success;
+    let mut pipelines: Vec<Pipeline> = Vec::new();
+    for file in &inputs.files {
+        match read_or_report(file, inputs.max_file_size, stderr) {
+            Ok(read) => {
+                for unchecked in &read.unchecked {
+                    let _ = writeln!(stderr, "error: {unchecked}");
+                    exit = exit.max(Exit::Invalid);
+                }
+                pipelines.extend(read.pipelines.into_iter().map(|read| read.pipeline));
+            }
+            Err(failed) => exit = exit.max(failed),
+        }
+    }
+    if exit == Exit::Success {
+        let drawn: Vec<&Pipeline> = pipelines.iter().collect();
+        let _ = stdout.write_all(graph::render(&drawn, format).as_bytes());
+    }
+    exit
 }
 
 /// A size in bytes (`1048576`) or with a binary unit (`512KiB`, `256MiB`,
@@ -113,24 +209,36 @@ fn parse_size(text: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("expected a size such as 256MiB or 1000000, found `{text}`"))
 }
 
-fn validate(files: &[PathBuf], max_file_size: u64, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exit {
+fn validate(
+    inputs: &Inputs,
+    deny_warnings: bool,
+    format: FindingsFormat,
+    console: Console,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Exit {
+    let text = format == FindingsFormat::Text;
+    let shows_counts = text && console.verbosity != Verbosity::Quiet;
     let mut exit = Exit::Success;
     let (mut errors, mut warnings) = (0, 0);
-    for file in files {
-        let read = match input::read_file(file, max_file_size) {
+    let mut all_findings = Vec::new();
+    for file in &inputs.files {
+        let read = match read_or_report(file, inputs.max_file_size, stderr) {
             Ok(read) => read,
-            Err(error) => {
-                let _ = writeln!(stderr, "error: {error}");
+            Err(failed) => {
                 errors += 1;
-                exit = exit.max(match error {
-                    InputError::Unreadable { .. }
-                    | InputError::NotARegularFile { .. }
-                    | InputError::TooLarge { .. } => Exit::Io,
-                    InputError::NotAPipeline { .. } => Exit::Invalid,
-                });
+                exit = exit.max(failed);
                 continue;
             }
         };
+        if text && console.verbosity == Verbosity::Verbose {
+            let _ = writeln!(
+                stdout,
+                "{}: read {}",
+                printable(&file.display().to_string()),
+                plural(read.pipelines.len(), "pipeline")
+            );
+        }
         // A pipeline that cannot be checked fails the run as an error does:
         // nothing vouches for it.
         for unchecked in &read.unchecked {
@@ -140,27 +248,37 @@ fn validate(files: &[PathBuf], max_file_size: u64, stdout: &mut dyn Write, stder
         }
         for read in read.pipelines {
             let findings = read.pipeline.check();
-            for finding in &findings {
-                let _ = writeln!(stdout, "{}: {}", printable(&read.source), printable(&finding.to_string()));
+            if text {
+                let listed: Vec<Finding<'_>> =
+                    findings.iter().map(|violation| Finding { file: Some(&read.source), violation }).collect();
+                findings::print_text(&listed, stdout, console, console.colours.stdout);
             }
             let file_errors = findings.iter().filter(|finding| finding.is_error()).count();
-            let _ = writeln!(
-                stdout,
-                "{}: pipeline \"{}\": {}, {}",
-                printable(&read.source),
-                printable(&read.pipeline.name()),
-                plural(file_errors, "error"),
-                plural(findings.len() - file_errors, "warning")
-            );
+            if shows_counts {
+                let _ = writeln!(
+                    stdout,
+                    "{}: pipeline \"{}\": {}, {}",
+                    printable(&read.source),
+                    printable(&read.pipeline.name()),
+                    plural(file_errors, "error"),
+                    plural(findings.len() - file_errors, "warning")
+                );
+            }
             errors += file_errors;
             warnings += findings.len() - file_errors;
-            if file_errors > 0 {
-                exit = exit.max(Exit::Invalid);
-            }
+            exit = exit.max(findings::exit_for(&findings, deny_warnings));
+            all_findings.push((file.display().to_string(), findings));
         }
     }
-    if files.len() > 1 {
-        print_totals(stdout, &plural(files.len(), "file"), errors, warnings);
+    if !text {
+        let listed: Vec<Finding<'_>> = all_findings
+            .iter()
+            .flat_map(|(file, findings)| findings.iter().map(|violation| Finding { file: Some(file), violation }))
+            .collect();
+        findings::write_document(&listed, format, console.verbosity, stdout);
+    }
+    if shows_counts && inputs.files.len() > 1 {
+        print_totals(stdout, &plural(inputs.files.len(), "file"), errors, warnings);
     }
     exit
 }

@@ -10,6 +10,7 @@ mod handle_error_documented;
 mod rules_tested;
 mod seed;
 mod snapshots_examples;
+mod snapshots_graphs;
 mod testing_assert_pipeline;
 mod testing_helper;
 mod testing_snapshot_names;

@@ -5,18 +5,11 @@
 //! `onFailure`, in an earlier stage or this one), `#{variables.NAME}` names a
 //! declared pipeline variable, and Source actions use no pipeline variables.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::catalog;
 use super::context::{quoted_list, stage_conditions, ConditionBlock, Context, Placed};
 use crate::model::{StageDeclaration, Str};
+use crate::references::references_in;
 use crate::{Location, Rule, Violation};
-
-/// `#{namespace.Key}`.
-static REFERENCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"#\{([A-Za-z0-9@\-_]+)\.([^}]+)\}").expect("the reference pattern is valid"));
 
 /// The hint every namespace finding ends with.
 const TYPED_HINT: &str = "prefer the producer's typed variables (e.g. `source.vars().commit_id()`), which declare \
@@ -77,8 +70,9 @@ impl Reader<'_, '_> {
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     for placed in &cx.actions {
         let location = cx.location(placed);
-        for (field, text) in texts(placed) {
-            references(cx, Reader::Action(placed), text, || location.field(&field), out);
+        for reference in placed.action.variable_references() {
+            let field = || location.field(&reference.field);
+            check_reference(cx, Reader::Action(placed), (reference.namespace, reference.key), field, out);
         }
     }
     for (stage_index, stage) in cx.declaration.stages.iter().enumerate() {
@@ -94,49 +88,28 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
                 });
                 for (rule_field, text) in configuration.chain(commands) {
                     let location = || cx.stage_location(stage).field(&format!("{field}.rules[{index}].{rule_field}"));
-                    references(cx, reader, text, location, out);
+                    for reference in references_in(text) {
+                        check_reference(cx, reader, reference, location, out);
+                    }
                 }
             }
         }
     }
 }
 
-/// Checks the references in one text that `reader` reads.
-fn references(
+/// Checks one reference `#{namespace.key}` that `reader` reads.
+fn check_reference(
     cx: &Context<'_>,
     reader: Reader<'_, '_>,
-    text: &str,
+    (namespace, key): (&str, &str),
     location: impl Fn() -> Location,
     out: &mut Vec<Violation>,
 ) {
-    for reference in REFERENCE.captures_iter(text) {
-        let (namespace, key) = (&reference[1], &reference[2]);
-        match namespace {
-            "codepipeline" => {}
-            "variables" => pipeline_variable(cx, reader, key, location(), out),
-            _ => action_variable(cx, reader, namespace, key, location(), out),
-        }
+    match namespace {
+        "codepipeline" => {}
+        "variables" => pipeline_variable(cx, reader, key, location(), out),
+        _ => action_variable(cx, reader, namespace, key, location(), out),
     }
-}
-
-/// The texts of an action that may hold references, with their field paths.
-fn texts<'a>(placed: &Placed<'a>) -> Vec<(String, &'a str)> {
-    let action = placed.action;
-    let configuration = action
-        .configuration
-        .iter()
-        .flatten()
-        .filter_map(|(key, value)| value.as_literal().map(|text| (format!("configuration.{key}"), text)));
-    let commands = action
-        .commands
-        .iter()
-        .flatten()
-        .enumerate()
-        .filter_map(|(index, command)| command.as_literal().map(|text| (format!("commands[{index}]"), text)));
-    let environment = action.environment_variables.iter().flatten().enumerate().filter_map(|(index, variable)| {
-        variable.value.as_literal().map(|text| (format!("environmentVariables[{index}].value"), text))
-    });
-    configuration.chain(commands).chain(environment).collect()
 }
 
 /// `#{variables.NAME}`: a declared pipeline variable, outside Source actions.

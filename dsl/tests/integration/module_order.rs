@@ -22,7 +22,7 @@ use regex::Regex;
 /// The layers, first to last: a module may use its own layer and those
 /// above it. Keep in step with the crate docs in `dsl/src/lib.rs`.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("the model and plain helpers", &["model", "printable", "arn", "cfn"]),
+    ("the model and plain helpers", &["model", "printable", "arn", "cfn", "references"]),
     ("provider descriptions", &["providers"]),
     ("findings", &["findings"]),
     (

@@ -175,8 +175,11 @@ fn help_explains_the_commands_and_the_exit_codes() {
     let (exit, stdout, stderr) = run(&app(), &["--help"]);
     assert_eq!((exit, stderr.as_str()), (Exit::Success, ""));
     for expected in [
-        "Usage: pipelines <COMMAND>",
+        "Usage: pipelines [OPTIONS] <COMMAND>",
         "synth     Write each pipeline's files and manifest.json to a folder",
+        "graph     Draw the pipelines: stages, actions, artifacts and variables",
+        "-q, --quiet",
+        "-V, --version",
         "list      List the pipelines with their stage and action counts",
         "validate  Check the pipelines and print every finding; write nothing",
         "cargo run -- synth --out build/pipelines --format yaml",

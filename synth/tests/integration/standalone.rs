@@ -4,7 +4,8 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-fn synth(args: &[&str], dir: &Path) -> (i32, String, String) {
+/// Runs the binary in `dir`; returns the exit code, stdout and stderr.
+pub(crate) fn synth(args: &[&str], dir: &Path) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_synth")).args(args).current_dir(dir).output().unwrap();
     (
         output.status.code().unwrap(),
