@@ -118,6 +118,14 @@ impl<'p> ActionSpec<'p> {
         self.configuration.insert(key.to_owned(), ConfigValue::Path(path));
     }
 
+    /// Sets a configuration key to a file's path inside its artifact (no
+    /// artifact name: the provider reads it from its only input) and wires
+    /// the artifact as an input.
+    pub(crate) fn set_file(&mut self, key: &str, path: ArtifactPath<'p>) {
+        self.input(path.artifact);
+        self.set(key, path.file);
+    }
+
     /// Sets a configuration key to an artifact's name and wires the artifact
     /// as an input.
     pub(crate) fn set_artifact_name(&mut self, key: &str, artifact: Artifact<'p>) {

@@ -7,7 +7,8 @@
 //! |---|---|
 //! | Source | [`CodeCommitSource`], [`CodeStarConnectionSource`], [`S3Source`], [`EcrSource`], [`GitHubSource`] |
 //! | Build, Test | [`CodeBuild`] (`new` / `test`), [`Jenkins`] (`new` / `test`), [`EcrBuildAndPublish`] (Build) |
-//! | Deploy | [`CloudFormationDeploy`], [`CloudFormationStackSet`], [`CloudFormationStackInstances`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`] |
+//! | Deploy | [`CloudFormationDeploy`], [`CloudFormationStackSet`], [`CloudFormationStackInstances`], [`EcsDeploy`], [`CodeDeployToEcs`], [`CodeDeploy`], [`LambdaDeploy`], [`S3Deploy`], [`ElasticBeanstalkDeploy`], [`EksDeploy`], [`Ec2Deploy`], [`ServiceCatalogDeploy`], [`AppConfigDeploy`], [`AlexaSkillsKitDeploy`], [`OpsWorksDeploy`] |
+//! | Test | [`DeviceFarmTest`] |
 //! | Approval | [`ManualApproval`] |
 //! | Invoke | [`LambdaInvoke`], [`StepFunctionsInvoke`], [`InspectorScan`], [`CodePipelineInvoke`], [`SnykScan`] |
 //! | Compute | [`Commands`] |
@@ -24,6 +25,7 @@ mod codepipeline_invoke;
 mod compute;
 mod custom;
 mod deploy;
+mod device_farm;
 mod ecr_build_and_publish;
 mod inputs;
 mod inspector_scan;
@@ -37,6 +39,8 @@ pub use crate::providers::cloudformation_stack_set::{
     OrganizationsAutoDeployment, StackSetCapability, StackSetPermissionModel,
 };
 pub use crate::providers::codepipeline_invoke::SourceRevisionType;
+pub use crate::providers::device_farm::{DeviceFarmAppType, DeviceFarmTestType};
+pub use crate::providers::ec2::Ec2InstanceType;
 pub use crate::providers::ecr_build_and_publish::EcrRegistryType;
 pub use crate::providers::inspector_scan::InspectorRunMode;
 pub use crate::providers::s3::CannedAcl;
@@ -48,10 +52,12 @@ pub use codepipeline_invoke::CodePipelineInvoke;
 pub use compute::{Commands, CommandsComputeType, CommandsEnvironmentType};
 pub use custom::{GenericAction, GenericSource, NonSourceCategory};
 pub use deploy::{
-    CloudFormationDeploy, CloudFormationStackInstances, CloudFormationStackSet, CodeDeploy, CodeDeployToEcs, EcsDeploy,
-    ElasticBeanstalkDeploy, LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables, S3Deploy, StackSetTargets,
-    StackSetVariables,
+    AlexaCredentials, AlexaSkillsKitDeploy, AppConfigDeploy, CloudFormationDeploy, CloudFormationStackInstances,
+    CloudFormationStackSet, CodeDeploy, CodeDeployToEcs, Ec2Deploy, EcsDeploy, EksDeploy, EksVariables,
+    ElasticBeanstalkDeploy, LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables, OpsWorksDeploy, S3Deploy,
+    ServiceCatalogDeploy, StackSetTargets, StackSetVariables,
 };
+pub use device_farm::{DeviceFarmRadio, DeviceFarmTest};
 pub use ecr_build_and_publish::{EcrBuildAndPublish, EcrBuildAndPublishVariables};
 pub use inputs::{ArtifactInput, FileInput, PathInput};
 pub use inspector_scan::{InspectorScan, InspectorScanVariables};

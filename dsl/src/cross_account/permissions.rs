@@ -94,7 +94,8 @@ pub(crate) fn statements(
                 Resource::Regional { path, .. }
                 | Resource::NameOrArn { path, .. }
                 | Resource::S3 { path }
-                | Resource::Iam { path } => placeholders(path).any(|placeholder| placeholder == key),
+                | Resource::Iam { path }
+                | Resource::AwsOwned { path, .. } => placeholders(path).any(|placeholder| placeholder == key),
                 Resource::ArnIn(_) | Resource::Any => false,
             })
     };
@@ -131,6 +132,9 @@ pub(crate) fn statements(
             Resource::S3 { path } => format!("arn:{}:s3:::{}", place.partition, settings.fill(path)?),
             Resource::Iam { path } => {
                 format!("arn:{}:iam::{}:{}", place.partition, place.account, settings.fill(path)?)
+            }
+            Resource::AwsOwned { service, path } => {
+                format!("arn:{}:{service}:{}::{}", place.partition, place.region, settings.fill(path)?)
             }
             Resource::ArnIn(key) => match settings.get(key)? {
                 Some(arn) => arn.to_owned(),

@@ -28,36 +28,48 @@
 //! 1. Write `dsl/src/providers/<provider>.rs` (like `elastic_beanstalk.rs`)
 //!    holding its [`ProviderDescription`] (type id, artifact bounds,
 //!    configuration keys with their value sets, output variables,
-//!    permissions, start rule; facts from the AWS action reference). A closed
-//!    value set a typed action spells with an enum is defined here beside the
-//!    description, as a `#[non_exhaustive]` enum with `ALL` and a
-//!    `const fn as_str`, and listed with `wire_values!`. A provider described
-//!    so far in `others.rs` moves out of it.
+//!    permissions, start rule; facts from the AWS action reference).
+//!    Permissions are IAM actions (never a wildcard action) on one
+//!    [`Resource`] kind each, scoped by the configuration keys where the
+//!    resource's ARN allows it. A closed value set a typed action spells with
+//!    an enum is defined here beside the description, as a
+//!    `#[non_exhaustive]` enum with `ALL` and a `const fn as_str`, and listed
+//!    with `wire_values!`. When the provider was described in `others.rs`,
+//!    remove it from there.
 //! 2. In this file: declare the module (`pub(crate)` when it holds such an
-//!    enum), re-export the description and add it to [`ALL`] (in the order
-//!    of the AWS action reference).
+//!    enum or a constant the typed action writes), re-export the
+//!    description (moving it out of the `others::` re-export) and add it to
+//!    [`ALL`] (in the order of the AWS action reference) if it is not there
+//!    yet.
 //! 3. Write its typed action in its own file of [`crate::actions`]
 //!    (`actions/deploy/<provider>.rs` for a deploy action, like
-//!    `elastic_beanstalk.rs`; `actions/<provider>.rs` otherwise), whose
+//!    `elastic_beanstalk.rs`; `actions/<provider>.rs` otherwise). Its
 //!    constructor starts from the description (`providers::X.action(name)`);
-//!    its fixed output variables are a `variable_set!` with the
-//!    description's variable names.
+//!    a file the provider reads from its only input is a `PathInput` written
+//!    with `ActionSpec::set_file`; its fixed output variables are a
+//!    `variable_set!` with the description's variable names.
 //! 4. In `actions/mod.rs` (and `actions/deploy/mod.rs` for a deploy action):
 //!    declare the module, re-export the action, its variable set and the
 //!    description's enums (the prelude takes them from there), and add the
 //!    action to the table of the module docs.
-//! 5. Tests: `dsl/tests/integration/provider_descriptions.rs` fails until the typed
-//!    action is built in its `typed_actions` with every optional setting (and
-//!    removed from `UNTYPED`), and until the typed variable set and the
-//!    description name the same variables; add the action's JSON tests in
-//!    `dsl/tests/integration/actions_<group>.rs` (listed in that folder's
-//!    `main.rs`), and accept any new snapshots.
+//! 5. Tests: `dsl/tests/integration/provider_descriptions.rs` fails until the
+//!    typed action is built in its `typed_actions` (with every optional
+//!    setting) and removed from `UNTYPED`, and until the typed variable set
+//!    and the description name the same variables; add the action's own
+//!    tests in `dsl/tests/integration/actions_<group>.rs` (listed in that
+//!    folder's `main.rs`): its whole JSON for a minimal and a full
+//!    configuration, and the statements of its role template. A new action
+//!    type that implements `NonSourceAction` or `CrossRegionAction` may
+//!    change the implementor lists in `tests/ui/*.stderr`: regenerate them as
+//!    `tests/integration/compile_fail.rs` says and read the change.
 //!
 //! Validation, the cross-account role templates and the event rules need no
 //! change: they find the provider in [`ALL`]. A provider with a rule of its
 //! own (a key required only with some value of another) still gets that rule
 //! in `validate/providers.rs`.
 
+mod alexa_skills_kit;
+mod app_config;
 pub(crate) mod cloudformation;
 mod cloudformation_stack_instances;
 pub(crate) mod cloudformation_stack_set;
@@ -65,18 +77,25 @@ mod codebuild;
 mod codecommit;
 pub(crate) mod codepipeline_invoke;
 mod deploy;
+pub(crate) mod device_farm;
+pub(crate) mod ec2;
 mod ecr;
 pub(crate) mod ecr_build_and_publish;
+mod eks;
 mod elastic_beanstalk;
 pub(crate) mod inspector_scan;
 mod invoke;
+mod ops_works;
 mod others;
 pub(crate) mod s3;
+pub(crate) mod service_catalog;
 mod snyk;
 pub(crate) mod source;
 
 use crate::model::{ActionCategory, ActionOwner, ActionTypeId};
 
+pub use alexa_skills_kit::ALEXA_SKILLS_KIT;
+pub use app_config::APP_CONFIG;
 pub use cloudformation::CLOUDFORMATION;
 pub use cloudformation_stack_instances::CLOUDFORMATION_STACK_INSTANCES;
 pub use cloudformation_stack_set::CLOUDFORMATION_STACK_SET;
@@ -84,14 +103,19 @@ pub use codebuild::CODEBUILD;
 pub use codecommit::CODECOMMIT;
 pub use codepipeline_invoke::CODEPIPELINE_INVOKE;
 pub use deploy::{CODEDEPLOY, CODEDEPLOY_TO_ECS, ECS, LAMBDA_DEPLOY};
+pub use device_farm::DEVICE_FARM;
+pub use ec2::EC2;
 pub use ecr::ECR;
 pub use ecr_build_and_publish::ECR_BUILD_AND_PUBLISH;
+pub use eks::EKS;
 pub use elastic_beanstalk::ELASTIC_BEANSTALK;
 pub use inspector_scan::INSPECTOR_SCAN;
 pub(crate) use invoke::{INPUT_TYPE_FILE_PATH, INPUT_TYPE_LITERAL};
 pub use invoke::{LAMBDA_INVOKE, STEP_FUNCTIONS};
-pub use others::{ALEXA_SKILLS_KIT, APP_CONFIG, COMMANDS, DEVICE_FARM, EC2, EKS, MANUAL, OPS_WORKS, SERVICE_CATALOG};
+pub use ops_works::OPS_WORKS;
+pub use others::{COMMANDS, MANUAL};
 pub use s3::{S3_DEPLOY, S3_SOURCE};
+pub use service_catalog::SERVICE_CATALOG;
 pub use snyk::SNYK;
 pub use source::{CODESTAR_SOURCE_CONNECTION, GITHUB};
 
@@ -334,6 +358,15 @@ pub enum Resource {
     /// `arn:<partition>:iam::<account>:<path>`.
     Iam {
         /// e.g. `role/*`.
+        path: &'static str,
+    },
+    /// `arn:<partition>:<service>:<region>::<path>`: a resource AWS owns in
+    /// each Region, with no account (an SSM document such as
+    /// `AWS-RunShellScript`).
+    AwsOwned {
+        /// The service, e.g. `ssm`.
+        service: &'static str,
+        /// The resource path, e.g. `document/AWS-RunShellScript`.
         path: &'static str,
     },
     /// The ARN held by an optional configuration key; no statement when the

@@ -3,9 +3,9 @@
 //! configuration): the rest of the AWS action reference.
 
 use super::{artifacts, ConfigKey, ProviderDescription};
-use crate::model::{ActionCategory, ActionOwner};
+use crate::model::ActionCategory;
 
-use ActionCategory::{Approval, Compute, Deploy, Test};
+use ActionCategory::{Approval, Compute};
 
 /// `Compute / AWS / Commands / 1` (V2 only): shell commands on a managed
 /// compute environment.
@@ -18,16 +18,6 @@ pub static COMMANDS: ProviderDescription =
         ConfigKey::optional("SecurityGroupIds"),
     ]);
 
-/// `Test / AWS / DeviceFarm / 1`.
-pub static DEVICE_FARM: ProviderDescription =
-    ProviderDescription::aws(&[Test], "DeviceFarm", artifacts(1, 1), artifacts(0, 0)).configuration(&[
-        ConfigKey::required("AppType"),
-        ConfigKey::required("ProjectId"),
-        ConfigKey::required("App"),
-        ConfigKey::required("DevicePoolArn"),
-        ConfigKey::required("TestType"),
-    ]);
-
 /// `Approval / AWS / Manual / 1`.
 pub static MANUAL: ProviderDescription =
     ProviderDescription::aws(&[Approval], "Manual", artifacts(0, 0), artifacts(0, 0)).configuration(&[
@@ -35,45 +25,3 @@ pub static MANUAL: ProviderDescription =
         ConfigKey::optional("CustomData"),
         ConfigKey::optional("ExternalEntityLink"),
     ]);
-
-/// `Deploy / AWS / OpsWorks / 1`.
-pub static OPS_WORKS: ProviderDescription =
-    ProviderDescription::aws(&[Deploy], "OpsWorks", artifacts(1, 1), artifacts(0, 0))
-        .configuration(&[ConfigKey::required("Stack"), ConfigKey::required("App")]);
-
-/// `Deploy / AWS / ServiceCatalog / 1`.
-pub static SERVICE_CATALOG: ProviderDescription =
-    ProviderDescription::aws(&[Deploy], "ServiceCatalog", artifacts(1, 1), artifacts(0, 0))
-        .configuration(&[ConfigKey::required("ProductId")]);
-
-/// `Deploy / AWS / AppConfig / 1`.
-pub static APP_CONFIG: ProviderDescription =
-    ProviderDescription::aws(&[Deploy], "AppConfig", artifacts(1, 1), artifacts(0, 0)).configuration(&[
-        ConfigKey::required("Application"),
-        ConfigKey::required("Environment"),
-        ConfigKey::required("ConfigurationProfile"),
-        ConfigKey::required("InputArtifactConfigurationPath"),
-    ]);
-
-/// `Deploy / ThirdParty / AlexaSkillsKit / 1`.
-pub static ALEXA_SKILLS_KIT: ProviderDescription =
-    ProviderDescription::new(ActionOwner::ThirdParty, &[Deploy], "AlexaSkillsKit", artifacts(1, 2), artifacts(0, 0))
-        .configuration(&[
-            ConfigKey::required("ClientId"),
-            ConfigKey::required("ClientSecret"),
-            ConfigKey::required("RefreshToken"),
-            ConfigKey::required("SkillId"),
-        ]);
-
-/// `Deploy / AWS / EC2 / 1` (V2 only).
-pub static EC2: ProviderDescription =
-    ProviderDescription::aws(&[Deploy], "EC2", artifacts(1, 1), artifacts(0, 0)).v2().configuration(&[
-        ConfigKey::required("InstanceTagKey"),
-        ConfigKey::required("InstanceType").one_of(&["EC2", "SSM_MANAGED_NODE"]),
-    ]);
-
-/// `Deploy / AWS / EKS / 1` (V2 only).
-pub static EKS: ProviderDescription = ProviderDescription::aws(&[Deploy], "EKS", artifacts(1, 1), artifacts(0, 0))
-    .v2()
-    .configuration(&[ConfigKey::required("ClusterName")])
-    .variables(&["EKSClusterName"]);

@@ -14,15 +14,7 @@ use pipewright_dsl::VariableSet;
 
 /// The providers pipewright describes but has no typed action for (use
 /// `GenericAction` for them), as `Provider (Category)`.
-const UNTYPED: &[&str] = &[
-    "DeviceFarm (Test)",
-    "OpsWorks (Deploy)",
-    "ServiceCatalog (Deploy)",
-    "AppConfig (Deploy)",
-    "AlexaSkillsKit (Deploy)",
-    "EC2 (Deploy)",
-    "EKS (Deploy)",
-];
+const UNTYPED: &[&str] = &[];
 
 /// The keys of the output variables a handle's typed variable set offers.
 fn variable_names<'p, const N: usize, V: VariableSet<'p>>(_: &ActionHandle<'p, N, V>) -> &'static [&'static str] {
@@ -94,6 +86,28 @@ fn typed_actions() -> Vec<Typed> {
             variables.push(("Image", variable_names(&image)));
             let test = s.add(CodeBuild::test("Test", "tests", source.artifact()));
             variables.push(("Test", variable_names(&test)));
+            s.add(
+                DeviceFarmTest::new(
+                    "Devices",
+                    "project",
+                    "arn:aws:devicefarm:us-west-2:123456789012:devicepool:p/d",
+                    DeviceFarmAppType::Android,
+                    source.artifact().path("app.apk"),
+                    DeviceFarmTestType::AppiumPython,
+                )
+                .test(source.artifact().path("tests.zip"))
+                .appium_version("1.7.2")
+                .radio(DeviceFarmRadio::Bluetooth, false)
+                .radio(DeviceFarmRadio::Wifi, true)
+                .radio(DeviceFarmRadio::Nfc, false)
+                .radio(DeviceFarmRadio::Gps, true)
+                .record(true, true)
+                .unmetered_devices_only(false)
+                .job_timeout_minutes(30)
+                .fuzz(6000, 50, 1)
+                .location(47.6, -122.3)
+                .custom_artifacts("/tmp/out", "/sdcard/out"),
+            );
             build
         });
         let [built, _] = build.artifacts;
@@ -155,6 +169,40 @@ fn typed_actions() -> Vec<Typed> {
                     .alarms(&["errors"]),
             );
             variables.push(("Lambda", variable_names(&lambda)));
+            let eks = s.add(
+                EksDeploy::helm("Helm", "cluster", built.path("chart"), "web")
+                    .helm_values_files(&["values.yaml"])
+                    .kubernetes_namespace("prod")
+                    .vpc(&["subnet-1"], &["sg-1"]),
+            );
+            variables.push(("Helm", variable_names(&eks)));
+            let kubectl = s.add(EksDeploy::kubectl("Kubectl", "cluster", built.path("k8s")));
+            variables.push(("Kubectl", variable_names(&kubectl)));
+            s.add(
+                Ec2Deploy::scripts("Ec2Scripts", "app", Ec2InstanceType::Ec2, "/srv/app", built.path("start.sh"))
+                    .instance_tag_value("web")
+                    .pre_script(built.path("stop.sh"))
+                    .max_batch("50%")
+                    .max_error("1")
+                    .target_group_names(&["web"]),
+            );
+            s.add(
+                ServiceCatalogDeploy::template("Catalog", "prod-1", built.path("product.yaml"), "v2")
+                    .version_description("second"),
+            );
+            s.add(
+                AppConfigDeploy::new("AppConfig", "app", "env", "profile", built.path("flags.json"))
+                    .deployment_strategy("AppConfig.AllAtOnce"),
+            );
+            let alexa = AlexaCredentials {
+                client_id: "client".into(),
+                client_secret: "secret".into(),
+                refresh_token: "token".into(),
+            };
+            s.add(AlexaSkillsKitDeploy::new("Alexa", "skill", alexa, built).parameter_overrides(source.artifact()));
+            s.add(OpsWorksDeploy::new("OpsWorks", "stack", "app", built).layer("layer"));
+            s.add(ServiceCatalogDeploy::configuration_file("CatalogFile", "prod-1", built.path("catalog.json")));
+            s.add(Ec2Deploy::deploy_spec("Ec2Spec", "app", Ec2InstanceType::SsmManagedNode, built.path("spec.yaml")));
             s.add(
                 S3Deploy::object("Upload", "bucket", "app.zip", built)
                     .cache_control("no-cache")
