@@ -7,7 +7,6 @@ use crate::action_handle::ActionHandle;
 use crate::action_ref::{ActionRef, HasActionRef};
 use crate::artifact::{Artifact, ArtifactPath};
 use crate::model::{ActionCategory, ActionOwner, ActionTypeId, EnvironmentVariable, EnvironmentVariableType, Str};
-use crate::providers::ProviderDescription;
 use crate::text::Text;
 use crate::variables::VariableSet;
 
@@ -380,17 +379,3 @@ macro_rules! typed_action {
     };
 }
 pub(crate) use typed_action;
-
-/// Where a typed action's constructor starts.
-impl ProviderDescription {
-    /// A new action of this provider in its first category, with no
-    /// settings yet: where a typed action's constructor starts.
-    pub(crate) fn action<'p>(&self, name: impl Into<Str>) -> ActionSpec<'p> {
-        self.action_in(name, self.categories[0])
-    }
-
-    /// A new action of this provider in `category` (one of its categories).
-    pub(crate) fn action_in<'p>(&self, name: impl Into<Str>, category: ActionCategory) -> ActionSpec<'p> {
-        ActionSpec::new(name, category, self.owner, self.name, self.version)
-    }
-}

@@ -31,24 +31,28 @@
 //! 1. The model and plain helpers: [`model`] (plain serde structs),
 //!    `printable`, [`arn`], [`cfn`], `references` (the variable references
 //!    in an action's texts).
-//! 2. Provider descriptions: [`providers`].
-//! 3. Findings: [`Location`], [`Severity`], [`Violation`], [`Violations`].
+//! 2. What every action is made of: `action_ref` ([`ActionRef`] and the
+//!    brand), `artifact` ([`Artifact`], [`ArtifactPath`]), `variables`,
+//!    `action_handle` ([`ActionHandle`]), `text` ([`Text`]), `inputs` (what
+//!    an action accepts where it reads an artifact) and `action_spec`
+//!    ([`ActionSpec`], what every action turns into). None of these knows a
+//!    provider, a pipeline or a rule.
+//! 3. Provider descriptions: [`providers`], each provider's file holding its
+//!    description and, for providers added since, its typed action.
+//! 4. Findings: [`Location`], [`Severity`], [`Violation`], [`Violations`].
 //!    Every other module imports them through the crate root
 //!    (`use crate::{Location, Violation}`), wherever they are defined.
-//! 4. The finished [`Pipeline`] and what lives around it: [`events`] and
+//! 5. The finished [`Pipeline`] and what lives around it: [`events`] and
 //!    [`notifications`] (the rule types), `pipeline` (the finished pipeline
 //!    and the declarations kept with it), `surroundings` (its identity),
 //!    `placement` (the account, Region and artifact stores of each action)
 //!    and [`cross_account`] (the target accounts' roles). Nothing here knows
 //!    the builders or the rules.
-//! 5. Builders: `action_ref` ([`ActionRef`] and the brand), `artifact`
-//!    ([`Artifact`], [`ArtifactPath`]), `variables`, `action_handle`
-//!    ([`ActionHandle`]), `text` ([`Text`]), `action_spec` ([`ActionSpec`],
-//!    what every action turns into), [`actions`] (the typed actions) and
-//!    `builder` ([`PipelineBuilder`] with [`Pipeline::build`], the stage
-//!    builders, and the builder methods that declare events and
-//!    notification rules).
-//! 6. [`validate`]: every rule, and [`Pipeline::validate`] and
+//! 6. Builders: [`actions`] (the typed actions, and the re-export of those
+//!    written beside their descriptions) and `builder`
+//!    ([`PipelineBuilder`] with [`Pipeline::build`], the stage builders, and
+//!    the builder methods that declare events and notification rules).
+//! 7. [`validate`]: every rule, and [`Pipeline::validate`] and
 //!    [`Pipeline::check`], which run them.
 //!
 //! The test `dsl/tests/integration/module_order.rs` reads `dsl/src` and
@@ -67,6 +71,7 @@ pub mod cfn;
 pub mod cross_account;
 pub mod events;
 mod findings;
+mod inputs;
 pub mod model;
 pub mod notifications;
 mod pipeline;

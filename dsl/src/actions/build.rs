@@ -4,8 +4,8 @@
 use crate::action_handle::ActionHandle;
 use crate::action_spec::{typed_action, ActionSpec};
 use crate::actions::codebuild_env::{environment_variables_json, EnvVar};
-use crate::actions::inputs::ArtifactInput;
 use crate::actions::{input_setter, output_setters};
+use crate::inputs::ArtifactInput;
 use crate::model::{ActionCategory, ActionOwner, Str};
 use crate::providers;
 use crate::text::Text;

@@ -10,8 +10,8 @@
 
 use crate::action_handle::ActionHandle;
 use crate::action_spec::{typed_action, ActionSpec};
-use crate::actions::inputs::PathInput;
 use crate::actions::{input_setter, output_setters, source_output_name};
+use crate::inputs::PathInput;
 use crate::model::{ActionCategory, ActionOwner, Str};
 use crate::variables::NamedVariables;
 

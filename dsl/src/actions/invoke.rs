@@ -2,8 +2,8 @@
 
 use crate::action_handle::ActionHandle;
 use crate::action_spec::{typed_action, ActionSpec};
-use crate::actions::inputs::PathInput;
 use crate::actions::{input_setter, output_setters};
+use crate::inputs::PathInput;
 use crate::model::Str;
 use crate::providers;
 use crate::text::Text;

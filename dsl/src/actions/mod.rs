@@ -14,6 +14,9 @@
 //! | Compute | [`Commands`] |
 //! | Anything else | [`GenericAction`], [`GenericSource`] |
 //!
+//! A provider added since is typed in its own file of [`crate::providers`]
+//! and re-exported here; [`crate::providers::ALL`] lists every provider.
+//!
 //! Where an action reads an artifact it takes a handle ([`ArtifactInput`]),
 //! a file inside one ([`PathInput`]) or either ([`FileInput`]); names are
 //! resolved when the pipeline is built.
@@ -27,13 +30,12 @@ mod custom;
 mod deploy;
 mod device_farm;
 mod ecr_build_and_publish;
-mod inputs;
 mod inspector_scan;
 mod invoke;
 mod json_text;
-mod snyk;
 mod source;
 
+pub use crate::inputs::{ArtifactInput, FileInput, PathInput};
 pub use crate::providers::cloudformation::{Capability, CloudFormationActionMode};
 pub use crate::providers::cloudformation_stack_set::{
     OrganizationsAutoDeployment, StackSetCapability, StackSetPermissionModel,
@@ -45,6 +47,7 @@ pub use crate::providers::ecr_build_and_publish::EcrRegistryType;
 pub use crate::providers::inspector_scan::InspectorRunMode;
 pub use crate::providers::s3::CannedAcl;
 pub use crate::providers::source::OutputArtifactFormat;
+pub use crate::providers::typed::*;
 pub use approval::ManualApproval;
 pub use build::{CodeBuild, Jenkins};
 pub use codebuild_env::{EnvVar, EnvVarType};
@@ -59,10 +62,8 @@ pub use deploy::{
 };
 pub use device_farm::{DeviceFarmRadio, DeviceFarmTest};
 pub use ecr_build_and_publish::{EcrBuildAndPublish, EcrBuildAndPublishVariables};
-pub use inputs::{ArtifactInput, FileInput, PathInput};
 pub use inspector_scan::{InspectorScan, InspectorScanVariables};
 pub use invoke::{LambdaInvoke, StepFunctionsInvoke, StepFunctionsVariables};
-pub use snyk::SnykScan;
 pub use source::{
     CodeCommitSource, CodeCommitVariables, CodeStarConnectionSource, ConnectionVariables, EcrSource, EcrVariables,
     GitHubSource, GitHubVariables, S3Source, S3SourceVariables,

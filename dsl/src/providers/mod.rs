@@ -25,43 +25,42 @@
 //!
 //! # Adding a provider
 //!
-//! 1. Write `dsl/src/providers/<provider>.rs` (like `elastic_beanstalk.rs`)
-//!    holding its [`ProviderDescription`] (type id, artifact bounds,
-//!    configuration keys with their value sets, output variables,
-//!    permissions, start rule; facts from the AWS action reference).
-//!    Permissions are IAM actions (never a wildcard action) on one
-//!    [`Resource`] kind each, scoped by the configuration keys where the
-//!    resource's ARN allows it. A closed value set a typed action spells with
-//!    an enum is defined here beside the description, as a
-//!    `#[non_exhaustive]` enum with `ALL` and a `const fn as_str`, and listed
-//!    with `wire_values!`. When the provider was described in `others.rs`,
-//!    remove it from there.
-//! 2. In this file: declare the module (`pub(crate)` when it holds such an
-//!    enum or a constant the typed action writes), re-export the
-//!    description (moving it out of the `others::` re-export) and add it to
-//!    [`ALL`] (in the order of the AWS action reference) if it is not there
-//!    yet.
-//! 3. Write its typed action in its own file of [`crate::actions`]
-//!    (`actions/deploy/<provider>.rs` for a deploy action, like
-//!    `elastic_beanstalk.rs`; `actions/<provider>.rs` otherwise). Its
-//!    constructor starts from the description (`providers::X.action(name)`);
-//!    a file the provider reads from its only input is a `PathInput` written
-//!    with `ActionSpec::set_file`; its fixed output variables are a
-//!    `variable_set!` with the description's variable names.
-//! 4. In `actions/mod.rs` (and `actions/deploy/mod.rs` for a deploy action):
-//!    declare the module, re-export the action, its variable set and the
-//!    description's enums (the prelude takes them from there), and add the
-//!    action to the table of the module docs.
-//! 5. Tests: `dsl/tests/integration/provider_descriptions.rs` fails until the
-//!    typed action is built in its `typed_actions` (with every optional
-//!    setting) and removed from `UNTYPED`, and until the typed variable set
-//!    and the description name the same variables; add the action's own
-//!    tests in `dsl/tests/integration/actions_<group>.rs` (listed in that
-//!    folder's `main.rs`): its whole JSON for a minimal and a full
-//!    configuration, and the statements of its role template. A new action
-//!    type that implements `NonSourceAction` or `CrossRegionAction` may
-//!    change the implementor lists in `tests/ui/*.stderr`: regenerate them as
+//! A new provider is one new file, `providers/<provider>.rs`, and one place
+//! in this file (like `snyk.rs`):
+//!
+//! 1. In `providers/<provider>.rs`: its [`ProviderDescription`] (type id,
+//!    artifact bounds, configuration keys with their value sets, output
+//!    variables, permissions, start rule; facts from the AWS action
+//!    reference), and its typed action beside it. Permissions are IAM
+//!    actions (never a wildcard action) on one [`Resource`] kind each,
+//!    scoped by the configuration keys where the resource's ARN allows it.
+//!    A closed value set is a `#[non_exhaustive]` enum with `ALL` and a
+//!    `const fn as_str`, listed in the description with `wire_values!`.
+//!    The typed action's constructor starts from the description
+//!    (`providers::X.action(name)`); a file the provider reads from its only
+//!    input is a `PathInput` written with `ActionSpec::set_file`; its fixed
+//!    output variables are a `variable_set!` with the description's
+//!    variable names; `typed_action!` places it in the right kind of stage.
+//! 2. In this file: declare the module, re-export the description, add it
+//!    to [`ALL`] (in the order of the AWS action reference), and re-export
+//!    the typed action, its variable set and its enums in `typed`, from
+//!    where [`crate::actions`] and the prelude take them (their one public
+//!    path).
+//! 3. Tests: `dsl/tests/integration/provider_descriptions.rs` fails until
+//!    the typed action is built in its `typed_actions` (with every optional
+//!    setting), and until the typed variable set and the description name
+//!    the same variables; add the action's own tests in
+//!    `dsl/tests/integration/actions_<group>.rs` (listed in that folder's
+//!    `main.rs`): its whole JSON for a minimal and a full configuration, and
+//!    the statements of its role template. A new action type that implements
+//!    `NonSourceAction` or `CrossRegionAction` may change the implementor
+//!    lists in `tests/ui/*.stderr`: regenerate them as
 //!    `tests/integration/compile_fail.rs` says and read the change.
+//!
+//! The typed actions of the providers described before this layout live in
+//! [`crate::actions`] (`actions/<provider>.rs`), beside their description's
+//! re-exported enums; moving each into its provider's file is a change of
+//! place only.
 //!
 //! Validation, the cross-account role templates and the event rules need no
 //! change: they find the provider in [`ALL`]. A provider with a rule of its
@@ -90,9 +89,16 @@ mod others;
 pub(crate) mod s3;
 pub(crate) mod service_catalog;
 mod snyk;
+
+/// The typed actions written beside their descriptions; [`crate::actions`]
+/// re-exports them, which is their one public path.
+pub(crate) mod typed {
+    pub use super::snyk::SnykScan;
+}
 pub(crate) mod source;
 
-use crate::model::{ActionCategory, ActionOwner, ActionTypeId};
+use crate::action_spec::ActionSpec;
+use crate::model::{ActionCategory, ActionOwner, ActionTypeId, Str};
 
 pub use alexa_skills_kit::ALEXA_SKILLS_KIT;
 pub use app_config::APP_CONFIG;
@@ -524,3 +530,17 @@ macro_rules! wire_values {
     }};
 }
 pub(crate) use wire_values;
+
+/// Where a typed action's constructor starts.
+impl ProviderDescription {
+    /// A new action of this provider in its first category, with no
+    /// settings yet: where a typed action's constructor starts.
+    pub(crate) fn action<'p>(&self, name: impl Into<Str>) -> ActionSpec<'p> {
+        self.action_in(name, self.categories[0])
+    }
+
+    /// A new action of this provider in `category` (one of its categories).
+    pub(crate) fn action_in<'p>(&self, name: impl Into<Str>, category: ActionCategory) -> ActionSpec<'p> {
+        ActionSpec::new(name, category, self.owner, self.name, self.version)
+    }
+}

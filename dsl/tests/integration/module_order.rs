@@ -23,16 +23,17 @@ use regex::Regex;
 /// above it. Keep in step with the crate docs in `dsl/src/lib.rs`.
 const LAYERS: &[(&str, &[&str])] = &[
     ("the model and plain helpers", &["model", "printable", "arn", "cfn", "references"]),
+    (
+        "what every action is made of",
+        &["action_ref", "artifact", "variables", "action_handle", "text", "inputs", "action_spec"],
+    ),
     ("provider descriptions", &["providers"]),
     ("findings", &["findings"]),
     (
         "the finished pipeline and what lives around it",
         &["events", "notifications", "pipeline", "surroundings", "placement", "cross_account"],
     ),
-    (
-        "builders",
-        &["action_ref", "artifact", "variables", "action_handle", "text", "action_spec", "actions", "builder"],
-    ),
+    ("builders", &["actions", "builder"]),
     ("validation rules", &["validate"]),
 ];
 

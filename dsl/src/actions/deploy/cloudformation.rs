@@ -2,8 +2,8 @@
 
 use crate::action_handle::ActionHandle;
 use crate::action_spec::{typed_action, ActionSpec};
-use crate::actions::inputs::PathInput;
 use crate::actions::json_text;
+use crate::inputs::PathInput;
 use crate::model::Str;
 use crate::providers;
 use crate::providers::cloudformation::{Capability, CloudFormationActionMode};

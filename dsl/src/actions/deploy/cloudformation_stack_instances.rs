@@ -6,7 +6,7 @@ use super::cloudformation_stack_set::{
 };
 use crate::action_handle::ActionHandle;
 use crate::action_spec::{typed_action, ActionSpec};
-use crate::actions::inputs::PathInput;
+use crate::inputs::PathInput;
 use crate::model::Str;
 use crate::providers;
 use crate::text::Text;

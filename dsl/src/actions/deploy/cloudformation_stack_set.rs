@@ -4,8 +4,8 @@
 
 use crate::action_handle::ActionHandle;
 use crate::action_spec::{typed_action, ActionSpec};
-use crate::actions::inputs::PathInput;
 use crate::artifact::ArtifactPath;
+use crate::inputs::PathInput;
 use crate::model::Str;
 use crate::providers;
 use crate::providers::cloudformation_stack_set::{

@@ -3,7 +3,7 @@
 
 use crate::action_handle::ActionHandle;
 use crate::action_spec::{typed_action, ActionSpec};
-use crate::actions::inputs::PathInput;
+use crate::inputs::PathInput;
 use crate::model::{EnvironmentVariableType, Str};
 use crate::providers;
 use crate::text::Text;

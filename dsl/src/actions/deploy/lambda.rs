@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::action_handle::ActionHandle;
 use crate::action_spec::{typed_action, ActionSpec};
-use crate::actions::inputs::ArtifactInput;
+use crate::inputs::ArtifactInput;
 use crate::model::Str;
 use crate::providers;
 use crate::text::Text;

@@ -3,7 +3,7 @@
 
 use crate::action_handle::ActionHandle;
 use crate::action_spec::{typed_action, ActionSpec};
-use crate::actions::inputs::PathInput;
+use crate::inputs::PathInput;
 use crate::model::Str;
 use crate::providers::{self, service_catalog::CLOUD_FORMATION_TEMPLATE};
 use crate::text::Text;
