@@ -7,6 +7,7 @@
 //! size.
 
 mod encoding;
+mod output_folder;
 mod regular_file;
 
 use std::fmt;
@@ -17,6 +18,7 @@ use pipewright_dsl::model::{PipelineDocument, ReadError};
 use pipewright_dsl::{printable, Pipeline};
 
 pub use encoding::EncodingError;
+pub use output_folder::{read_output_folder, FolderFile, OutputFolderFiles};
 use regular_file::{read_regular_file, FileRefused};
 
 /// The largest file read unless the caller allows more: 64 MiB, far more
@@ -154,13 +156,8 @@ fn size_text(bytes: u64) -> String {
 /// from the first character other than white space (`{`, `[` or `/` for
 /// JSON); the other format is never tried.
 pub fn read_file(path: &Path, max_file_size: u64) -> Result<PipelineFile, InputError> {
-    let bytes = read_bytes(path, max_file_size)?;
+    let value = read_value(path, max_file_size)?;
     let not_a_pipeline = |reason| InputError::NotAPipeline { path: path.to_owned(), reason };
-    let text = encoding::utf8_text(&bytes).map_err(|error| not_a_pipeline(Reason::Encoding(error)))?;
-    if text.trim_start_matches('\u{feff}').trim().is_empty() {
-        return Err(not_a_pipeline(Reason::Empty));
-    }
-    let value = parse_template_as(text, format_of(path, text)).map_err(|error| not_a_pipeline(Reason::Read(error)))?;
     let label = path.display().to_string();
     if value.get("pipeline").is_some() {
         let document = PipelineDocument::from_value(value).map_err(|error| not_a_pipeline(Reason::Read(error)))?;
@@ -189,6 +186,19 @@ pub fn read_file(path: &Path, max_file_size: u64) -> Result<PipelineFile, InputE
             .map(|key| UncheckedPipeline { source: format!("{label} > {key}"), reason: for_each_message() })
             .collect(),
     })
+}
+
+/// The JSON or YAML value of the file at `path`, read as [`read_file`]
+/// reads it: a regular file of at most `max_file_size` bytes, UTF-8 text
+/// that is not empty, in the format of its extension or first character.
+pub(crate) fn read_value(path: &Path, max_file_size: u64) -> Result<serde_json::Value, InputError> {
+    let bytes = read_bytes(path, max_file_size)?;
+    let not_a_pipeline = |reason| InputError::NotAPipeline { path: path.to_owned(), reason };
+    let text = encoding::utf8_text(&bytes).map_err(|error| not_a_pipeline(Reason::Encoding(error)))?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(not_a_pipeline(Reason::Empty));
+    }
+    parse_template_as(text, format_of(path, text)).map_err(|error| not_a_pipeline(Reason::Read(error)))
 }
 
 /// The bytes of the regular file at `path`, refused when it is longer than
