@@ -15,6 +15,7 @@ mod actions_ecr_build_and_publish;
 mod actions_inspector_scan;
 mod actions_invoke;
 mod actions_services;
+mod actions_setting_gaps;
 mod actions_snyk;
 mod actions_source;
 mod actions_stack_sets;

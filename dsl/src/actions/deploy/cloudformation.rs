@@ -167,6 +167,38 @@ impl<'p> CloudFormationDeploy<'p, 0> {
     }
 }
 
+impl<'p> CloudFormationDeploy<'p, 0> {
+    /// Declares the action's single output artifact, named `name`, without
+    /// `OutputFileName`: the artifact is written but holds no outputs file
+    /// (as templates that declare `OutputArtifacts` alone do).
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("p", |p| {
+    ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///     p.stage("Deploy", |s| {
+    ///         s.add(
+    ///             CloudFormationDeploy::create_update(
+    ///                 "Deploy",
+    ///                 "app",
+    ///                 source.artifact().path("app.yaml"),
+    ///                 "arn:aws:iam::123456789012:role/CloudFormationRole",
+    ///             )
+    ///             .output("StackOutput"),
+    ///         )
+    ///     });
+    /// });
+    /// let deploy = &pipeline.declaration().stages[1].actions[0];
+    /// assert_eq!(deploy.output_artifacts.as_ref().unwrap()[0].name, "StackOutput");
+    /// assert!(!deploy.configuration.as_ref().unwrap().contains_key("OutputFileName"));
+    /// ```
+    pub fn output(mut self, name: impl Into<String>) -> CloudFormationDeploy<'p, 1> {
+        self.spec.output(name);
+        CloudFormationDeploy { spec: self.spec, deployment_role_arn: self.deployment_role_arn }
+    }
+}
+
 impl<'p> CloudFormationDeploy<'p, 1> {
     /// Names the output artifact declared by
     /// [`CloudFormationDeploy::output_file_name`].
@@ -177,6 +209,30 @@ impl<'p> CloudFormationDeploy<'p, 1> {
 }
 
 impl<'p, const N: usize> CloudFormationDeploy<'p, N> {
+    /// `RoleArn`: the deployment role CloudFormation assumes, replacing the
+    /// one given to the constructor; for `execute_change_set`, which has
+    /// none unless set, the role the change set is executed with.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("p", |p| {
+    ///     p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///     p.stage("Deploy", |s| {
+    ///         s.add(
+    ///             CloudFormationDeploy::execute_change_set("Apply", "app", "app-changes")
+    ///                 .deployment_role("arn:aws:iam::123456789012:role/CloudFormationRole"),
+    ///         )
+    ///     });
+    /// });
+    /// let configuration = pipeline.declaration().stages[1].actions[0].configuration.as_ref().unwrap();
+    /// assert_eq!(configuration["RoleArn"], "arn:aws:iam::123456789012:role/CloudFormationRole");
+    /// ```
+    pub fn deployment_role(mut self, role_arn: impl Into<Text<'p>>) -> Self {
+        self.deployment_role_arn = Some(role_arn.into());
+        self
+    }
+
     /// `Capabilities`: what the template may do (written comma-separated,
     /// without spaces). Needed when the template creates IAM resources or
     /// uses macros.
