@@ -38,25 +38,12 @@ fn a_change_set_is_executed_with_the_deployment_role_given() {
             source.artifact().path("app.yaml"),
             ROLE,
         ));
-        s.add(
-            CloudFormationDeploy::execute_change_set("Apply", "app", "app-changes").deployment_role(ROLE).after(&plan),
-        );
+        s.add(CloudFormationDeploy::execute_change_set_with_role("Apply", "app", "app-changes", ROLE).after(&plan));
     });
     assert_eq!(
         action_json(&pipeline, 1, 1)["configuration"],
         json!({"ActionMode": "CHANGE_SET_EXECUTE", "StackName": "app", "ChangeSetName": "app-changes", "RoleArn": ROLE})
     );
-}
-
-#[test]
-fn the_deployment_role_replaces_the_constructors() {
-    let pipeline = after_checkout("Deploy", |s, source| {
-        s.add(
-            CloudFormationDeploy::create_update("Deploy", "app", source.artifact().path("app.yaml"), ROLE)
-                .deployment_role("arn:aws:iam::123456789012:role/OtherRole"),
-        );
-    });
-    assert_eq!(action_json(&pipeline, 1, 0)["configuration"]["RoleArn"], "arn:aws:iam::123456789012:role/OtherRole");
 }
 
 #[test]

@@ -157,6 +157,38 @@ impl<'p> CloudFormationDeploy<'p, 0> {
             .change_set_name(change_set_name)
     }
 
+    /// `CHANGE_SET_EXECUTE` with a `RoleArn`: executes the change set
+    /// `change_set_name` of `stack_name` with `deployment_role` (the
+    /// deployment role is only given once, here or to the other
+    /// constructors, so no setter can replace it).
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("p", |p| {
+    ///     p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///     p.stage("Deploy", |s| {
+    ///         s.add(CloudFormationDeploy::execute_change_set_with_role(
+    ///             "Apply",
+    ///             "app",
+    ///             "app-changes",
+    ///             "arn:aws:iam::123456789012:role/CloudFormationRole",
+    ///         ))
+    ///     });
+    /// });
+    /// let configuration = pipeline.declaration().stages[1].actions[0].configuration.as_ref().unwrap();
+    /// assert_eq!(configuration["RoleArn"], "arn:aws:iam::123456789012:role/CloudFormationRole");
+    /// ```
+    pub fn execute_change_set_with_role(
+        name: impl Into<Str>,
+        stack_name: impl Into<Text<'p>>,
+        change_set_name: impl Into<Text<'p>>,
+        deployment_role: impl Into<Text<'p>>,
+    ) -> Self {
+        CloudFormationDeploy::execute_change_set(name, stack_name, change_set_name)
+            .with_deployment_role(deployment_role)
+    }
+
     /// `OutputFileName`: writes the stack's outputs as JSON to `file` in the
     /// action's single output artifact, named `<ActionName>Output` unless
     /// [`CloudFormationDeploy::output_name`] names it.
@@ -209,30 +241,6 @@ impl<'p> CloudFormationDeploy<'p, 1> {
 }
 
 impl<'p, const N: usize> CloudFormationDeploy<'p, N> {
-    /// `RoleArn`: the deployment role CloudFormation assumes, replacing the
-    /// one given to the constructor; for `execute_change_set`, which has
-    /// none unless set, the role the change set is executed with.
-    ///
-    /// ```
-    /// use pipewright_dsl::prelude::*;
-    ///
-    /// let pipeline = Pipeline::build("p", |p| {
-    ///     p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
-    ///     p.stage("Deploy", |s| {
-    ///         s.add(
-    ///             CloudFormationDeploy::execute_change_set("Apply", "app", "app-changes")
-    ///                 .deployment_role("arn:aws:iam::123456789012:role/CloudFormationRole"),
-    ///         )
-    ///     });
-    /// });
-    /// let configuration = pipeline.declaration().stages[1].actions[0].configuration.as_ref().unwrap();
-    /// assert_eq!(configuration["RoleArn"], "arn:aws:iam::123456789012:role/CloudFormationRole");
-    /// ```
-    pub fn deployment_role(mut self, role_arn: impl Into<Text<'p>>) -> Self {
-        self.deployment_role_arn = Some(role_arn.into());
-        self
-    }
-
     /// `Capabilities`: what the template may do (written comma-separated,
     /// without spaces). Needed when the template creates IAM resources or
     /// uses macros.
