@@ -79,6 +79,83 @@ impl<'p> PipelineBuilder<'p> {
         ))
     }
 
+    /// Starts the pipeline on the events `pattern` matches: another
+    /// service's events (a model package approved in SageMaker, an image
+    /// pushed to an ECR repository of another account) or any pattern
+    /// written as JSON ([`EventPattern::custom`]). The rule assumes a
+    /// generated role unless `.role_arn(...)` names one.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    /// use pipewright_dsl::events::{EventPattern, ModelApprovalStatus};
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     p.start_on_event(
+    ///         "model-approved",
+    ///         EventPattern::SageMakerModelPackage {
+    ///             group: "churn-models".into(),
+    ///             statuses: vec![ModelApprovalStatus::Approved],
+    ///         },
+    ///     );
+    /// });
+    /// assert!(pipeline.event_rules()[0].starts_pipeline());
+    /// ```
+    pub fn start_on_event(&mut self, name: impl Into<String>, pattern: EventPattern) -> &mut EventRule {
+        self.add_event_rule(EventRule::new(
+            name.into(),
+            RuleTrigger::Pattern(pattern),
+            EventTarget::Pipeline,
+            RuleRole::Generated,
+        ))
+    }
+
+    /// Sends the events `pattern` matches to `target` (an SNS topic, a
+    /// Lambda function...): e.g. the state changes of every pipeline, or of
+    /// this one filtered by more than its states, written as JSON
+    /// ([`EventPattern::custom`]).
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    /// use pipewright_dsl::events::EventPattern;
+    ///
+    /// Pipeline::build("my-pipeline", |p| {
+    ///     p.on_event(
+    ///         "deploy-failures",
+    ///         EventPattern::custom(serde_json::json!({
+    ///             "source": ["aws.codepipeline"],
+    ///             "detail-type": ["CodePipeline Action Execution State Change"],
+    ///             "detail": {"state": ["FAILED"], "type": {"category": ["Deploy"]}},
+    ///         })),
+    ///         "arn:aws:sns:us-east-1:123456789012:alerts",
+    ///     );
+    /// });
+    /// ```
+    pub fn on_event(
+        &mut self,
+        name: impl Into<String>,
+        pattern: EventPattern,
+        target: impl Into<Str>,
+    ) -> &mut EventRule {
+        self.react(name.into(), pattern, target.into())
+    }
+
+    /// A scheduled rule whose target is not the pipeline (a Lambda function
+    /// that prepares a release, a topic...); see
+    /// [`PipelineBuilder::start_on_schedule`] to start the pipeline.
+    pub fn on_schedule(
+        &mut self,
+        name: impl Into<String>,
+        schedule: Schedule,
+        target: impl Into<Str>,
+    ) -> &mut EventRule {
+        self.add_event_rule(EventRule::new(
+            name.into(),
+            RuleTrigger::Schedule(schedule),
+            EventTarget::Arn(target.into()),
+            RuleRole::None,
+        ))
+    }
+
     /// Sends the pipeline's execution state changes (`states`; empty for
     /// every state) to `target` (an SNS topic, a Lambda function...).
     ///

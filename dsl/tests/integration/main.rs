@@ -22,6 +22,7 @@ mod actions_stack_sets;
 mod builder_output_count;
 mod cross_account;
 mod events;
+mod events_custom;
 mod model_builders;
 mod model_roundtrip_corpus;
 mod model_roundtrip_seed;

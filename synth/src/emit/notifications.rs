@@ -8,36 +8,37 @@
 //!   --cli-input-json file://notifications/<rule-name>.json
 //! ```
 //!
-//! Errors are reported as [`Violations`], each naming the rule and saying
-//! what to set.
+//! A file that cannot be written is left out alone, with a finding naming
+//! the rule and saying what to set.
 
 use heck::ToUpperCamelCase;
 use pipewright_dsl::notifications::NotificationRule;
-use pipewright_dsl::{Location, Pipeline, Rule, Violation, Violations};
+use pipewright_dsl::{Location, Pipeline, Rule, Violation};
 use serde_json::{json, Map, Value};
 
-use super::rule_file::rule_file;
+use super::rule_file::{rule_file, RuleFiles};
 use super::{FileKind, OutputFile};
 
-/// The CLI input files of the pipeline's notification rules.
-pub fn emit(pipeline: &Pipeline) -> Result<Vec<OutputFile>, Violations> {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
+/// The CLI input files of the pipeline's notification rules; a file that
+/// cannot be written is left out alone, with the finding that says why.
+pub fn emit(pipeline: &Pipeline) -> RuleFiles {
+    let mut emitted = RuleFiles::default();
     for rule in pipeline.notification_rules() {
+        let path = format!("notifications/{}.json", rule.file_stem());
         match cli_input(pipeline, rule) {
-            Ok(input) => files.push(notification_rule_file(pipeline, rule, &input)),
-            Err(message) => errors.push(Violation::new(
-                Location::pipeline(&pipeline.declaration().name).field(&format!("notification rule \"{}\"", rule.name)),
-                Rule::NotificationRuleCli,
-                message,
+            Ok(input) => emitted.files.push(notification_rule_file(pipeline, path, &input)),
+            Err(message) => emitted.refused.push((
+                path,
+                Violation::new(
+                    Location::pipeline(&pipeline.declaration().name)
+                        .field(&format!("notification rule \"{}\"", rule.name)),
+                    Rule::NotificationRuleCli,
+                    message,
+                ),
             )),
         }
     }
-    if errors.is_empty() {
-        Ok(files)
-    } else {
-        Err(Violations(errors))
-    }
+    emitted
 }
 
 /// The template resources (`AWS::CodeStarNotifications::NotificationRule`)
@@ -93,8 +94,7 @@ fn cli_input(pipeline: &Pipeline, rule: &NotificationRule) -> Result<Value, Stri
     Ok(properties(rule, json!(resource)))
 }
 
-fn notification_rule_file(pipeline: &Pipeline, rule: &NotificationRule, input: &Value) -> OutputFile {
-    let path = format!("notifications/{}.json", rule.file_stem());
+fn notification_rule_file(pipeline: &Pipeline, path: String, input: &Value) -> OutputFile {
     let command = |region: &str, path: &str| {
         format!("aws codestar-notifications create-notification-rule{region} --cli-input-json file://{path}")
     };

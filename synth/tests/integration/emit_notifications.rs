@@ -33,7 +33,7 @@ fn seed_pipeline(region: Option<&str>, rule: NotificationRule) -> Pipeline {
 
 #[test]
 fn the_seed_command_is_reproduced_as_cli_input() {
-    let files = emit(&seed_pipeline(Some("us-east-1"), seed_rule())).unwrap();
+    let files = emit(&seed_pipeline(Some("us-east-1"), seed_rule())).into_result().unwrap();
     assert_eq!(files.len(), 1);
     let file = &files[0];
     assert_eq!(file.path, "notifications/pipeline-notifications.json");
@@ -68,7 +68,7 @@ fn a_status_and_a_slack_target_are_written() {
         .detail_type(DetailType::Basic)
         .target(NotificationTarget::chatbot_slack("arn:aws:chatbot::123456789012:chat-configuration/slack-channel/ops"))
         .status(NotificationStatus::Disabled);
-    let files = emit(&seed_pipeline(Some("eu-west-1"), rule)).unwrap();
+    let files = emit(&seed_pipeline(Some("eu-west-1"), rule)).into_result().unwrap();
     let input: Value = serde_json::from_str(&files[0].contents).unwrap();
     assert_eq!(
         input,
@@ -110,7 +110,7 @@ fn the_template_resource_references_the_pipeline_resource() {
 #[test]
 fn the_cli_form_needs_the_region_and_literal_targets() {
     let errors = |pipeline: &Pipeline| -> Vec<String> {
-        emit(pipeline).unwrap_err().0.iter().map(Violation::to_string).collect()
+        emit(pipeline).into_result().unwrap_err().0.iter().map(Violation::to_string).collect()
     };
     assert_eq!(
         errors(&seed_pipeline(None, seed_rule())),

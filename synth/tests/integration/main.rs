@@ -13,6 +13,7 @@ mod cloudformation;
 mod diff;
 mod emit_cross_account;
 mod emit_events;
+mod emit_events_custom;
 mod emit_notifications;
 mod explain;
 mod findings_sarif;
