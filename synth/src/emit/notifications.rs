@@ -62,7 +62,7 @@ pub fn template_resources(pipeline: &Pipeline, pipeline_logical_id: &str) -> Vec
 /// The rule's fields, in the order of the create-notification-rule command.
 fn properties(rule: &NotificationRule, resource: Value) -> Value {
     let mut properties = Map::new();
-    properties.insert("Name".into(), json!(rule.name));
+    properties.insert("Name".into(), json!(rule.deployed_name()));
     properties.insert("Resource".into(), resource);
     properties.insert("DetailType".into(), json!(rule.detail_type.as_str()));
     properties
@@ -77,12 +77,26 @@ fn properties(rule: &NotificationRule, resource: Value) -> Value {
     if let Some(status) = rule.status {
         properties.insert("Status".into(), json!(status.as_str()));
     }
+    if !rule.tags.is_empty() {
+        let tags: Map<String, Value> = rule.tags.iter().map(|(key, value)| (key.clone(), json!(value))).collect();
+        properties.insert("Tags".into(), Value::Object(tags));
+    }
     Value::Object(properties)
 }
 
 /// The create-notification-rule input; the CLI needs literal ARNs.
 fn cli_input(pipeline: &Pipeline, rule: &NotificationRule) -> Result<Value, String> {
     let resource = pipeline.arn().map_err(|error| error.to_string())?;
+    let name = rule.deployed_name();
+    let tags = rule.tags.iter().map(|(key, value)| (format!("tag \"{key}\""), value));
+    if let Some((what, value)) =
+        [("name".to_owned(), &name)].into_iter().chain(tags).find(|(_, value)| !value.is_literal())
+    {
+        return Err(format!(
+            "the rule's {what} is a CloudFormation expression ({value}); the CLI form needs a literal, so deploy \
+             this rule with the pipeline's template"
+        ));
+    }
     if let Some(target) = rule.targets.iter().find(|target| !target.address().is_literal()) {
         return Err(format!(
             "the {} target is a CloudFormation expression ({}); the CLI form needs a literal ARN, \

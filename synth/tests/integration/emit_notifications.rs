@@ -127,3 +127,31 @@ fn the_cli_form_needs_the_region_and_literal_targets() {
              ARN, so deploy this rule with the pipeline's template"]
     );
 }
+
+#[test]
+fn a_name_and_tags_may_be_expressions_in_the_template_only() {
+    let rule = seed_rule().rule_name(cfn::sub("${AWS::StackName}-notifications")).tag("team", cfn::reference("Team"));
+    let pipeline = seed_pipeline(Some("us-east-1"), rule);
+    let resources = template_resources(&pipeline, "Pipeline");
+    let properties = &resources[0].1["Properties"];
+    assert_eq!(resources[0].0, "PipelinePipelineNotificationsNotificationRule");
+    assert_eq!(properties["Name"], json!({"Fn::Sub": "${AWS::StackName}-notifications"}));
+    assert_eq!(properties["Tags"], json!({"team": {"Ref": "Team"}}));
+    let errors: Vec<String> = emit(&pipeline).into_result().unwrap_err().0.iter().map(Violation::to_string).collect();
+    assert_eq!(
+        errors,
+        ["error[notification-rule-cli]: pipeline \"my-pipeline\" > notification rule \"pipeline-notifications\": the \
+             rule's name is a CloudFormation expression (!Sub ${AWS::StackName}-notifications); the CLI form needs a \
+             literal, so deploy this rule with the pipeline's template"]
+    );
+}
+
+#[test]
+fn literal_tags_are_written_in_both_forms() {
+    let pipeline = seed_pipeline(Some("us-east-1"), seed_rule().tag("team", "release").tag("cost-center", "42"));
+    let files = emit(&pipeline).into_result().unwrap();
+    let input: Value = serde_json::from_str(&files[0].contents).unwrap();
+    assert_eq!(input["Tags"], json!({"team": "release", "cost-center": "42"}));
+    assert_eq!(input["Name"], "pipeline-notifications");
+    assert_eq!(template_resources(&pipeline, "Pipeline")[0].1["Properties"]["Tags"], input["Tags"]);
+}
