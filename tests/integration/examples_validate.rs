@@ -5,7 +5,10 @@
 use pipewright::prelude::*;
 use pipewright::synth::{standalone, Exit};
 
-use crate::examples::{build_and_deploy, cross_region_cross_account, minimal, seed, variables_and_approval};
+use crate::examples::{
+    build_and_deploy, cross_region_cross_account, custom_event_rule, minimal, seed, stack_set_across_accounts,
+    variables_and_approval,
+};
 
 /// Runs `synth validate <folder>` on the output folder of `pipelines`;
 /// returns the exit code and what was printed on stdout and stderr.
@@ -35,6 +38,8 @@ fn every_example_output_folder_is_accepted() {
     assert_accepted("02_build_and_deploy", &[build_and_deploy::pipeline()]);
     assert_accepted("03_variables_and_approval", &[variables_and_approval::pipeline()]);
     assert_accepted("04_cross_region_cross_account", &[cross_region_cross_account::pipeline()]);
+    assert_accepted("05_stack_set_across_accounts", &[stack_set_across_accounts::pipeline()]);
+    assert_accepted("06_custom_event_rule", &[custom_event_rule::pipeline()]);
     assert_accepted("seed", &seed::pipelines());
 }
 
