@@ -6,6 +6,7 @@
 //! extension or its first character, and parsed once, in time linear in its
 //! size.
 
+mod condition_branches;
 mod encoding;
 mod output_folder;
 mod regular_file;
@@ -17,6 +18,7 @@ use pipewright_dsl::model::cloudformation::{for_each_message, parse_template_as,
 use pipewright_dsl::model::{PipelineDocument, ReadError};
 use pipewright_dsl::{printable, Pipeline};
 
+use condition_branches::Branch;
 pub use encoding::EncodingError;
 pub use output_folder::{read_output_folder, FolderFile, OutputFolderFiles};
 use regular_file::{read_regular_file, FileRefused};
@@ -167,16 +169,28 @@ pub fn read_file(path: &Path, max_file_size: u64) -> Result<PipelineFile, InputE
     if value.get("Resources").is_none() {
         return Err(not_a_pipeline(Reason::UnknownShape));
     }
-    let found = template_pipelines(&value).map_err(|error| not_a_pipeline(Reason::Read(error)))?;
-    if found.pipelines.is_empty() && found.in_for_each.is_empty() {
+    let file = match template_file(&value, &label, None) {
+        Ok(file) => Ok(file),
+        Err(error) => condition_branches(&value, &label).unwrap_or(Err(error)),
+    }
+    .map_err(|error| not_a_pipeline(Reason::Read(error)))?;
+    if file.pipelines.is_empty() && file.unchecked.is_empty() {
         return Err(not_a_pipeline(Reason::UnknownShape));
     }
+    Ok(file)
+}
+
+/// The pipelines of a template; `branch` names the branch of its
+/// conditions it was read with, if any.
+fn template_file(template: &serde_json::Value, label: &str, branch: Option<Branch>) -> Result<PipelineFile, ReadError> {
+    let found = template_pipelines(template)?;
+    let suffix = branch.map(|branch| format!(" ({})", branch.label())).unwrap_or_default();
     Ok(PipelineFile {
         pipelines: found
             .pipelines
             .into_iter()
             .map(|resource| ReadPipeline {
-                source: format!("{label} > {}", resource.logical_id),
+                source: format!("{label} > {}{suffix}", resource.logical_id),
                 pipeline: Pipeline::from_cfn(resource),
             })
             .collect(),
@@ -186,6 +200,26 @@ pub fn read_file(path: &Path, max_file_size: u64) -> Result<PipelineFile, InputE
             .map(|key| UncheckedPipeline { source: format!("{label} > {key}"), reason: for_each_message() })
             .collect(),
     })
+}
+
+/// A template with `Fn::If` around whole values, read once with every
+/// condition true and once with every condition false; `None` when it has
+/// no such `Fn::If`.
+fn condition_branches(template: &serde_json::Value, label: &str) -> Option<Result<PipelineFile, ReadError>> {
+    let mut read = PipelineFile { pipelines: Vec::new(), unchecked: Vec::new() };
+    for branch in [Branch::True, Branch::False] {
+        let chosen = condition_branches::choose(template, branch)?;
+        match template_file(&chosen, label, Some(branch)) {
+            Ok(file) => {
+                read.pipelines.extend(file.pipelines);
+                if read.unchecked.is_empty() {
+                    read.unchecked = file.unchecked;
+                }
+            }
+            Err(error) => return Some(Err(error)),
+        }
+    }
+    Some(Ok(read))
 }
 
 /// The JSON or YAML value of the file at `path`, read as [`read_file`]

@@ -49,7 +49,10 @@ enum Command {
     /// Reads create-pipeline or get-pipeline JSON ({"pipeline": {...}}) and
     /// CloudFormation templates (JSON or YAML) with AWS::CodePipeline::Pipeline
     /// resources. A file ending in .json is read as JSON, in .yaml or .yml as
-    /// YAML, any other by its first character ({, [ or / for JSON). A folder
+    /// YAML, any other by its first character ({, [ or / for JSON). A
+    /// template whose pipeline holds Fn::If around whole values (a stage, an
+    /// action) is checked twice, with every condition true and with every
+    /// condition false, each reading labelled so. A folder
     /// is read as an output folder of synth: every pipeline file in it is
     /// checked in the Region its manifest.json gives, the other files synth
     /// writes there (manifest, cross-account role templates, events/,

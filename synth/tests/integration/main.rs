@@ -25,4 +25,5 @@ mod readers_never_panic;
 mod standalone;
 mod standalone_bad_inputs;
 mod standalone_ci;
+mod standalone_conditions;
 mod standalone_folders;
