@@ -71,12 +71,7 @@ impl<'p> PipelineBuilder<'p> {
     /// });
     /// ```
     pub fn start_on_schedule(&mut self, name: impl Into<String>, schedule: Schedule) -> &mut EventRule {
-        self.add_event_rule(EventRule::new(
-            name.into(),
-            RuleTrigger::Schedule(schedule),
-            EventTarget::Pipeline,
-            RuleRole::Generated,
-        ))
+        self.start_on(name.into(), RuleTrigger::Schedule(schedule))
     }
 
     /// Starts the pipeline on the events `pattern` matches: another
@@ -101,12 +96,7 @@ impl<'p> PipelineBuilder<'p> {
     /// assert!(pipeline.event_rules()[0].starts_pipeline());
     /// ```
     pub fn start_on_event(&mut self, name: impl Into<String>, pattern: EventPattern) -> &mut EventRule {
-        self.add_event_rule(EventRule::new(
-            name.into(),
-            RuleTrigger::Pattern(pattern),
-            EventTarget::Pipeline,
-            RuleRole::Generated,
-        ))
+        self.start_on(name.into(), RuleTrigger::Pattern(pattern))
     }
 
     /// Sends the events `pattern` matches to `target` (an SNS topic, a
@@ -136,7 +126,7 @@ impl<'p> PipelineBuilder<'p> {
         pattern: EventPattern,
         target: impl Into<Str>,
     ) -> &mut EventRule {
-        self.react(name.into(), pattern, target.into())
+        self.send(name.into(), RuleTrigger::Pattern(pattern), target.into())
     }
 
     /// A scheduled rule whose target is not the pipeline (a Lambda function
@@ -148,12 +138,7 @@ impl<'p> PipelineBuilder<'p> {
         schedule: Schedule,
         target: impl Into<Str>,
     ) -> &mut EventRule {
-        self.add_event_rule(EventRule::new(
-            name.into(),
-            RuleTrigger::Schedule(schedule),
-            EventTarget::Arn(target.into()),
-            RuleRole::None,
-        ))
+        self.send(name.into(), RuleTrigger::Schedule(schedule), target.into())
     }
 
     /// Sends the pipeline's execution state changes (`states`; empty for
@@ -178,7 +163,7 @@ impl<'p> PipelineBuilder<'p> {
         target: impl Into<Str>,
     ) -> &mut EventRule {
         let pattern = EventPattern::PipelineExecution { states: states.into_iter().collect() };
-        self.react(name.into(), pattern, target.into())
+        self.send(name.into(), RuleTrigger::Pattern(pattern), target.into())
     }
 
     /// Sends the state changes of the stage named `stage` to `target`.
@@ -190,7 +175,7 @@ impl<'p> PipelineBuilder<'p> {
         target: impl Into<Str>,
     ) -> &mut EventRule {
         let pattern = EventPattern::StageExecution { stage: stage.into(), states: states.into_iter().collect() };
-        self.react(name.into(), pattern, target.into())
+        self.send(name.into(), RuleTrigger::Pattern(pattern), target.into())
     }
 
     /// Sends the state changes of `action` to `target`.
@@ -208,7 +193,7 @@ impl<'p> PipelineBuilder<'p> {
             action: stage.actions[action.index].name.clone(),
             states: states.into_iter().collect(),
         };
-        self.react(name.into(), pattern, target.into())
+        self.send(name.into(), RuleTrigger::Pattern(pattern), target.into())
     }
 
     fn start_on_source(&mut self, name: String, action: ActionRef<'p>, detection: S3ChangeDetection) -> &mut EventRule {
@@ -219,21 +204,18 @@ impl<'p> PipelineBuilder<'p> {
             spec.set("PollForSourceChanges", "false");
         }
         let change = SourceChange { stage: action.stage, action: action.index, detection };
-        self.add_event_rule(EventRule::new(
-            name,
-            RuleTrigger::SourceChange(change),
-            EventTarget::Pipeline,
-            RuleRole::Generated,
-        ))
+        self.start_on(name, RuleTrigger::SourceChange(change))
     }
 
-    fn react(&mut self, name: String, pattern: EventPattern, target: Str) -> &mut EventRule {
-        self.add_event_rule(EventRule::new(
-            name,
-            RuleTrigger::Pattern(pattern),
-            EventTarget::Arn(target),
-            RuleRole::None,
-        ))
+    /// A rule that starts the pipeline, with the generated role.
+    fn start_on(&mut self, name: String, trigger: RuleTrigger) -> &mut EventRule {
+        self.add_event_rule(EventRule::new(name, trigger, EventTarget::Pipeline, RuleRole::Generated))
+    }
+
+    /// A rule that sends what it matches to `target`, which admits
+    /// EventBridge itself (no role).
+    fn send(&mut self, name: String, trigger: RuleTrigger, target: Str) -> &mut EventRule {
+        self.add_event_rule(EventRule::new(name, trigger, EventTarget::Arn(target), RuleRole::None))
     }
 
     fn add_event_rule(&mut self, rule: EventRule) -> &mut EventRule {

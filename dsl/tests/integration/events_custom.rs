@@ -9,7 +9,8 @@ use crate::validate_support::rendered;
 
 const TOPIC: &str = "arn:aws:sns:us-east-1:123456789012:alerts";
 
-fn with_pattern(pattern: serde_json::Value) -> Pipeline {
+/// A valid two-stage pipeline; `around` declares its rules.
+fn pipeline_with(around: impl for<'p> FnOnce(&mut PipelineBuilder<'p>)) -> Pipeline {
     Pipeline::build("my-pipeline", |p| {
         p.region("us-east-1").role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
         p.artifact_store(ArtifactStore::s3("my-artifacts"));
@@ -17,6 +18,12 @@ fn with_pattern(pattern: serde_json::Value) -> Pipeline {
         p.stage("Build", |s| {
             s.add(CodeBuild::new("Build", "my-project", source.artifact()));
         });
+        around(p);
+    })
+}
+
+fn with_pattern(pattern: serde_json::Value) -> Pipeline {
+    pipeline_with(|p| {
         p.start_on_event("custom", EventPattern::custom(pattern));
     })
 }
@@ -68,13 +75,7 @@ fn a_custom_pattern_is_an_object_of_event_fields() {
 #[test]
 fn a_description_that_is_an_expression_is_not_measured() {
     let long = "x".repeat(600);
-    let pipeline = Pipeline::build("my-pipeline", |p| {
-        p.region("us-east-1").role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
-        p.artifact_store(ArtifactStore::s3("my-artifacts"));
-        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
-        p.stage("Build", |s| {
-            s.add(CodeBuild::new("Build", "my-project", source.artifact()));
-        });
+    let pipeline = pipeline_with(|p| {
         p.on_pipeline_state("literal", [], TOPIC).description(long.as_str());
         p.on_pipeline_state("expression", [], TOPIC).description(cfn::sub(&format!("${{AWS::StackName}}{long}")));
     });
