@@ -40,6 +40,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     for rule in cx.pipeline.event_rules() {
         let location = cx.pipeline_location().field(&format!("event rule \"{}\"", rule.name));
         names.check(&rule.name, rule.file_stem(), &location, out);
+        if let Some(Str::Literal(written)) = &rule.rule_name {
+            names.check_pattern(written, &location, out);
+        }
         let description = rule.description.as_ref().and_then(Str::as_literal);
         if let Some(description) = description.filter(|text| text.chars().count() > MAX_DESCRIPTION) {
             out.push(Violation::new(

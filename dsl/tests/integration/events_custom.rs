@@ -1,7 +1,9 @@
-//! Rules on patterns written as JSON: validation checks their shape, and a
+//! Rules on patterns written as JSON: validation checks their shape, a
+//! literal name written instead of the declared one is checked too, and a
 //! description that is an expression is not measured.
 
 use pipewright_dsl::events::{EventPattern, RuleTrigger};
+use pipewright_dsl::notifications::{NotificationRule, NotificationTarget, PipelineEvent};
 use pipewright_dsl::prelude::*;
 use serde_json::json;
 
@@ -83,6 +85,26 @@ fn a_description_that_is_an_expression_is_not_measured() {
         rendered(&pipeline),
         [
             r#"error[event-rule-description]: pipeline "my-pipeline" > event rule "literal": the description has 600 characters; EventBridge allows at most 512"#
+        ]
+    );
+}
+
+#[test]
+fn a_literal_name_written_instead_is_checked_like_the_declared_one() {
+    let pipeline = pipeline_with(|p| {
+        p.on_pipeline_state("failures", [], TOPIC).rule_name("nightly failures!");
+        p.on_pipeline_state("expression", [], TOPIC).rule_name(cfn::sub("${AWS::StackName} failures"));
+        p.notify(
+            NotificationRule::new("events", [PipelineEvent::PipelineExecutionFailed])
+                .rule_name("events/failed")
+                .target(NotificationTarget::sns("arn:aws:sns:us-east-1:123456789012:notifications")),
+        );
+    });
+    assert_eq!(
+        rendered(&pipeline),
+        [
+            r#"error[event-rule-name]: pipeline "my-pipeline" > event rule "failures": the rule name "nightly failures!" is not valid: use 1 to 64 letters, digits, '.', '-' or '_'"#,
+            r#"error[notification-rule-name]: pipeline "my-pipeline" > notification rule "events": the rule name "events/failed" is not valid: use 1 to 64 letters, digits, spaces, '-' or '_'"#,
         ]
     );
 }
