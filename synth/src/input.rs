@@ -156,7 +156,10 @@ fn size_text(bytes: u64) -> String {
 ///
 /// The format comes from the extension (`.json`; `.yaml`, `.yml`), else
 /// from the first character other than white space (`{`, `[` or `/` for
-/// JSON); the other format is never tried.
+/// JSON); the other format is never tried. A template whose pipelines hold
+/// `Fn::If` around whole values (a stage, an action), which the model cannot
+/// hold, is read once with every condition true and once with every
+/// condition false, each pipeline's source saying which.
 pub fn read_file(path: &Path, max_file_size: u64) -> Result<PipelineFile, InputError> {
     let value = read_value(path, max_file_size)?;
     let not_a_pipeline = |reason| InputError::NotAPipeline { path: path.to_owned(), reason };
