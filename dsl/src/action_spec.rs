@@ -6,6 +6,7 @@ use indexmap::IndexMap;
 use crate::action_handle::ActionHandle;
 use crate::action_ref::{ActionRef, HasActionRef};
 use crate::artifact::{Artifact, ArtifactPath};
+use crate::model::cloudformation::TemplateCondition;
 use crate::model::{ActionCategory, ActionOwner, ActionTypeId, EnvironmentVariable, EnvironmentVariableType, Str};
 use crate::text::Text;
 use crate::variables::VariableSet;
@@ -38,6 +39,8 @@ pub struct ActionSpec<'p> {
     pub(crate) run_order: Option<u32>,
     pub(crate) after: Vec<ActionRef<'p>>,
     pub(crate) uses: Vec<ActionRef<'p>>,
+    /// The CloudFormation condition the action exists under.
+    pub(crate) condition: Option<String>,
 }
 
 /// A configuration value whose text depends on names the builder assigns.
@@ -84,6 +87,7 @@ impl<'p> ActionSpec<'p> {
             run_order: None,
             after: Vec::new(),
             uses: Vec::new(),
+            condition: None,
         }
     }
 
@@ -335,6 +339,17 @@ pub trait ActionSettings<'p>: Sized {
         Self: CrossRegionAction<'p>,
     {
         self.spec_mut().region = Some(region.into());
+        self
+    }
+
+    /// Puts the action under a CloudFormation condition declared with
+    /// [`PipelineBuilder::condition`](crate::PipelineBuilder::condition): the
+    /// template writes it as `{"Fn::If": [condition, action, {"Ref":
+    /// "AWS::NoValue"}]}`, so the action exists only when the condition
+    /// holds. Validation treats it as present or absent: an unconditional
+    /// action may not consume its outputs. The API JSON form cannot hold it.
+    fn when(mut self, condition: &TemplateCondition) -> Self {
+        self.spec_mut().condition = Some(condition.name().to_owned());
         self
     }
 

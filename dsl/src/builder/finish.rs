@@ -11,7 +11,7 @@ use crate::model::{
     ActionDeclaration, ArtifactStores, ExecutionMode, InputArtifact, OutputArtifact, PipelineDeclaration, PipelineType,
     StageDeclaration, Str,
 };
-use crate::pipeline::{DerivedName, DisabledTransition, Pipeline};
+use crate::pipeline::{DerivedName, DisabledTransition, Pipeline, Surroundings};
 use crate::providers;
 use crate::{Location, Rule, Violation};
 
@@ -49,7 +49,7 @@ impl<'p> PipelineBuilder<'p> {
             name_generated: false,
             build_violations: violations,
             derived_names,
-            surroundings: self.surroundings,
+            surroundings: Surroundings { conditions: self.conditions, conditions_known: true, ..self.surroundings },
         }
     }
 
@@ -109,6 +109,7 @@ impl<'p> PipelineBuilder<'p> {
                 on_failure: stage.on_failure.clone(),
                 on_success: stage.on_success.clone(),
                 before_entry: stage.before_entry.clone(),
+                condition: stage.condition.clone(),
             });
         }
         stages
@@ -156,13 +157,17 @@ impl<'p> PipelineBuilder<'p> {
                     .map(|(output, artifact)| OutputArtifact {
                         name: self.artifacts[artifact.id].as_str().into(),
                         files: output.files.clone(),
+                        condition: None,
                     })
                     .collect()
             }),
             input_artifacts: (!spec.inputs.is_empty()).then(|| {
                 spec.inputs
                     .iter()
-                    .map(|artifact| InputArtifact { name: self.artifacts[artifact.id].as_str().into() })
+                    .map(|artifact| InputArtifact {
+                        name: self.artifacts[artifact.id].as_str().into(),
+                        condition: None,
+                    })
                     .collect()
             }),
             output_variables: spec.output_variables.clone(),
@@ -171,6 +176,7 @@ impl<'p> PipelineBuilder<'p> {
             namespace: emit_namespace.then(|| Str::from(stage.namespaces[index].as_str())),
             timeout_in_minutes: spec.timeout_in_minutes,
             environment_variables: spec.environment_variables.clone(),
+            condition: spec.condition.clone(),
         }
     }
 

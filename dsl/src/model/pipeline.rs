@@ -80,6 +80,7 @@ pub struct PipelineDeclaration {
     #[builder(default)]
     pub artifact_stores: Option<ArtifactStores>,
     /// The stages, in order (2..50).
+    #[serde(with = "super::conditional::items")]
     pub stages: Vec<StageDeclaration>,
     /// Structure version, as get-pipeline reports it; omitted on create.
     #[serde(

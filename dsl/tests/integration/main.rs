@@ -30,6 +30,7 @@ mod notifications;
 mod provider_descriptions;
 mod rules;
 mod support;
+mod template_conditions;
 mod template_reading_limits;
 mod validate_arns;
 mod validate_artifacts;

@@ -45,6 +45,7 @@ struct Properties<'a> {
     /// which the API form (a map keyed by Region) cannot hold.
     #[serde(skip_serializing_if = "Option::is_none")]
     artifact_stores: Option<&'a [RegionalArtifactStore]>,
+    #[serde(serialize_with = "crate::model::conditional::items::serialize")]
     stages: &'a [StageDeclaration],
     #[serde(skip_serializing_if = "Option::is_none")]
     execution_mode: Option<&'a ExecutionMode>,
