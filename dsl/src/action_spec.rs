@@ -5,7 +5,7 @@ use indexmap::IndexMap;
 
 use crate::action_handle::ActionHandle;
 use crate::action_ref::{ActionRef, HasActionRef};
-use crate::artifact::{Artifact, ArtifactPath};
+use crate::artifact::{Artifact, ArtifactPath, GetParam};
 use crate::model::cloudformation::TemplateCondition;
 use crate::model::{ActionCategory, ActionOwner, ActionTypeId, EnvironmentVariable, EnvironmentVariableType, Str};
 use crate::text::Text;
@@ -52,6 +52,10 @@ pub(crate) enum ConfigValue<'p> {
     Path(ArtifactPath<'p>),
     /// `<ArtifactName>`.
     ArtifactName(Artifact<'p>),
+    /// `{"Fn::GetParam":["<ArtifactName>","<file>","<key>"]}`, as text.
+    GetParam(GetParam<'p>),
+    /// The values one after the other (a JSON text with `Fn::GetParam`s).
+    Concat(Vec<ConfigValue<'p>>),
 }
 
 /// An output artifact the action declares; `name: None` gets the default
@@ -134,6 +138,20 @@ impl<'p> ActionSpec<'p> {
     pub(crate) fn set_artifact_name(&mut self, key: &str, artifact: Artifact<'p>) {
         self.input(artifact);
         self.configuration.insert(key.to_owned(), ConfigValue::ArtifactName(artifact));
+    }
+
+    /// Sets a configuration key to a value made of pieces, some of which
+    /// name artifacts (`Fn::GetParam`): those artifacts become inputs.
+    pub(crate) fn set_pieces(&mut self, key: &str, pieces: Vec<ConfigValue<'p>>) {
+        for piece in &pieces {
+            match piece {
+                ConfigValue::GetParam(get_param) => self.input(get_param.path.artifact),
+                ConfigValue::Path(path) => self.input(path.artifact),
+                ConfigValue::ArtifactName(artifact) => self.input(*artifact),
+                ConfigValue::Text(_) | ConfigValue::Concat(_) => {}
+            }
+        }
+        self.configuration.insert(key.to_owned(), ConfigValue::Concat(pieces));
     }
 
     /// Adds an input artifact (once; a second use of the same artifact is kept

@@ -20,3 +20,7 @@ pub mod cross_region_cross_account;
 #[path = "../../examples/seed.rs"]
 #[allow(dead_code, reason = "the example's `main` is not called here")]
 pub mod seed;
+
+#[path = "../../examples/05_conditional_environments.rs"]
+#[allow(dead_code, reason = "the example's `main` is not called here")]
+pub mod conditional_environments;

@@ -12,7 +12,9 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use crate::examples::{build_and_deploy, cross_region_cross_account, minimal, seed, variables_and_approval};
+use crate::examples::{
+    build_and_deploy, conditional_environments, cross_region_cross_account, minimal, seed, variables_and_approval,
+};
 use pipewright::prelude::*;
 
 /// Synthesizes `pipelines` into a temporary folder and reads back every
@@ -86,6 +88,11 @@ fn variables_and_approval() {
 #[test]
 fn cross_region_cross_account() {
     assert_example_snapshots("04_cross_region_cross_account", &[cross_region_cross_account::pipeline()]);
+}
+
+#[test]
+fn conditional_environments() {
+    assert_example_snapshots("05_conditional_environments", &[conditional_environments::pipeline()]);
 }
 
 #[test]

@@ -13,6 +13,7 @@ use crate::model::{
 };
 use crate::pipeline::{DerivedName, DisabledTransition, Pipeline, Surroundings};
 use crate::providers;
+use crate::text::Text;
 use crate::{Location, Rule, Violation};
 
 use super::pipeline::{PipelineBuilder, StageState};
@@ -269,8 +270,25 @@ impl<'p> PipelineBuilder<'p> {
     fn resolve(&self, value: &ConfigValue<'p>) -> Str {
         match value {
             ConfigValue::Text(text) => text.clone(),
-            ConfigValue::Path(path) => format!("{}::{}", self.artifacts[path.artifact.id], path.file).into(),
+            ConfigValue::Path(path) => {
+                let artifact = Text::from(format!("{}::", self.artifacts[path.artifact.id]));
+                Text::concat([artifact, path.file.clone().into()]).value
+            }
             ConfigValue::ArtifactName(artifact) => self.artifacts[artifact.id].as_str().into(),
+            ConfigValue::GetParam(get_param) => {
+                let quoted = |text: &str| serde_json::to_string(text).expect("a string is always JSON");
+                let artifact = quoted(&self.artifacts[get_param.path.artifact.id]);
+                let file = match &get_param.path.file {
+                    Str::Literal(file) => Text::from(quoted(file)),
+                    file => Text::concat(["\"".into(), file.clone().into(), "\"".into()]),
+                };
+                let key = quoted(&get_param.key);
+                Text::concat([format!("{{\"Fn::GetParam\":[{artifact},").into(), file, format!(",{key}]}}").into()])
+                    .value
+            }
+            ConfigValue::Concat(pieces) => {
+                Text::concat(pieces.iter().map(|piece| Text::from(self.resolve(piece)))).value
+            }
         }
     }
 }
