@@ -6,10 +6,12 @@
 //! that always runs may not read an artifact that only a conditional action
 //! produces (`artifact-conditional-producer`, an error: when the condition
 //! does not hold, the input is missing and CloudFormation's update fails).
-//! When the reader is under conditions too, but not under every condition of
-//! the producer, pipewright cannot tell whether one implies the other
-//! (`IsProd` may imply `HasTests`), so that is a warning
-//! (`artifact-condition-differs`).
+//! When the reader is under conditions too, each of the producer's must
+//! follow from them: the same condition, or one the declarations show to
+//! follow (`HasTests` declared as `Fn::Or` of `IsProd` and another follows
+//! from `IsProd`; `IsProd` declared as `Fn::And` of `IsLive` and another
+//! implies `IsLive`). Otherwise pipewright cannot tell (`Fn::Equals` on
+//! parameters), so that is a warning (`artifact-condition-differs`).
 //!
 //! Conditions are checked for pipelines that know their template's
 //! `Conditions`: those built with the builders and those read from a
@@ -22,6 +24,7 @@ use serde_json::Value;
 
 use super::context::{quoted_list, Context, Placed};
 use crate::model::conditional::IF;
+use crate::model::Str;
 use crate::{Rule, Violation};
 
 /// `template-condition-undeclared`: every condition named in the pipeline's
@@ -108,11 +111,12 @@ pub(super) fn check_artifacts(cx: &Context<'_>, out: &mut Vec<Violation>) {
                 .filter(|producer| producer.runs_before(placed))
                 .map(|producer| (producer, conditions_of(producer, Some(name))))
                 .collect();
-            if producers.is_empty() || producers.iter().any(|(_, producer)| producer.is_subset(&reader)) {
+            let implied = |condition: &&str| reader.iter().any(|held| implies(cx, held, condition));
+            if producers.is_empty() || producers.iter().any(|(_, producer)| producer.iter().all(implied)) {
                 continue;
             }
             let (producer, conditions) = &producers[0];
-            let missing: Vec<&str> = conditions.difference(&reader).copied().collect();
+            let missing: Vec<&str> = conditions.iter().filter(|condition| !implied(condition)).copied().collect();
             let location = cx.location(placed).field(&format!("inputArtifacts[{index}].name"));
             let produced = format!(
                 "the input artifact \"{name}\" is produced by {} only when {} holds",
@@ -142,6 +146,34 @@ pub(super) fn check_artifacts(cx: &Context<'_>, out: &mut Vec<Violation>) {
             }
         }
     }
+}
+
+/// Whether `held` holding makes `condition` hold, as far as the declared
+/// expressions show: the same condition, a `condition` that is `Fn::Or` of
+/// one implied by `held`, or a `held` that is `Fn::And` of one that implies
+/// `condition`. Anything else is not known to imply it.
+fn implies(cx: &Context<'_>, held: &str, condition: &str) -> bool {
+    implies_within(cx, held, condition, cx.pipeline.conditions().len())
+}
+
+/// [`implies`], following at most `depth` more declarations (conditions
+/// that name each other in a cycle end here).
+fn implies_within(cx: &Context<'_>, held: &str, condition: &str, depth: usize) -> bool {
+    if held == condition {
+        return true;
+    }
+    let Some(depth) = depth.checked_sub(1) else { return false };
+    let operands = |name: &str, function: &str| -> Vec<String> {
+        let declared = cx.pipeline.conditions().iter().find(|declared| declared.name() == name);
+        let Some(Str::Expr(expression)) = declared.map(|declared| declared.expression()) else { return Vec::new() };
+        if expression.function() != function {
+            return Vec::new();
+        }
+        let operands = expression.argument().as_array().into_iter().flatten();
+        operands.filter_map(|operand| operand.get("Condition").and_then(Value::as_str).map(str::to_owned)).collect()
+    };
+    operands(condition, "Fn::Or").iter().any(|either| implies_within(cx, held, either, depth))
+        || operands(held, "Fn::And").iter().any(|both| implies_within(cx, both, condition, depth))
 }
 
 /// The conditions an action exists under (its stage's and its own), and,

@@ -10,28 +10,32 @@ use crate::validate_support::rendered;
 
 const ROLE: &str = "arn:aws:iam::123456789012:role/CodePipelineRole";
 
-/// A pipeline with a test stage under `HasTests` and a production deploy
-/// under `IsProd`; `deploy_when_prod` decides whether the deploy reading the
-/// test report is under `IsProd` or runs always.
-fn environments(test_stage_conditional: bool, deploy_condition: Option<&str>) -> Pipeline {
+/// A pipeline whose test stage and deploy action are under the conditions
+/// named (none when `None`): `IsProd` and `IsStaging` compare a parameter,
+/// `HasTests` is either, `ProdEu` is `IsProd` in one Region.
+fn environments(test_condition: Option<&str>, deploy_condition: Option<&str>) -> Pipeline {
     Pipeline::build("app", |p| {
         p.role_arn(ROLE);
         p.artifact_store(ArtifactStore::s3("artifacts"));
         let prod = p.condition("IsProd", cfn::equals(cfn::reference("Env"), "prod"));
-        let tests = p.condition("HasTests", cfn::or([(&prod).into(), cfn::equals(cfn::reference("Env"), "staging")]));
+        let staging = p.condition("IsStaging", cfn::equals(cfn::reference("Env"), "staging"));
+        let tests = p.condition("HasTests", cfn::or([(&prod).into(), (&staging).into()]));
+        let prod_eu =
+            p.condition("ProdEu", cfn::and([(&prod).into(), cfn::equals(cfn::reference("AWS::Region"), "eu-west-1")]));
+        let conditions = [prod, staging, tests, prod_eu];
+        let named = |name: Option<&str>| conditions.iter().find(|condition| Some(condition.name()) == name);
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
         let [report] = p.stage("Test", |s| {
-            if test_stage_conditional {
-                s.when(&tests);
+            if let Some(condition) = named(test_condition) {
+                s.when(condition);
             }
             s.add(CodeBuild::new("Test", "tests", source.artifact()).output("Report")).artifacts
         });
         p.stage("Deploy", |s| {
-            let deploy =
-                CodeBuild::new("Deploy", "deploy", report).role_arn(prod.then(cfn::get_att("ProdRole", "Arn")));
-            match deploy_condition {
-                Some("IsProd") => s.add(deploy.when(&prod)),
-                Some(_) => s.add(deploy.when(&tests)),
+            let deploy = CodeBuild::new("Deploy", "deploy", report)
+                .role_arn(conditions[0].then(cfn::get_att("ProdRole", "Arn")));
+            match named(deploy_condition) {
+                Some(condition) => s.add(deploy.when(condition)),
                 None => s.add(deploy),
             };
         });
@@ -40,7 +44,7 @@ fn environments(test_stage_conditional: bool, deploy_condition: Option<&str>) ->
 
 #[test]
 fn conditional_stages_actions_and_values_are_written_with_fn_if() {
-    let pipeline = environments(true, Some("IsProd"));
+    let pipeline = environments(Some("HasTests"), Some("IsProd"));
     let properties = serde_json::to_value(pipeline.cfn_properties()).unwrap();
     let test_stage = &properties["Stages"][1]["Fn::If"];
     assert_eq!(test_stage[0], "HasTests");
@@ -55,16 +59,16 @@ fn conditional_stages_actions_and_values_are_written_with_fn_if() {
         json!({"Fn::If": ["IsProd", {"Fn::GetAtt": ["ProdRole", "Arn"]}, {"Ref": "AWS::NoValue"}]})
     );
     let names: Vec<&str> = pipeline.conditions().iter().map(|condition| condition.name()).collect();
-    assert_eq!(names, ["IsProd", "HasTests"]);
+    assert_eq!(names, ["IsProd", "IsStaging", "HasTests", "ProdEu"]);
     assert_eq!(
-        serde_json::to_value(pipeline.conditions()[1].expression()).unwrap(),
-        json!({"Fn::Or": [{"Condition": "IsProd"}, {"Fn::Equals": [{"Ref": "Env"}, "staging"]}]})
+        serde_json::to_value(pipeline.conditions()[2].expression()).unwrap(),
+        json!({"Fn::Or": [{"Condition": "IsProd"}, {"Condition": "IsStaging"}]})
     );
 }
 
 #[test]
 fn the_api_form_refuses_a_condition_with_its_path() {
-    let pipeline = environments(true, Some("IsProd"));
+    let pipeline = environments(Some("HasTests"), Some("IsProd"));
     let document = serde_json::to_value(pipeline.document()).unwrap();
     let found = first_expression(&document).unwrap();
     assert_eq!(found.path, "pipeline.stages[1]");
@@ -73,21 +77,30 @@ fn the_api_form_refuses_a_condition_with_its_path() {
 
 #[test]
 fn an_artifact_produced_under_a_condition_is_read_under_it() {
-    // Both under IsProd: the reader's conditions hold every producer's.
-    assert_eq!(rendered(&environments(false, Some("IsProd"))), Vec::<String>::new());
-    assert_eq!(rendered(&environments(true, Some("HasTests"))), Vec::<String>::new());
-    let always = rendered(&environments(true, None));
+    let clean = Vec::<String>::new();
+    // The same condition, or one the declarations show to imply it:
+    // `IsProd` implies `HasTests` (an `Fn::Or` of it), `ProdEu` implies
+    // `IsProd` (an `Fn::And` of it).
+    for (test, deploy) in [
+        (None, None),
+        (None, Some("IsProd")),
+        (Some("HasTests"), Some("HasTests")),
+        (Some("HasTests"), Some("IsProd")),
+        (Some("IsProd"), Some("ProdEu")),
+        (Some("HasTests"), Some("ProdEu")),
+    ] {
+        assert_eq!(rendered(&environments(test, deploy)), clean, "test under {test:?}, deploy under {deploy:?}");
+    }
     assert_eq!(
-        always,
+        rendered(&environments(Some("HasTests"), None)),
         [
             r#"error[artifact-conditional-producer]: pipeline "app" > stage "Deploy" > action "Deploy" > inputArtifacts[0].name: the input artifact "Report" is produced by stage "Test" > action "Test" only when "HasTests" holds, but this action runs always; put it under the same condition (`.when(&condition)` on the action or its stage)"#
         ]
     );
-    let other = rendered(&environments(true, Some("IsProd")));
     assert_eq!(
-        other,
+        rendered(&environments(Some("IsProd"), Some("HasTests"))),
         [
-            r#"warning[artifact-condition-differs]: pipeline "app" > stage "Deploy" > action "Deploy" > inputArtifacts[0].name: the input artifact "Report" is produced by stage "Test" > action "Test" only when "HasTests" holds, and this action runs under "IsProd", which need not imply "HasTests"; put it under the producer's conditions, or make sure its conditions imply them"#
+            r#"warning[artifact-condition-differs]: pipeline "app" > stage "Deploy" > action "Deploy" > inputArtifacts[0].name: the input artifact "Report" is produced by stage "Test" > action "Test" only when "IsProd" holds, and this action runs under "HasTests", which need not imply "IsProd"; put it under the producer's conditions, or make sure its conditions imply them"#
         ]
     );
 }
