@@ -1,10 +1,15 @@
 //! CloudFormation conditions in the output: the template declares them in
 //! `Conditions` and writes conditional stages and actions with `Fn::If`, in
-//! JSON and YAML alike; the API JSON form refuses them with their path.
+//! JSON and YAML alike; the API JSON form refuses them with their path;
+//! `synth validate` reads the template back.
+
+use std::fs;
 
 use pipewright_dsl::prelude::*;
 use pipewright_synth::emit::{api_json, cloudformation, Format};
 use serde_json::json;
+
+use crate::standalone::synth;
 
 fn pipeline() -> Pipeline {
     Pipeline::build("web-app", |p| {
@@ -60,5 +65,23 @@ fn the_api_form_refuses_a_conditional_stage_naming_its_path() {
         "pipeline.stages[1] exists only under the CloudFormation condition \"IsProd\" (`Fn::If`), which \
          pipeline.json cannot hold: deploy this pipeline with its CloudFormation template (template.json or \
          template.yaml), or drop the condition"
+    );
+}
+
+#[test]
+fn synth_validate_reads_back_the_conditional_template_synth_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = cloudformation::emit(&pipeline(), Format::Yaml).unwrap();
+    fs::write(dir.path().join("template.yaml"), &yaml.contents).unwrap();
+    let without_conditions = yaml.contents.replace("Conditions:\n  IsProd:", "Unused:\n  IsProd:");
+    fs::write(dir.path().join("undeclared.yaml"), without_conditions).unwrap();
+    let (code, stdout, _) = synth(&["validate", "template.yaml", "undeclared.yaml"], dir.path());
+    assert_eq!(code, 1, "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[0], "template.yaml > WebAppPipeline: pipeline \"web-app\": 0 errors, 0 warnings");
+    assert!(
+        lines[1..].iter().any(|line| line.contains("error[template-condition-undeclared]")
+            && line.contains("Stages[1].Fn::If: the condition \"IsProd\" is not declared")),
+        "{stdout}"
     );
 }
