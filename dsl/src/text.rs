@@ -1,6 +1,7 @@
 //! Setting values that may carry variable references.
 
 use crate::action_ref::ActionRef;
+use crate::model::cloudformation::IfThen;
 use crate::model::{Expr, Str};
 use crate::variables::{PipelineVar, Var};
 
@@ -168,6 +169,29 @@ impl<'p> From<&String> for Text<'p> {
 impl<'p> From<Str> for Text<'p> {
     fn from(value: Str) -> Self {
         Text { value, uses: Vec::new() }
+    }
+}
+
+/// A value chosen by a condition, left out when it does not hold:
+/// `condition.then(value)` in any setting.
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+///
+/// let pipeline = Pipeline::build("p", |p| {
+///     let prod = p.condition("IsProd", cfn::equals(cfn::reference("Env"), "prod"));
+///     p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+///     p.stage("Approve", |s| s.add(ManualApproval::new("Approve").notification_arn(prod.then(cfn::reference("Topic")))));
+/// });
+/// let configuration = pipeline.declaration().stages[1].actions[0].configuration.as_ref().unwrap();
+/// assert_eq!(
+///     serde_json::to_value(&configuration["NotificationArn"]).unwrap(),
+///     serde_json::json!({"Fn::If": ["IsProd", {"Ref": "Topic"}, {"Ref": "AWS::NoValue"}]})
+/// );
+/// ```
+impl<'p> From<IfThen> for Text<'p> {
+    fn from(choice: IfThen) -> Self {
+        Text { value: choice.into(), uses: Vec::new() }
     }
 }
 
