@@ -209,6 +209,7 @@ impl<'p> PipelineBuilder<'p> {
             name: name.into(),
             default_value: Some(default_value.into()),
             description: None,
+            condition: None,
         })
     }
 
@@ -226,7 +227,12 @@ impl<'p> PipelineBuilder<'p> {
     /// assert_eq!(pipeline.declaration().pipeline_type, Some(PipelineType::V2));
     /// ```
     pub fn required_variable(&mut self, name: &str) -> PipelineVar<'p> {
-        self.declare_variable(PipelineVariable { name: name.into(), default_value: None, description: None })
+        self.declare_variable(PipelineVariable {
+            name: name.into(),
+            default_value: None,
+            description: None,
+            condition: None,
+        })
     }
 
     /// Declares a pipeline-level variable with every field of the model.
@@ -253,6 +259,7 @@ impl<'p> PipelineBuilder<'p> {
                 push: (!push.is_empty()).then_some(push),
                 pull_request: (!pull_request.is_empty()).then_some(pull_request),
             },
+            condition: None,
         });
         self
     }

@@ -1,5 +1,6 @@
 //! Parts of a pipeline that exist only under a CloudFormation condition: a
-//! stage, an action or an artifact of a list written as
+//! stage, an action, an artifact, a pipeline variable or a trigger of a list
+//! written as
 //! `{"Fn::If": [Condition, part, {"Ref": "AWS::NoValue"}]}`.
 //!
 //! A conditional part keeps the condition's name in its `condition` field;
@@ -72,6 +73,8 @@ conditional_parts!(
     super::ActionDeclaration => "struct ActionDeclaration",
     super::InputArtifact => "struct InputArtifact",
     super::OutputArtifact => "struct OutputArtifact",
+    super::PipelineVariable => "struct PipelineVariable",
+    super::TriggerDeclaration => "struct TriggerDeclaration",
 );
 
 /// One item of a list, written as itself or inside its `Fn::If`.
@@ -123,7 +126,7 @@ impl<'de> Deserialize<'de> for NoValue {
             Ok(NoValue)
         } else {
             Err(de::Error::custom(format!(
-                "the third item of an `Fn::If` around a stage, action or artifact must be \
+                "the third item of an `Fn::If` around an item of a list must be \
                  {{\"Ref\": \"AWS::NoValue\"}} (the part exists only when the condition holds), found {value}"
             )))
         }
@@ -258,12 +261,12 @@ pub(crate) mod optional_items {
     use super::*;
 
     /// Writes each part, conditional ones inside their `Fn::If`.
-    pub(crate) fn serialize<S: Serializer, T: ConditionalPart>(
-        items: &Option<Vec<T>>,
+    pub(crate) fn serialize<S: Serializer, T: ConditionalPart, L: AsRef<[T]>>(
+        items: &Option<L>,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match items {
-            Some(items) => serializer.serialize_some(&Items(items)),
+            Some(items) => serializer.serialize_some(&Items(items.as_ref())),
             None => serializer.serialize_none(),
         }
     }

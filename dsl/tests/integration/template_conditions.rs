@@ -182,3 +182,25 @@ fn a_template_with_conditional_parts_reads_and_writes_back_equal() {
     assert_eq!(read.to_properties(), original["Resources"]["Pipeline"]["Properties"]);
     assert_eq!(rendered(&pipeline), Vec::<String>::new());
 }
+
+#[test]
+fn pipeline_variables_and_triggers_under_a_condition_read_and_write_back() {
+    let properties = json!({
+        "RoleArn": ROLE,
+        "Stages": [],
+        "PipelineType": "V2",
+        "Variables": [
+            {"Name": "Region", "DefaultValue": "eu-west-1"},
+            {"Fn::If": ["IsProd", {"Name": "Approver", "DefaultValue": "ops"}, {"Ref": "AWS::NoValue"}]}
+        ],
+        "Triggers": [
+            {"Fn::If": ["IsProd", {"ProviderType": "CodeStarSourceConnection",
+                "GitConfiguration": {"SourceActionName": "Source"}}, {"Ref": "AWS::NoValue"}]}
+        ]
+    });
+    let read = pipewright_dsl::model::cloudformation::CfnPipeline::from_properties("Pipeline", &properties).unwrap();
+    let variables = read.declaration.variables.as_ref().unwrap();
+    assert_eq!((variables[0].condition.as_deref(), variables[1].condition.as_deref()), (None, Some("IsProd")));
+    assert_eq!(read.declaration.triggers.as_ref().unwrap()[0].condition.as_deref(), Some("IsProd"));
+    assert_eq!(read.to_properties(), properties);
+}

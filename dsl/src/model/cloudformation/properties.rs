@@ -52,8 +52,10 @@ struct Properties<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pipeline_type: Option<&'a PipelineType>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "crate::model::conditional::optional_items::serialize")]
     variables: Option<&'a [PipelineVariable]>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "crate::model::conditional::optional_items::serialize")]
     triggers: Option<&'a [TriggerDeclaration]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     disable_inbound_stage_transitions: Option<&'a [StageTransition]>,

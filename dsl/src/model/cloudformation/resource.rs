@@ -376,7 +376,7 @@ mod tests {
         let error = CfnPipeline::from_properties("P", &properties).unwrap_err();
         assert!(
             error.to_string().starts_with(
-                "Stages[0].Fn::If[2]: the third item of an `Fn::If` around a stage, action or artifact must be \
+                "Stages[0].Fn::If[2]: the third item of an `Fn::If` around an item of a list must be \
                  {\"Ref\": \"AWS::NoValue\"}"
             ),
             "{error}"
