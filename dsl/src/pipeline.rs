@@ -8,6 +8,7 @@ use crate::events::EventRule;
 use crate::model::cloudformation::{CfnPipeline, PipelineProperties, StageTransition};
 use crate::model::{PipelineDeclaration, PipelineDocument, Tag};
 use crate::notifications::NotificationRule;
+use crate::template::{Parameter, Resource};
 use crate::{Location, Violation};
 
 /// A finished pipeline: the model plus what lives around it (tags, disabled
@@ -188,4 +189,12 @@ pub(crate) struct Surroundings {
     pub(crate) event_rules: Vec<EventRule>,
     /// Notification rules, in declaration order.
     pub(crate) notification_rules: Vec<NotificationRule>,
+    /// The pipeline resource's logical id, when one was given.
+    pub(crate) logical_id: Option<String>,
+    /// The template parameters declared with the pipeline.
+    pub(crate) parameters: Vec<Parameter>,
+    /// The companion resources declared with the pipeline.
+    pub(crate) resources: Vec<Resource>,
+    /// The logical ids the pipeline resource waits for (`DependsOn`).
+    pub(crate) depends_on: Vec<String>,
 }

@@ -11,6 +11,7 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use pipewright_dsl::template::{is_logical_id, LOGICAL_ID_MAX_CHARS};
 use pipewright_dsl::{printable, Location, Pipeline, Rule, Violation, Violations};
 
 use crate::emit::{
@@ -147,7 +148,9 @@ impl<'a> Synth<'a> {
         Synth { dir: dir.into(), pipelines: Vec::new(), format: Format::Json, deny_warnings: false }
     }
 
-    /// Adds a pipeline; its files go to `<dir>/<pipeline name>/`.
+    /// Adds a pipeline; its files go to `<dir>/<folder>/`, the folder named
+    /// by [`Pipeline::folder_name`]: the pipeline's name when that is a
+    /// literal, otherwise its logical id.
     #[allow(clippy::should_implement_trait, reason = "`Synth::new(dir).add(&pipeline)` reads as intended")]
     pub fn add(mut self, pipeline: &'a Pipeline) -> Self {
         self.pipelines.push(pipeline);
@@ -187,7 +190,7 @@ impl<'a> Synth<'a> {
         let mut failures = Vec::new();
         let mut all_not_written = Vec::new();
         for pipeline in &self.pipelines {
-            let folder = pipeline.name();
+            let folder = pipeline.folder_name();
             match emit_pipeline(pipeline, self.format) {
                 Ok(emitted) => {
                     let entry = manifest.add(pipeline, &folder, &emitted.files, &emitted.not_written);
@@ -274,38 +277,61 @@ impl<'a> Synth<'a> {
 }
 
 /// Every finding of every pipeline, plus the rules of the output folder:
-/// pipeline names that are unique and can name a folder.
+/// pipelines whose folders are unique and can be folders, a logical id where
+/// the name is not a literal, and self-contained templates.
 pub fn check(pipelines: &[&Pipeline]) -> Vec<Violation> {
     let mut findings = Vec::new();
     for (index, pipeline) in pipelines.iter().enumerate() {
-        let name = &pipeline.declaration().name;
-        let location = Location::pipeline(name);
-        if pipelines[..index].iter().any(|other| other.declaration().name == *name) {
-            findings.push(Violation::new(
-                location.clone(),
-                Rule::PipelineNameUnique,
-                "two pipelines have this name; names are unique per account and Region and each names its \
-                 output folder: rename one of them",
-            ));
+        let location = Location::pipeline(&pipeline.declaration().name);
+        let folder = pipeline.folder_name();
+        if pipelines[..index].iter().any(|other| other.folder_name() == folder) {
+            let message = match pipeline.declaration().name.as_literal() {
+                Some(_) => "two pipelines have this name; names are unique per account and Region and each names \
+                            its output folder: rename one of them"
+                    .to_owned(),
+                None => format!(
+                    "two pipelines have the logical id \"{}\", which names the output folder of a pipeline whose \
+                     name is not a literal: give one another with `p.logical_id(..)`",
+                    printable(&folder)
+                ),
+            };
+            findings.push(Violation::new(location.clone(), Rule::PipelineNameUnique, message));
         }
-        match name.as_literal() {
-            None => findings.push(Violation::new(
-                location,
+        let literal_name = pipeline.declaration().name.as_literal().filter(|_| !pipeline.is_name_generated());
+        let findings_before = findings.len();
+        match (literal_name, pipeline.logical_id()) {
+            (None, None) => findings.push(Violation::new(
+                location.clone(),
                 Rule::PipelineNameLiteral,
-                "the name is a CloudFormation expression, but synth names the pipeline's output folder after \
-                 it: give the pipeline a literal name",
+                "the name is a CloudFormation expression, so synth cannot derive the pipeline's logical id and \
+                 output folder from it: give one with `p.logical_id(\"Pipeline\")` (letters and digits)",
             )),
-            Some(literal @ ("." | ".." | manifest::FILE_NAME)) => findings.push(Violation::new(
+            (_, Some(id)) if !is_logical_id(id) => findings.push(Violation::new(
+                location.clone(),
+                Rule::PipelineLogicalId,
+                format!(
+                    "the logical id \"{}\" is not 1 to {LOGICAL_ID_MAX_CHARS} ASCII letters and digits: give one \
+                     such as \"Pipeline\" with `p.logical_id(..)`",
+                    printable(id)
+                ),
+            )),
+            _ => {}
+        }
+        if matches!(folder.as_str(), "." | ".." | manifest::FILE_NAME) {
+            findings.push(Violation::new(
                 location,
                 Rule::PipelineNameFolder,
                 format!(
-                    "\"{literal}\" cannot name the pipeline's output folder (it is `.`, `..` or the manifest): \
+                    "\"{folder}\" cannot name the pipeline's output folder (it is `.`, `..` or the manifest): \
                      rename the pipeline"
                 ),
-            )),
-            Some(_) => {}
+            ));
         }
+        let has_logical_id = findings.len() == findings_before;
         findings.extend(pipeline.check());
+        if has_logical_id {
+            findings.extend(cloudformation::check(pipeline));
+        }
     }
     findings
 }

@@ -48,7 +48,8 @@ struct Cli {
 enum Command {
     /// Write each pipeline's files and manifest.json to a folder.
     ///
-    /// Each pipeline gets a folder named after it with pipeline.json (for the
+    /// Each pipeline gets a folder named after it (after its logical id when
+    /// its name is a CloudFormation expression) with pipeline.json (for the
     /// AWS CLI), its CloudFormation template, its rules and the roles target
     /// accounts need. Every pipeline is validated first; on any error nothing is written.
     /// The output folder is replaced as a whole: it then holds exactly the
@@ -66,7 +67,8 @@ enum Command {
         /// The form of the CloudFormation templates.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// Synthesize only this pipeline; repeat for several (default: all).
+        /// Synthesize only this pipeline; repeat for several (default: all). A pipeline
+        /// whose name is not a literal is selected by its logical id, as `list` shows.
         #[arg(long = "pipeline", value_name = "NAME")]
         pipelines: Vec<String>,
         /// Treat warnings as errors: any finding fails the run and nothing is written.
@@ -74,6 +76,10 @@ enum Command {
         deny_warnings: bool,
     },
     /// List the pipelines with their stage and action counts.
+    ///
+    /// Each line starts with what --pipeline selects the pipeline by: its
+    /// name, or its logical id when the name is a CloudFormation expression
+    /// (then the name follows).
     #[command(after_help = "Example:
   cargo run -- list")]
     List,
@@ -86,7 +92,8 @@ enum Command {
   cargo run -- validate --pipeline my-pipeline
   cargo run -- validate --deny-warnings --format json")]
     Validate {
-        /// Check only this pipeline; repeat for several (default: all).
+        /// Check only this pipeline; repeat for several (default: all). A pipeline
+        /// whose name is not a literal is selected by its logical id, as `list` shows.
         #[arg(long = "pipeline", value_name = "NAME")]
         pipelines: Vec<String>,
         /// Treat warnings as errors: any finding exits with 1.
@@ -107,7 +114,8 @@ enum Command {
   cargo run -- graph
   cargo run -- graph --pipeline my-pipeline --format dot | dot -Tsvg > pipeline.svg")]
     Graph {
-        /// Draw only this pipeline; repeat for several (default: all).
+        /// Draw only this pipeline; repeat for several (default: all). A pipeline
+        /// whose name is not a literal is selected by its logical id, as `list` shows.
         #[arg(long = "pipeline", value_name = "NAME")]
         pipelines: Vec<String>,
         /// The diagram's language.
@@ -246,6 +254,8 @@ fn print_usage_error(error: &clap::Error, stdout: &mut dyn Write, stderr: &mut d
 
 /// The pipelines named by `--pipeline`, in the order first given (a name
 /// given twice selects its pipeline once); all of them when none is named.
+/// A pipeline is named by its folder name ([`Pipeline::folder_name`]): its
+/// name when that is a literal, otherwise its logical id.
 fn select<'a>(pipelines: &'a [Pipeline], names: &[String]) -> Result<Vec<&'a Pipeline>, Failure> {
     if names.is_empty() {
         return Ok(pipelines.iter().collect());
@@ -255,14 +265,14 @@ fn select<'a>(pipelines: &'a [Pipeline], names: &[String]) -> Result<Vec<&'a Pip
         .enumerate()
         .filter(|(index, name)| !names[..*index].contains(name))
         .map(|(_, name)| {
-            pipelines.iter().find(|pipeline| pipeline.name() == *name).ok_or_else(|| Failure {
+            pipelines.iter().find(|pipeline| pipeline.folder_name() == *name).ok_or_else(|| Failure {
                 exit: Exit::Usage,
                 message: format!(
                     "error: --pipeline {}: no pipeline has this name; the pipelines are: {}",
                     printable(name),
                     pipelines
                         .iter()
-                        .map(|pipeline| printable(&pipeline.name()).into_owned())
+                        .map(|pipeline| printable(&pipeline.folder_name()).into_owned())
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
@@ -312,13 +322,21 @@ fn synth(
     Ok(Exit::Success)
 }
 
+/// Prints a line per pipeline: what `--pipeline` selects it by, its stage
+/// and action counts, and its name when that is not a literal
+/// (`Pipeline  2 stages  2 actions  name: !Sub ${AWS::StackName}-pipeline`).
 fn list(pipelines: &[Pipeline], stdout: &mut dyn Write) -> Result<Exit, Failure> {
-    let names: Vec<String> = pipelines.iter().map(|pipeline| printable(&pipeline.name()).into_owned()).collect();
+    let names: Vec<String> = pipelines.iter().map(|pipeline| printable(&pipeline.folder_name()).into_owned()).collect();
     let width = names.iter().map(|name| name.chars().count()).max().unwrap_or(0);
     for (pipeline, name) in pipelines.iter().zip(&names) {
         let stages = &pipeline.declaration().stages;
         let actions: usize = stages.iter().map(|stage| stage.actions.len()).sum();
-        let _ = writeln!(stdout, "{name:<width$}  {}  {}", plural(stages.len(), "stage"), plural(actions, "action"));
+        let counts = format!("{}  {}", plural(stages.len(), "stage"), plural(actions, "action"));
+        match pipeline.declaration().name.as_literal() {
+            Some(_) => writeln!(stdout, "{name:<width$}  {counts}"),
+            None => writeln!(stdout, "{name:<width$}  {counts}  name: {}", printable(&pipeline.name())),
+        }
+        .ok();
     }
     Ok(Exit::Success)
 }

@@ -1,21 +1,29 @@
 //! `template.json` / `template.yaml`: a CloudFormation template with the
-//! pipeline (`AWS::CodePipeline::Pipeline`, PascalCase properties,
-//! `DisableInboundStageTransitions`, `RestartExecutionOnUpdate`, `Tags`) and
-//! the EventBridge and notification rules declared with it.
+//! parameters declared with the pipeline, the pipeline
+//! (`AWS::CodePipeline::Pipeline`, PascalCase properties, `DependsOn`,
+//! `DisableInboundStageTransitions`, `RestartExecutionOnUpdate`, `Tags`), the
+//! EventBridge and notification rules declared with it, and its companion
+//! resources.
 //!
 //! CloudFormation expressions are written as they are. The pipeline's
-//! logical id is derived from its name, so it stays the same from one synth
-//! to the next and CloudFormation updates the pipeline in place.
+//! logical id is the one given with `p.logical_id(..)`, or derived from its
+//! name, so it stays the same from one synth to the next and CloudFormation
+//! updates the pipeline in place. A template is self-contained: a reference
+//! to a name it does not declare is a finding ([`check`]). To place the
+//! pipeline in a template of your own, take its resource from
+//! [`Pipeline::to_cfn`] instead; that is not checked.
 
-use heck::ToUpperCamelCase;
+use heck::{ToShoutySnakeCase, ToUpperCamelCase};
 use pipewright_dsl::model::cloudformation::PipelineProperties;
-use pipewright_dsl::Pipeline;
+use pipewright_dsl::template::{Parameter, Resource};
+use pipewright_dsl::{Location, Pipeline, Rule, Violation};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::Value;
 
 use super::api_json::region_option;
-use super::{events, notifications, DeployStep, EmitError, FileKind, Format, OutputFile};
+use super::template_references::undeclared_references;
+use super::{events, notifications, shell_word, DeployStep, EmitError, FileKind, Format, OutputFile};
 
 /// The resource type of the pipeline.
 const PIPELINE_TYPE: &str = "AWS::CodePipeline::Pipeline";
@@ -33,6 +41,20 @@ pub fn logical_id(pipeline_name: &str) -> String {
     let mut id: String = pipeline_name.to_upper_camel_case().chars().filter(char::is_ascii_alphanumeric).collect();
     id.push_str("Pipeline");
     id
+}
+
+/// The logical id of `pipeline`'s resource: the one it was given, or
+/// [`logical_id`] of the name that names its folder.
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+/// use pipewright_synth::emit::cloudformation::pipeline_logical_id;
+///
+/// assert_eq!(pipeline_logical_id(&Pipeline::build("my-pipeline", |_| {})), "MyPipelinePipeline");
+/// assert_eq!(pipeline_logical_id(&Pipeline::build("my-pipeline", |p| { p.logical_id("Pipeline"); })), "Pipeline");
+/// ```
+pub fn pipeline_logical_id(pipeline: &Pipeline) -> String {
+    pipeline.logical_id().map_or_else(|| logical_id(&pipeline.folder_name()), str::to_owned)
 }
 
 /// The name of the stack that holds the pipeline: its name with `.`, `@` and
@@ -63,35 +85,64 @@ pub struct Template<'a> {
     format_version: &'static str,
     #[serde(rename = "Description")]
     description: String,
+    #[serde(rename = "Parameters", skip_serializing_if = "Parameters::is_empty")]
+    parameters: Parameters<'a>,
     #[serde(rename = "Resources")]
     resources: Resources<'a>,
 }
 
-/// The pipeline resource first, then the rules declared with it.
+/// The template's parameters, by name, in declaration order.
+struct Parameters<'a>(&'a [Parameter]);
+
+impl Parameters<'_> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Parameters<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for parameter in self.0 {
+            map.serialize_entry(parameter.name(), parameter)?;
+        }
+        map.end()
+    }
+}
+
+/// The pipeline resource first, then the rules declared with it, then its
+/// companion resources.
 struct Resources<'a> {
     pipeline_id: String,
     pipeline: PipelineProperties<'a>,
+    depends_on: &'a [String],
     rules: Vec<(String, Value)>,
+    companions: &'a [Resource],
 }
 
-/// `{"Type": "AWS::CodePipeline::Pipeline", "Properties": {...}}`.
+/// `{"Type": "AWS::CodePipeline::Pipeline", "DependsOn": [...], "Properties": {...}}`.
 #[derive(Serialize)]
 struct PipelineResource<'a, 'p> {
     #[serde(rename = "Type")]
     resource_type: &'static str,
+    #[serde(rename = "DependsOn", skip_serializing_if = "<[String]>::is_empty")]
+    depends_on: &'a [String],
     #[serde(rename = "Properties")]
     properties: &'a PipelineProperties<'p>,
 }
 
 impl Serialize for Resources<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(1 + self.rules.len()))?;
+        let mut map = serializer.serialize_map(Some(1 + self.rules.len() + self.companions.len()))?;
         map.serialize_entry(
             &self.pipeline_id,
-            &PipelineResource { resource_type: PIPELINE_TYPE, properties: &self.pipeline },
+            &PipelineResource { resource_type: PIPELINE_TYPE, depends_on: self.depends_on, properties: &self.pipeline },
         )?;
         for (id, resource) in &self.rules {
             map.serialize_entry(id, resource)?;
+        }
+        for resource in self.companions {
+            map.serialize_entry(resource.logical_id(), &resource.to_json())?;
         }
         map.end()
     }
@@ -101,30 +152,84 @@ impl Template<'_> {
     /// Whether the template declares IAM resources, which `aws
     /// cloudformation deploy` creates only when told it may.
     fn holds_iam_resources(&self) -> bool {
-        self.resources
-            .rules
-            .iter()
-            .any(|(_, resource)| resource["Type"].as_str().is_some_and(|kind| kind.starts_with("AWS::IAM::")))
+        let iam = |kind: &str| kind.starts_with("AWS::IAM::");
+        self.resources.rules.iter().any(|(_, resource)| resource["Type"].as_str().is_some_and(iam))
+            || self.resources.companions.iter().any(|resource| iam(resource.resource_type()))
     }
 }
 
-/// The template of `pipeline`. Refuses two resources with one logical id.
+/// The template of `pipeline`. Refuses two resources or parameters with one
+/// logical id.
 pub fn template(pipeline: &Pipeline) -> Result<Template<'_>, EmitError> {
-    let id = logical_id(&pipeline.name());
+    let id = pipeline_logical_id(pipeline);
     let mut rules = events::template_resources(pipeline, &id);
     rules.extend(notifications::template_resources(pipeline, &id));
-    for (index, (resource_id, _)) in rules.iter().enumerate() {
-        if *resource_id == id || rules[..index].iter().any(|(other, _)| other == resource_id) {
+    let ids = std::iter::once(id.as_str())
+        .chain(rules.iter().map(|(rule_id, _)| rule_id.as_str()))
+        .chain(pipeline.resources().iter().map(Resource::logical_id))
+        .chain(pipeline.parameters().iter().map(Parameter::name));
+    let mut seen = std::collections::HashSet::new();
+    for resource_id in ids {
+        if !seen.insert(resource_id) {
             return Err(EmitError::Serialize(format!(
-                "two resources of the template have the logical id {resource_id}: rename one of the rules"
+                "two parameters or resources of the template have the logical id {resource_id}: rename one of them"
             )));
         }
     }
     Ok(Template {
         format_version: "2010-09-09",
         description: format!("The CodePipeline pipeline {} and the rules declared with it", pipeline.name()),
-        resources: Resources { pipeline_id: id, pipeline: pipeline.cfn_properties(), rules },
+        parameters: Parameters(pipeline.parameters()),
+        resources: Resources {
+            pipeline_id: id,
+            pipeline: pipeline.cfn_properties(),
+            depends_on: pipeline.depends_on(),
+            rules,
+            companions: pipeline.resources(),
+        },
     })
+}
+
+/// The findings synth's template of `pipeline` gives rise to: every
+/// reference to a name the template does not declare
+/// (`template-reference-undeclared`), at its path in the template.
+pub fn check(pipeline: &Pipeline) -> Vec<Violation> {
+    let Ok(template) = template(pipeline) else { return Vec::new() };
+    let Ok(value) = serde_json::to_value(&template) else { return Vec::new() };
+    let location = Location::pipeline(&pipeline.declaration().name).field("template");
+    undeclared_references(&value)
+        .into_iter()
+        .map(|found| {
+            Violation::new(
+                location.field(&found.path),
+                Rule::TemplateReferenceUndeclared,
+                format!(
+                    "{} refers to \"{}\", which the template does not declare: declare it with \
+                     `p.parameter(Parameter::string(\"{}\"))` or add the resource with `p.resource(..)`; to place \
+                     the pipeline in a template of your own, take its resource from `Pipeline::to_cfn(..)`",
+                    found.function, found.name, found.name
+                ),
+            )
+        })
+        .collect()
+}
+
+/// ` --parameter-overrides Name=value ...`: each parameter's default, and
+/// `Name="$NAME"` (an environment variable the person deploying sets) for
+/// each parameter without one; empty without parameters.
+fn parameter_overrides(parameters: &[Parameter]) -> String {
+    let overrides: Vec<String> = parameters
+        .iter()
+        .map(|parameter| match parameter.default() {
+            Some(value) => shell_word(&format!("{}={value}", parameter.name())),
+            None => format!("{}=\"${}\"", parameter.name(), parameter.name().to_shouty_snake_case()),
+        })
+        .collect();
+    if overrides.is_empty() {
+        String::new()
+    } else {
+        format!(" --parameter-overrides {}", overrides.join(" "))
+    }
 }
 
 /// Writes `template.json` or `template.yaml` for `pipeline`.
@@ -134,8 +239,9 @@ pub fn emit(pipeline: &Pipeline, format: Format) -> Result<OutputFile, EmitError
     let mut command = format!(
         "aws cloudformation deploy{} --template-file {path} --stack-name {}",
         region_option(pipeline),
-        stack_name(&pipeline.name())
+        stack_name(&pipeline.folder_name())
     );
+    command.push_str(&parameter_overrides(pipeline.parameters()));
     if template.holds_iam_resources() {
         command.push_str(" --capabilities CAPABILITY_NAMED_IAM");
     }

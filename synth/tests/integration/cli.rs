@@ -200,3 +200,27 @@ fn a_wrong_command_line_exits_with_2() {
     assert!(stderr.starts_with("error: invalid value 'xml' for '--format <FORMAT>'"), "{stderr}");
     assert_eq!(run(&app(), &[]).0, Exit::Usage);
 }
+
+#[test]
+fn a_pipeline_named_by_an_expression_is_listed_and_selected_by_its_logical_id() {
+    let named_by_stack = Pipeline::build(cfn::sub("${AWS::StackName}-pipeline"), |p| {
+        p.logical_id("Pipeline").role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+        p.artifact_store(ArtifactStore::s3("my-artifacts"));
+        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+        p.stage("Build", |s| {
+            s.add(CodeBuild::new("Build", "my-project", source.artifact()));
+        });
+    });
+    let app = App::new().pipeline(pipeline("app", ROLE)).pipeline(named_by_stack);
+    assert_eq!(
+        run(&app, &["list"]).1,
+        "app       3 stages  4 actions\nPipeline  2 stages  2 actions  name: !Sub ${AWS::StackName}-pipeline\n"
+    );
+    assert_eq!(
+        run(&app, &["validate", "--pipeline", "Pipeline"]),
+        (Exit::Success, "checked 1 pipeline: 0 errors, 0 warnings\n".to_owned(), String::new())
+    );
+    let (exit, _, stderr) = run(&app, &["validate", "--pipeline", "!Sub ${AWS::StackName}-pipeline"]);
+    assert_eq!(exit, Exit::Usage);
+    assert!(stderr.contains("no pipeline has this name; the pipelines are: app, Pipeline"), "{stderr}");
+}

@@ -24,3 +24,4 @@ mod readers_never_panic;
 mod standalone;
 mod standalone_bad_inputs;
 mod standalone_ci;
+mod template_contents;
