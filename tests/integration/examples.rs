@@ -17,6 +17,10 @@ pub mod variables_and_approval;
 #[allow(dead_code, reason = "the example's `main` is not called here")]
 pub mod cross_region_cross_account;
 
+#[path = "../../examples/05_template_parameters.rs"]
+#[allow(dead_code, reason = "the example's `main` is not called here")]
+pub mod template_parameters;
+
 #[path = "../../examples/seed.rs"]
 #[allow(dead_code, reason = "the example's `main` is not called here")]
 pub mod seed;

@@ -12,7 +12,9 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use crate::examples::{build_and_deploy, cross_region_cross_account, minimal, seed, variables_and_approval};
+use crate::examples::{
+    build_and_deploy, cross_region_cross_account, minimal, seed, template_parameters, variables_and_approval,
+};
 use pipewright::prelude::*;
 
 /// Synthesizes `pipelines` into a temporary folder and reads back every
@@ -91,4 +93,9 @@ fn cross_region_cross_account() {
 #[test]
 fn seed() {
     assert_example_snapshots("seed", &seed::pipelines());
+}
+
+#[test]
+fn template_parameters() {
+    assert_example_snapshots("05_template_parameters", &template_parameters::pipelines());
 }

@@ -6,7 +6,9 @@ use pipewright::prelude::*;
 use pipewright::synth::graph::{self, GraphFormat};
 use pipewright::synth::Exit;
 
-use crate::examples::{build_and_deploy, cross_region_cross_account, minimal, seed, variables_and_approval};
+use crate::examples::{
+    build_and_deploy, cross_region_cross_account, minimal, seed, template_parameters, variables_and_approval,
+};
 
 fn assert_graph_snapshots(example: &str, pipelines: &[Pipeline]) {
     let pipelines: Vec<&Pipeline> = pipelines.iter().collect();
@@ -63,4 +65,9 @@ fn the_readme_diagram_is_what_graph_prints() {
     );
     assert_eq!(exit, Exit::Success, "{}", String::from_utf8_lossy(&stderr));
     assert_eq!(block, String::from_utf8(stdout).unwrap());
+}
+
+#[test]
+fn template_parameters() {
+    assert_graph_snapshots("05_template_parameters", &template_parameters::pipelines());
 }

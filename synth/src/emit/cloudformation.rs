@@ -178,7 +178,7 @@ pub fn template(pipeline: &Pipeline) -> Result<Template<'_>, EmitError> {
     }
     Ok(Template {
         format_version: "2010-09-09",
-        description: format!("The CodePipeline pipeline {} and the rules declared with it", pipeline.name()),
+        description: format!("The CodePipeline pipeline {} and the rules declared with it", pipeline.folder_name()),
         parameters: Parameters(pipeline.parameters()),
         resources: Resources {
             pipeline_id: id,
