@@ -53,9 +53,13 @@ fn every_undeclared_reference_is_a_finding_that_names_it() {
             ("template-reference-undeclared", at("Stages[1].Actions[0].Configuration.ProjectName")),
         ]
     );
-    assert!(findings[0]
-        .message
-        .starts_with("Fn::GetAtt refers to \"PipelineRole\", which the template does not declare"));
+    assert_eq!(
+        findings[0].to_string(),
+        "error[template-reference-undeclared]: pipeline \"app\" > template > Resources.AppPipeline.Properties.RoleArn: \
+         Fn::GetAtt refers to \"PipelineRole\", which the template does not declare: declare it with \
+         `p.parameter(Parameter::string(\"PipelineRole\"))` or add the resource with `p.resource(..)`; to place the \
+         pipeline in a template of your own, take its resource from `Pipeline::to_cfn(..)`"
+    );
     assert!(findings[2].message.starts_with("Fn::Sub refers to \"Env\""));
     assert!(!parent.path().join("out").exists());
 }
