@@ -46,8 +46,9 @@
 //!    [`notifications`] (the rule types), `pipeline` (the finished pipeline
 //!    and the declarations kept with it), `surroundings` (its identity),
 //!    `placement` (the account, Region and artifact stores of each action),
-//!    [`cross_account`] (the target accounts' roles) and [`template`] (the
-//!    template parameters and companion resources). Nothing here knows
+//!    [`cross_account`] (the target accounts' roles), [`template`] (the
+//!    template parameters and companion resources) and [`stack`] (several
+//!    pipelines in one template). Nothing here knows
 //!    the builders or the rules.
 //! 6. Builders: [`actions`] (the typed actions, and the re-export of those
 //!    written beside their descriptions) and `builder`
@@ -80,6 +81,7 @@ mod placement;
 mod printable;
 pub mod providers;
 mod references;
+pub mod stack;
 mod surroundings;
 pub mod template;
 mod text;

@@ -435,6 +435,8 @@ rules! {
         "A pipeline's logical id is 1 to 255 ASCII letters and digits, as CloudFormation requires.";
     PipelineNameFolder = "pipeline-name-folder", Error, Output,
         "A pipeline's name can name a folder (it is not `.`, `..` or the manifest's name).";
+    StackName = "stack-name", Error, Output,
+        "A stack's name is a CloudFormation stack name (a letter, then letters, digits and '-', 128 at most) and names no other stack's or pipeline's folder.";
     PipelineJson = "pipeline-json", Error, Output,
         "The pipeline can be written as pipeline.json, the input of `aws codepipeline create-pipeline`.";
     Template = "template", Error, Output,

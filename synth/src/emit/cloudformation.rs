@@ -15,6 +15,7 @@
 
 use heck::{ToShoutySnakeCase, ToUpperCamelCase};
 use pipewright_dsl::model::cloudformation::PipelineProperties;
+use pipewright_dsl::stack::Stack;
 use pipewright_dsl::template::{Parameter, Resource};
 use pipewright_dsl::{Location, Pipeline, Rule, Violation};
 use serde::ser::{SerializeMap, Serializer};
@@ -92,7 +93,7 @@ pub struct Template<'a> {
 }
 
 /// The template's parameters, by name, in declaration order.
-struct Parameters<'a>(&'a [Parameter]);
+struct Parameters<'a>(Vec<&'a Parameter>);
 
 impl Parameters<'_> {
     fn is_empty(&self) -> bool {
@@ -103,21 +104,26 @@ impl Parameters<'_> {
 impl Serialize for Parameters<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for parameter in self.0 {
+        for parameter in &self.0 {
             map.serialize_entry(parameter.name(), parameter)?;
         }
         map.end()
     }
 }
 
-/// The pipeline resource first, then the rules declared with it, then its
-/// companion resources.
+/// The pipeline resources first, then the rules declared with them, then
+/// the companion resources.
 struct Resources<'a> {
-    pipeline_id: String,
-    pipeline: PipelineProperties<'a>,
-    depends_on: &'a [String],
+    pipelines: Vec<PipelineEntry<'a>>,
     rules: Vec<(String, Value)>,
-    companions: &'a [Resource],
+    companions: Vec<&'a Resource>,
+}
+
+/// One pipeline resource: its logical id, what it waits for, its properties.
+struct PipelineEntry<'a> {
+    logical_id: String,
+    depends_on: &'a [String],
+    properties: PipelineProperties<'a>,
 }
 
 /// `{"Type": "AWS::CodePipeline::Pipeline", "DependsOn": [...], "Properties": {...}}`.
@@ -133,15 +139,22 @@ struct PipelineResource<'a, 'p> {
 
 impl Serialize for Resources<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(1 + self.rules.len() + self.companions.len()))?;
-        map.serialize_entry(
-            &self.pipeline_id,
-            &PipelineResource { resource_type: PIPELINE_TYPE, depends_on: self.depends_on, properties: &self.pipeline },
-        )?;
+        let mut map =
+            serializer.serialize_map(Some(self.pipelines.len() + self.rules.len() + self.companions.len()))?;
+        for pipeline in &self.pipelines {
+            map.serialize_entry(
+                &pipeline.logical_id,
+                &PipelineResource {
+                    resource_type: PIPELINE_TYPE,
+                    depends_on: pipeline.depends_on,
+                    properties: &pipeline.properties,
+                },
+            )?;
+        }
         for (id, resource) in &self.rules {
             map.serialize_entry(id, resource)?;
         }
-        for resource in self.companions {
+        for resource in &self.companions {
             map.serialize_entry(resource.logical_id(), &resource.to_json())?;
         }
         map.end()
@@ -156,18 +169,80 @@ impl Template<'_> {
         self.resources.rules.iter().any(|(_, resource)| resource["Type"].as_str().is_some_and(iam))
             || self.resources.companions.iter().any(|resource| iam(resource.resource_type()))
     }
+
+    /// ` --parameter-overrides Name=value ...`: each parameter's default, and
+    /// `Name="$NAME"` (an environment variable the person deploying sets) for
+    /// each parameter without one; empty without parameters.
+    fn parameter_overrides(&self) -> String {
+        let overrides: Vec<String> = self
+            .parameters
+            .0
+            .iter()
+            .map(|parameter| match parameter.default() {
+                Some(value) => shell_word(&format!("{}={value}", parameter.name())),
+                None => format!("{}=\"${}\"", parameter.name(), parameter.name().to_shouty_snake_case()),
+            })
+            .collect();
+        if overrides.is_empty() {
+            String::new()
+        } else {
+            format!(" --parameter-overrides {}", overrides.join(" "))
+        }
+    }
 }
 
 /// The template of `pipeline`. Refuses two resources or parameters with one
 /// logical id.
 pub fn template(pipeline: &Pipeline) -> Result<Template<'_>, EmitError> {
-    let id = pipeline_logical_id(pipeline);
-    let mut rules = events::template_resources(pipeline, &id);
-    rules.extend(notifications::template_resources(pipeline, &id));
-    let ids = std::iter::once(id.as_str())
+    let description = format!("The CodePipeline pipeline {} and the rules declared with it", pipeline.folder_name());
+    template_of(&[pipeline], &[], &[], description)
+}
+
+/// The template of `stack`: every pipeline of it, the rules declared with
+/// them, the stack's and the pipelines' parameters (one declared in several
+/// places, the same each time, is written once) and resources. Refuses two
+/// resources or parameters with one logical id.
+pub fn stack_template(stack: &Stack) -> Result<Template<'_>, EmitError> {
+    let pipelines: Vec<&Pipeline> = stack.pipelines().iter().collect();
+    let description =
+        format!("The CodePipeline pipelines of the stack {} and the rules declared with them", stack.name());
+    template_of(&pipelines, stack.parameters(), stack.resources(), description)
+}
+
+/// The template holding `pipelines` with their rules, parameters and
+/// companion resources, after the `shared` ones.
+fn template_of<'a>(
+    pipelines: &[&'a Pipeline],
+    shared_parameters: &'a [Parameter],
+    shared_resources: &'a [Resource],
+    description: String,
+) -> Result<Template<'a>, EmitError> {
+    let mut entries = Vec::with_capacity(pipelines.len());
+    let mut rules = Vec::new();
+    for pipeline in pipelines {
+        let id = pipeline_logical_id(pipeline);
+        rules.extend(events::template_resources(pipeline, &id));
+        rules.extend(notifications::template_resources(pipeline, &id));
+        entries.push(PipelineEntry {
+            logical_id: id,
+            depends_on: pipeline.depends_on(),
+            properties: pipeline.cfn_properties(),
+        });
+    }
+    let mut parameters: Vec<&Parameter> = Vec::new();
+    for parameter in shared_parameters.iter().chain(pipelines.iter().flat_map(|pipeline| pipeline.parameters())) {
+        if !parameters.contains(&parameter) {
+            parameters.push(parameter);
+        }
+    }
+    let companions: Vec<&Resource> =
+        shared_resources.iter().chain(pipelines.iter().flat_map(|pipeline| pipeline.resources())).collect();
+    let ids = entries
+        .iter()
+        .map(|entry| entry.logical_id.as_str())
         .chain(rules.iter().map(|(rule_id, _)| rule_id.as_str()))
-        .chain(pipeline.resources().iter().map(Resource::logical_id))
-        .chain(pipeline.parameters().iter().map(Parameter::name));
+        .chain(companions.iter().map(|resource| resource.logical_id()))
+        .chain(parameters.iter().map(|parameter| parameter.name()));
     let mut seen = std::collections::HashSet::new();
     for resource_id in ids {
         if !seen.insert(resource_id) {
@@ -178,15 +253,9 @@ pub fn template(pipeline: &Pipeline) -> Result<Template<'_>, EmitError> {
     }
     Ok(Template {
         format_version: "2010-09-09",
-        description: format!("The CodePipeline pipeline {} and the rules declared with it", pipeline.folder_name()),
-        parameters: Parameters(pipeline.parameters()),
-        resources: Resources {
-            pipeline_id: id,
-            pipeline: pipeline.cfn_properties(),
-            depends_on: pipeline.depends_on(),
-            rules,
-            companions: pipeline.resources(),
-        },
+        description,
+        parameters: Parameters(parameters),
+        resources: Resources { pipelines: entries, rules, companions },
     })
 }
 
@@ -194,9 +263,20 @@ pub fn template(pipeline: &Pipeline) -> Result<Template<'_>, EmitError> {
 /// reference to a name the template does not declare
 /// (`template-reference-undeclared`), at its path in the template.
 pub fn check(pipeline: &Pipeline) -> Vec<Violation> {
-    let Ok(template) = template(pipeline) else { return Vec::new() };
-    let Ok(value) = serde_json::to_value(&template) else { return Vec::new() };
     let location = Location::pipeline(&pipeline.declaration().name).field("template");
+    template(pipeline).map(|template| undeclared(&template, &location)).unwrap_or_default()
+}
+
+/// [`check`] for the template of `stack`.
+pub fn check_stack(stack: &Stack) -> Vec<Violation> {
+    let location = Location::stack(stack.name()).field("template");
+    stack_template(stack).map(|template| undeclared(&template, &location)).unwrap_or_default()
+}
+
+/// A `template-reference-undeclared` finding below `location` for every
+/// reference of `template` to a name it does not declare.
+fn undeclared(template: &Template<'_>, location: &Location) -> Vec<Violation> {
+    let Ok(value) = serde_json::to_value(template) else { return Vec::new() };
     undeclared_references(&value)
         .into_iter()
         .map(|found| {
@@ -214,39 +294,32 @@ pub fn check(pipeline: &Pipeline) -> Vec<Violation> {
         .collect()
 }
 
-/// ` --parameter-overrides Name=value ...`: each parameter's default, and
-/// `Name="$NAME"` (an environment variable the person deploying sets) for
-/// each parameter without one; empty without parameters.
-fn parameter_overrides(parameters: &[Parameter]) -> String {
-    let overrides: Vec<String> = parameters
-        .iter()
-        .map(|parameter| match parameter.default() {
-            Some(value) => shell_word(&format!("{}={value}", parameter.name())),
-            None => format!("{}=\"${}\"", parameter.name(), parameter.name().to_shouty_snake_case()),
-        })
-        .collect();
-    if overrides.is_empty() {
-        String::new()
-    } else {
-        format!(" --parameter-overrides {}", overrides.join(" "))
-    }
-}
-
 /// Writes `template.json` or `template.yaml` for `pipeline`.
 pub fn emit(pipeline: &Pipeline, format: Format) -> Result<OutputFile, EmitError> {
-    let template = template(pipeline)?;
+    render(&template(pipeline)?, &stack_name(&pipeline.folder_name()), pipeline, format)
+}
+
+/// Writes `template.json` or `template.yaml` for `stack`, deployed as the
+/// stack of its name in the account and Region of its first pipeline.
+pub fn emit_stack(stack: &Stack, format: Format) -> Result<OutputFile, EmitError> {
+    let first = stack.pipelines().first().ok_or_else(|| {
+        EmitError::Serialize(format!("the stack {} holds no pipeline: add one with `.pipeline(..)`", stack.name()))
+    })?;
+    render(&stack_template(stack)?, stack.name(), first, format)
+}
+
+/// The template file and the command that deploys it as `stack`, in the
+/// account and Region of `pipeline`.
+fn render(template: &Template<'_>, stack: &str, pipeline: &Pipeline, format: Format) -> Result<OutputFile, EmitError> {
     let path = format!("template.{}", format.extension());
-    let mut command = format!(
-        "aws cloudformation deploy{} --template-file {path} --stack-name {}",
-        region_option(pipeline),
-        stack_name(&pipeline.folder_name())
-    );
-    command.push_str(&parameter_overrides(pipeline.parameters()));
+    let mut command =
+        format!("aws cloudformation deploy{} --template-file {path} --stack-name {stack}", region_option(pipeline),);
+    command.push_str(&template.parameter_overrides());
     if template.holds_iam_resources() {
         command.push_str(" --capabilities CAPABILITY_NAMED_IAM");
     }
     Ok(OutputFile {
-        contents: format.render(&template)?,
+        contents: format.render(template)?,
         path,
         kind: FileKind::Template,
         deploy: Some(DeployStep {

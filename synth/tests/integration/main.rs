@@ -21,6 +21,7 @@ mod output_folder_crash;
 mod output_folder_update;
 mod proptest_roundtrip;
 mod readers_never_panic;
+mod stack;
 mod standalone;
 mod standalone_bad_inputs;
 mod standalone_ci;
