@@ -117,3 +117,71 @@ fn a_stack_name_must_be_a_stack_name_and_a_free_folder() {
         ]
     );
 }
+
+/// cfn-lint from the validate-outputs virtualenv, or on the PATH; `None`
+/// when neither has it.
+fn cfn_lint() -> Option<std::path::PathBuf> {
+    let venv = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/validate-outputs/venv/bin/cfn-lint");
+    if venv.is_file() {
+        return Some(venv);
+    }
+    let found = std::process::Command::new("cfn-lint").arg("--version").output().ok()?;
+    found.status.success().then(|| "cfn-lint".into())
+}
+
+#[test]
+fn cfn_lint_accepts_a_stack_with_parameters_companion_resources_and_two_pipelines() {
+    let Some(cfn_lint) = cfn_lint() else {
+        eprintln!("cfn-lint is not installed (scripts/validate-outputs installs it): not checked");
+        return;
+    };
+    let bucket = Resource::new("Artifacts", "AWS::S3::Bucket", json!({}));
+    let role = Resource::new(
+        "PipelineRole",
+        "AWS::IAM::Role",
+        json!({"AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Principal": {"Service": "codepipeline.amazonaws.com"}, "Action": "sts:AssumeRole"}
+        ]}}),
+    );
+    let policy = pipewright_dsl::template::IamPolicy::new(
+        "PipelinePolicy",
+        cfn::sub("${AWS::StackName}-pipelines"),
+        json!({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": {"Fn::Sub": "${Artifacts.Arn}/*"}}
+        ]}),
+    )
+    .role(role.reference());
+    let project = Parameter::string("Project").default_value("app-build").description("The CodeBuild project");
+    let pipeline = |branch: &str| {
+        Pipeline::build(cfn::sub(&format!("${{AWS::StackName}}-{branch}")), |p| {
+            p.logical_id(format!("{}Pipeline", branch.to_uppercase()));
+            p.role_arn(role.get_att("Arn")).depends_on("PipelinePolicy");
+            p.artifact_store(ArtifactStore::s3(bucket.reference()));
+            let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "app", branch)));
+            p.stage("Build", |s| {
+                s.add(CodeBuild::new("Build", project.reference(), source.artifact()));
+            });
+        })
+    };
+    let stack = Stack::new("app-branches")
+        .parameter(project.clone())
+        .resource(bucket.clone())
+        .resource(role.clone())
+        .resource(policy)
+        .pipeline(pipeline("main"))
+        .pipeline(pipeline("develop"));
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("out");
+    for format in [pipewright_synth::Format::Json, pipewright_synth::Format::Yaml] {
+        Synth::new(&out).add_stack(&stack).format(format).write().unwrap();
+        let template = out.join(format!("app-branches/template.{}", format.extension()));
+        let lint = std::process::Command::new(&cfn_lint).arg(&template).output().unwrap();
+        assert!(
+            lint.status.success(),
+            "cfn-lint on {}:\n{}{}",
+            template.display(),
+            String::from_utf8_lossy(&lint.stdout),
+            String::from_utf8_lossy(&lint.stderr)
+        );
+    }
+}
