@@ -203,9 +203,17 @@ impl<'a> Synth<'a> {
         let mut files = Vec::new();
         let mut failures = Vec::new();
         let mut all_not_written = Vec::new();
-        for pipeline in &self.pipelines {
-            let folder = pipeline.folder_name();
-            match emit_pipeline(pipeline, Some(self.format)) {
+        // A pipeline added alone gets its own template; a stack's pipelines
+        // are written in the stack's folder, their template is the stack's.
+        let alone = self.pipelines.iter().map(|pipeline| (*pipeline, pipeline.folder_name(), Some(self.format)));
+        let in_stacks = self.stacks.iter().flat_map(|stack| {
+            stack
+                .pipelines()
+                .iter()
+                .map(move |pipeline| (pipeline, format!("{}/{}", stack.name(), pipeline.folder_name()), None))
+        });
+        for (pipeline, folder, template) in alone.chain(in_stacks) {
+            match emit_pipeline(pipeline, template) {
                 Ok(emitted) => {
                     let entry = manifest.add(pipeline, &folder, &emitted.files, &emitted.not_written);
                     all_not_written.extend(entry.not_written.iter().cloned());
@@ -219,21 +227,6 @@ impl<'a> Synth<'a> {
             }
         }
         for stack in &self.stacks {
-            for pipeline in stack.pipelines() {
-                let folder = format!("{}/{}", stack.name(), pipeline.folder_name());
-                match emit_pipeline(pipeline, None) {
-                    Ok(emitted) => {
-                        let entry = manifest.add(pipeline, &folder, &emitted.files, &emitted.not_written);
-                        all_not_written.extend(entry.not_written.iter().cloned());
-                        files.extend(emitted.files.into_iter().map(|file| AssembledFile {
-                            path: format!("{folder}/{}", file.path),
-                            kind: Some(file.kind),
-                            contents: file.contents,
-                        }));
-                    }
-                    Err(refusals) => failures.extend(refusals),
-                }
-            }
             match cloudformation::emit_stack(stack, self.format) {
                 Ok(template) => {
                     manifest.add_stack(stack, &template);
