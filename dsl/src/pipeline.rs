@@ -61,8 +61,13 @@ impl Pipeline {
     }
 
     /// Wraps a pipeline resource read from a CloudFormation template, with
-    /// its tags, disabled transitions and restart flag.
+    /// its tags, disabled transitions and restart flag. A resource without
+    /// `Name` keeps its logical id, which stands in for the name.
     pub fn from_cfn(resource: CfnPipeline) -> Pipeline {
+        let surroundings = Surroundings {
+            logical_id: (!resource.name_given).then(|| resource.logical_id.clone()),
+            ..Surroundings::default()
+        };
         Pipeline {
             declaration: resource.declaration,
             tags: resource.tags.unwrap_or_default(),
@@ -71,7 +76,7 @@ impl Pipeline {
             name_generated: !resource.name_given,
             build_violations: Vec::new(),
             derived_names: Vec::new(),
-            surroundings: Surroundings::default(),
+            surroundings,
         }
     }
 

@@ -135,3 +135,35 @@ fn two_pipelines_named_by_expressions_need_different_logical_ids() {
           `p.logical_id(..)`"]
     );
 }
+
+#[test]
+fn a_pipeline_read_from_a_template_without_name_keeps_its_logical_id() {
+    let template: Value = serde_json::from_str(
+        r#"{"Resources": {"Release": {"Type": "AWS::CodePipeline::Pipeline", "Properties": {
+            "RoleArn": "arn:aws:iam::123456789012:role/CodePipelineRole",
+            "ArtifactStore": {"Type": "S3", "Location": "my-artifacts"},
+            "Stages": [
+                {"Name": "Source", "Actions": [{"Name": "Checkout",
+                    "ActionTypeId": {"Category": "Source", "Owner": "AWS", "Provider": "CodeCommit", "Version": "1"},
+                    "Configuration": {"RepositoryName": "my-repo", "BranchName": "main"},
+                    "OutputArtifacts": [{"Name": "Source"}]}]},
+                {"Name": "Build", "Actions": [{"Name": "Build",
+                    "ActionTypeId": {"Category": "Build", "Owner": "AWS", "Provider": "CodeBuild", "Version": "1"},
+                    "Configuration": {"ProjectName": "my-project"},
+                    "InputArtifacts": [{"Name": "Source"}]}]}
+            ]}}}}"#,
+    )
+    .unwrap();
+    let resource = pipewright_dsl::model::cloudformation::CfnPipeline::from_properties(
+        "Release",
+        &template["Resources"]["Release"]["Properties"],
+    )
+    .unwrap();
+    let pipeline = Pipeline::from_cfn(resource);
+    assert_eq!((pipeline.logical_id(), pipeline.folder_name().as_str()), (Some("Release"), "Release"));
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("out");
+    Synth::new(&out).add(&pipeline).write().unwrap();
+    let written = read_json(&out.join("Release/template.json"));
+    assert!(written["Resources"]["Release"]["Properties"].get("Name").is_none());
+}
