@@ -1,6 +1,7 @@
 //! Self-contained templates: a pipeline named by an expression, whose bucket,
 //! role and settings are parameters and companion resources of its own
-//! template, and a pipeline that CloudFormation names.
+//! template; a pipeline that CloudFormation names; and a stack of two
+//! pipelines, one per branch, sharing one template.
 //!
 //! ```sh
 //! cargo run --example 05_template_parameters -- synth --out out --format yaml
@@ -8,10 +9,12 @@
 //!
 //! writes `out/Pipeline/template.yaml` and `out/Nightly/template.yaml` (each
 //! folder named after the pipeline's logical id, since neither has a literal
-//! name) and `out/manifest.json`, whose deploy commands pass the parameters.
-//! Neither gets a `pipeline.json`: the API needs a literal name.
+//! name), `out/branches/template.yaml` with both branch pipelines, and
+//! `out/manifest.json`, whose deploy commands pass the parameters. None gets
+//! a `pipeline.json`: the API needs literal names and values.
 
 use pipewright::prelude::*;
+use pipewright::stack::Stack;
 use pipewright::template::{IamPolicy, Parameter, Resource};
 use serde_json::json;
 
@@ -87,6 +90,26 @@ pub fn pipelines() -> Vec<Pipeline> {
     vec![release(), nightly()]
 }
 
+/// One stack, a pipeline per branch: the pipelines share the stack's
+/// `Project` parameter, and each brings its own bucket, role and policy.
+pub fn branches() -> Stack {
+    let project = Parameter::string("Project").default_value("app-build").description("The CodeBuild project");
+    let branch = |branch: &str, prefix: &str| {
+        Pipeline::build(cfn::sub(&format!("${{AWS::StackName}}-{branch}")), |p| {
+            p.logical_id(format!("{prefix}Pipeline"));
+            role_bucket_and_policy(p, prefix);
+            let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "app", branch)));
+            p.stage("Build", |s| {
+                s.add(CodeBuild::new("Build", project.reference(), source.artifact()));
+            });
+        })
+    };
+    Stack::new("branches")
+        .parameter(project.clone())
+        .pipeline(branch("main", "Main"))
+        .pipeline(branch("develop", "Develop"))
+}
+
 fn main() -> std::process::ExitCode {
-    App::new().pipelines(pipelines()).run()
+    App::new().pipelines(pipelines()).stack(branches()).run()
 }

@@ -69,5 +69,7 @@ fn the_readme_diagram_is_what_graph_prints() {
 
 #[test]
 fn template_parameters() {
-    assert_graph_snapshots("05_template_parameters", &template_parameters::pipelines());
+    let mut pipelines = template_parameters::pipelines();
+    pipelines.extend(template_parameters::branches().pipelines().iter().cloned());
+    assert_graph_snapshots("05_template_parameters", &pipelines);
 }
