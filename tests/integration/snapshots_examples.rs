@@ -13,7 +13,8 @@ use std::fs;
 use std::path::Path;
 
 use crate::examples::{
-    build_and_deploy, cross_region_cross_account, minimal, seed, template_parameters, variables_and_approval,
+    build_and_deploy, cross_region_cross_account, custom_event_rule, minimal, seed, stack_set_across_accounts,
+    template_parameters, variables_and_approval,
 };
 use pipewright::prelude::*;
 use pipewright::stack::Stack;
@@ -98,6 +99,16 @@ fn cross_region_cross_account() {
 }
 
 #[test]
+fn stack_set_across_accounts() {
+    assert_example_snapshots("05_stack_set_across_accounts", &[stack_set_across_accounts::pipeline()]);
+}
+
+#[test]
+fn custom_event_rule() {
+    assert_example_snapshots("06_custom_event_rule", &[custom_event_rule::pipeline()]);
+}
+
+#[test]
 fn seed() {
     assert_example_snapshots("seed", &seed::pipelines());
 }
@@ -105,7 +116,7 @@ fn seed() {
 #[test]
 fn template_parameters() {
     assert_example_snapshots_with_stacks(
-        "05_template_parameters",
+        "07_template_parameters",
         &template_parameters::pipelines(),
         &[template_parameters::branches()],
     );

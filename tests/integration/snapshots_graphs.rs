@@ -7,7 +7,8 @@ use pipewright::synth::graph::{self, GraphFormat};
 use pipewright::synth::Exit;
 
 use crate::examples::{
-    build_and_deploy, cross_region_cross_account, minimal, seed, template_parameters, variables_and_approval,
+    build_and_deploy, cross_region_cross_account, custom_event_rule, minimal, seed, stack_set_across_accounts,
+    template_parameters, variables_and_approval,
 };
 
 fn assert_graph_snapshots(example: &str, pipelines: &[Pipeline]) {
@@ -43,6 +44,16 @@ fn cross_region_cross_account() {
 }
 
 #[test]
+fn stack_set_across_accounts() {
+    assert_graph_snapshots("05_stack_set_across_accounts", &[stack_set_across_accounts::pipeline()]);
+}
+
+#[test]
+fn custom_event_rule() {
+    assert_graph_snapshots("06_custom_event_rule", &[custom_event_rule::pipeline()]);
+}
+
+#[test]
 fn seed() {
     assert_graph_snapshots("seed", &seed::pipelines());
 }
@@ -71,5 +82,5 @@ fn the_readme_diagram_is_what_graph_prints() {
 fn template_parameters() {
     let mut pipelines = template_parameters::pipelines();
     pipelines.extend(template_parameters::branches().pipelines().iter().cloned());
-    assert_graph_snapshots("05_template_parameters", &pipelines);
+    assert_graph_snapshots("07_template_parameters", &pipelines);
 }
