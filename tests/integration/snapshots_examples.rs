@@ -13,8 +13,8 @@ use std::fs;
 use std::path::Path;
 
 use crate::examples::{
-    build_and_deploy, cross_region_cross_account, custom_event_rule, minimal, seed, stack_set_across_accounts,
-    template_parameters, variables_and_approval,
+    build_and_deploy, conditional_environments, cross_region_cross_account, custom_event_rule, minimal, seed,
+    stack_set_across_accounts, template_parameters, variables_and_approval,
 };
 use pipewright::prelude::*;
 use pipewright::stack::Stack;
@@ -109,6 +109,11 @@ fn custom_event_rule() {
 }
 
 #[test]
+fn conditional_environments() {
+    assert_example_snapshots("07_conditional_environments", &[conditional_environments::pipeline()]);
+}
+
+#[test]
 fn seed() {
     assert_example_snapshots("seed", &seed::pipelines());
 }
@@ -116,7 +121,7 @@ fn seed() {
 #[test]
 fn template_parameters() {
     assert_example_snapshots_with_stacks(
-        "07_template_parameters",
+        "08_template_parameters",
         &template_parameters::pipelines(),
         &[template_parameters::branches()],
     );

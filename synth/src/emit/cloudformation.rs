@@ -14,7 +14,7 @@
 //! [`Pipeline::to_cfn`] instead; that is not checked.
 
 use heck::{ToShoutySnakeCase, ToUpperCamelCase};
-use pipewright_dsl::model::cloudformation::PipelineProperties;
+use pipewright_dsl::model::cloudformation::{PipelineProperties, TemplateCondition};
 use pipewright_dsl::stack::Stack;
 use pipewright_dsl::template::{Parameter, Resource};
 use pipewright_dsl::{Location, Pipeline, Rule, Violation};
@@ -88,8 +88,29 @@ pub struct Template<'a> {
     description: String,
     #[serde(rename = "Parameters", skip_serializing_if = "Parameters::is_empty")]
     parameters: Parameters<'a>,
+    #[serde(rename = "Conditions", skip_serializing_if = "Conditions::is_empty")]
+    conditions: Conditions<'a>,
     #[serde(rename = "Resources")]
     resources: Resources<'a>,
+}
+
+/// The template's `Conditions`: each condition's name and expression.
+struct Conditions<'a>(Vec<&'a TemplateCondition>);
+
+impl Conditions<'_> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Conditions<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for condition in &self.0 {
+            map.serialize_entry(condition.name(), condition.expression())?;
+        }
+        map.end()
+    }
 }
 
 /// The template's parameters, by name, in declaration order.
@@ -235,6 +256,12 @@ fn template_of<'a>(
             parameters.push(parameter);
         }
     }
+    let mut conditions: Vec<&TemplateCondition> = Vec::new();
+    for condition in pipelines.iter().flat_map(|pipeline| pipeline.conditions()) {
+        if !conditions.contains(&condition) {
+            conditions.push(condition);
+        }
+    }
     let companions: Vec<&Resource> =
         shared_resources.iter().chain(pipelines.iter().flat_map(|pipeline| pipeline.resources())).collect();
     let ids = entries
@@ -255,6 +282,7 @@ fn template_of<'a>(
         format_version: "2010-09-09",
         description,
         parameters: Parameters(parameters),
+        conditions: Conditions(conditions),
         resources: Resources { pipelines: entries, rules, companions },
     })
 }

@@ -4,7 +4,7 @@
 //! pipelines, one per branch, sharing one template.
 //!
 //! ```sh
-//! cargo run --example 07_template_parameters -- synth --out out --format yaml
+//! cargo run --example 08_template_parameters -- synth --out out --format yaml
 //! ```
 //!
 //! writes `out/Pipeline/template.yaml` and `out/Nightly/template.yaml` (each
