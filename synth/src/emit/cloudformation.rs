@@ -15,6 +15,7 @@
 
 use heck::{ToShoutySnakeCase, ToUpperCamelCase};
 use pipewright_dsl::model::cloudformation::{PipelineProperties, TemplateCondition};
+use pipewright_dsl::model::Str;
 use pipewright_dsl::stack::Stack;
 use pipewright_dsl::template::{Parameter, Resource};
 use pipewright_dsl::{Location, Pipeline, Rule, Violation};
@@ -86,47 +87,29 @@ pub struct Template<'a> {
     format_version: &'static str,
     #[serde(rename = "Description")]
     description: String,
-    #[serde(rename = "Parameters", skip_serializing_if = "Parameters::is_empty")]
-    parameters: Parameters<'a>,
-    #[serde(rename = "Conditions", skip_serializing_if = "Conditions::is_empty")]
-    conditions: Conditions<'a>,
+    #[serde(rename = "Parameters", skip_serializing_if = "Section::is_empty")]
+    parameters: Section<'a, Parameter>,
+    #[serde(rename = "Conditions", skip_serializing_if = "Section::is_empty")]
+    conditions: Section<'a, Str>,
     #[serde(rename = "Resources")]
     resources: Resources<'a>,
 }
 
-/// The template's `Conditions`: each condition's name and expression.
-struct Conditions<'a>(Vec<&'a TemplateCondition>);
+/// A section of the template that maps names to entries (`Parameters`,
+/// `Conditions`), in declaration order.
+struct Section<'a, T>(Vec<(&'a str, &'a T)>);
 
-impl Conditions<'_> {
+impl<T> Section<'_, T> {
     fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 }
 
-impl Serialize for Conditions<'_> {
+impl<T: Serialize> Serialize for Section<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for condition in &self.0 {
-            map.serialize_entry(condition.name(), condition.expression())?;
-        }
-        map.end()
-    }
-}
-
-/// The template's parameters, by name, in declaration order.
-struct Parameters<'a>(Vec<&'a Parameter>);
-
-impl Parameters<'_> {
-    fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl Serialize for Parameters<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for parameter in &self.0 {
-            map.serialize_entry(parameter.name(), parameter)?;
+        for (name, entry) in &self.0 {
+            map.serialize_entry(name, entry)?;
         }
         map.end()
     }
@@ -199,9 +182,9 @@ impl Template<'_> {
             .parameters
             .0
             .iter()
-            .map(|parameter| match parameter.default() {
-                Some(value) => shell_word(&format!("{}={value}", parameter.name())),
-                None => format!("{}=\"${}\"", parameter.name(), parameter.name().to_shouty_snake_case()),
+            .map(|(name, parameter)| match parameter.default() {
+                Some(value) => shell_word(&format!("{name}={value}")),
+                None => format!("{name}=\"${}\"", name.to_shouty_snake_case()),
             })
             .collect();
         if overrides.is_empty() {
@@ -281,8 +264,10 @@ fn template_of<'a>(
     Ok(Template {
         format_version: "2010-09-09",
         description,
-        parameters: Parameters(parameters),
-        conditions: Conditions(conditions),
+        parameters: Section(parameters.into_iter().map(|parameter| (parameter.name(), parameter)).collect()),
+        conditions: Section(
+            conditions.into_iter().map(|condition| (condition.name(), condition.expression())).collect(),
+        ),
         resources: Resources { pipelines: entries, rules, companions },
     })
 }
