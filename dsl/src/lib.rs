@@ -45,8 +45,10 @@
 //! 5. The finished [`Pipeline`] and what lives around it: [`events`] and
 //!    [`notifications`] (the rule types), `pipeline` (the finished pipeline
 //!    and the declarations kept with it), `surroundings` (its identity),
-//!    `placement` (the account, Region and artifact stores of each action)
-//!    and [`cross_account`] (the target accounts' roles). Nothing here knows
+//!    `placement` (the account, Region and artifact stores of each action),
+//!    [`cross_account`] (the target accounts' roles), [`template`] (the
+//!    template parameters and companion resources) and [`stack`] (several
+//!    pipelines in one template). Nothing here knows
 //!    the builders or the rules.
 //! 6. Builders: [`actions`] (the typed actions, and the re-export of those
 //!    written beside their descriptions) and `builder`
@@ -79,7 +81,9 @@ mod placement;
 mod printable;
 pub mod providers;
 mod references;
+pub mod stack;
 mod surroundings;
+pub mod template;
 mod text;
 pub mod validate;
 mod variables;

@@ -8,6 +8,7 @@ use crate::events::EventRule;
 use crate::model::cloudformation::{CfnPipeline, PipelineProperties, StageTransition, TemplateCondition};
 use crate::model::{PipelineDeclaration, PipelineDocument, Tag};
 use crate::notifications::NotificationRule;
+use crate::template::{Parameter, Resource};
 use crate::{Location, Violation};
 
 /// A finished pipeline: the model plus what lives around it (tags, disabled
@@ -60,7 +61,8 @@ impl Pipeline {
     }
 
     /// Wraps a pipeline resource read from a CloudFormation template, with
-    /// its tags, disabled transitions and restart flag.
+    /// its tags, disabled transitions and restart flag. A resource without
+    /// `Name` keeps its logical id, which stands in for the name.
     pub fn from_cfn(resource: CfnPipeline) -> Pipeline {
         Pipeline {
             declaration: resource.declaration,
@@ -71,6 +73,7 @@ impl Pipeline {
             build_violations: Vec::new(),
             derived_names: Vec::new(),
             surroundings: Surroundings {
+                logical_id: (!resource.name_given).then_some(resource.logical_id),
                 conditions: resource.conditions,
                 conditions_known: true,
                 ..Surroundings::default()
@@ -208,6 +211,14 @@ pub(crate) struct Surroundings {
     pub(crate) event_rules: Vec<EventRule>,
     /// Notification rules, in declaration order.
     pub(crate) notification_rules: Vec<NotificationRule>,
+    /// The pipeline resource's logical id, when one was given.
+    pub(crate) logical_id: Option<String>,
+    /// The template parameters declared with the pipeline.
+    pub(crate) parameters: Vec<Parameter>,
+    /// The companion resources declared with the pipeline.
+    pub(crate) resources: Vec<Resource>,
+    /// The logical ids the pipeline resource waits for (`DependsOn`).
+    pub(crate) depends_on: Vec<String>,
     /// The CloudFormation conditions of the template, in declaration order.
     pub(crate) conditions: Vec<TemplateCondition>,
     /// Whether the pipeline knows its template's conditions (built, or read

@@ -1,6 +1,8 @@
 //! Reading what lives around a finished pipeline: its identity (Region,
 //! account, partition, ARNs, and [`IdentityError`] when an ARN cannot be
-//! written) and the EventBridge and notification rules declared with it.
+//! written; its logical id and output folder), the EventBridge and
+//! notification rules declared with it, and the template parameters and
+//! companion resources its template holds.
 //! The declarations themselves are kept in the [`Pipeline`].
 
 use std::fmt;
@@ -11,6 +13,7 @@ use crate::events::EventRule;
 use crate::model::Str;
 use crate::notifications::NotificationRule;
 use crate::pipeline::Pipeline;
+use crate::template::{Parameter, Resource};
 
 /// Why the pipeline's ARN cannot be written as a literal.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -128,5 +131,56 @@ impl Pipeline {
     /// The notification rules declared with the pipeline.
     pub fn notification_rules(&self) -> &[NotificationRule] {
         &self.surroundings.notification_rules
+    }
+
+    /// The logical id given with [`PipelineBuilder::logical_id`](crate::PipelineBuilder::logical_id)
+    /// or [`Pipeline::unnamed`]; without one, synth derives it from the
+    /// pipeline's literal name.
+    pub fn logical_id(&self) -> Option<&str> {
+        self.surroundings.logical_id.as_deref()
+    }
+
+    /// Whether the template leaves out `Name`, so that CloudFormation names
+    /// the pipeline (see [`Pipeline::unnamed`]).
+    pub fn is_name_generated(&self) -> bool {
+        self.name_generated
+    }
+
+    /// What names the pipeline's output folder and selects it on the command
+    /// line (`--pipeline`): its name when that is a literal, otherwise (a
+    /// name that is an expression, or one CloudFormation generates) its
+    /// logical id; the name as printed when neither is known.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// assert_eq!(Pipeline::build("my-pipeline", |_| {}).folder_name(), "my-pipeline");
+    /// let named_by_stack = Pipeline::build(cfn::sub("${AWS::StackName}-pipeline"), |p| {
+    ///     p.logical_id("Pipeline");
+    /// });
+    /// assert_eq!(named_by_stack.folder_name(), "Pipeline");
+    /// assert_eq!(Pipeline::unnamed("Release", |_| {}).folder_name(), "Release");
+    /// ```
+    pub fn folder_name(&self) -> String {
+        match (self.declaration.name.as_literal(), self.logical_id()) {
+            (Some(name), _) => name.to_owned(),
+            (_, Some(logical_id)) => logical_id.to_owned(),
+            _ => self.name(),
+        }
+    }
+
+    /// The template parameters declared with the pipeline.
+    pub fn parameters(&self) -> &[Parameter] {
+        &self.surroundings.parameters
+    }
+
+    /// The companion resources declared with the pipeline.
+    pub fn resources(&self) -> &[Resource] {
+        &self.surroundings.resources
+    }
+
+    /// The logical ids the pipeline resource waits for (`DependsOn`).
+    pub fn depends_on(&self) -> &[String] {
+        &self.surroundings.depends_on
     }
 }

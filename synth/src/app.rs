@@ -4,6 +4,7 @@
 use std::ffi::OsString;
 use std::io::{self, Write};
 
+use pipewright_dsl::stack::Stack;
 use pipewright_dsl::Pipeline;
 
 use crate::cli;
@@ -32,6 +33,7 @@ use crate::exit::Exit;
 #[derive(Clone, Debug, Default)]
 pub struct App {
     pipelines: Vec<Pipeline>,
+    stacks: Vec<Stack>,
 }
 
 impl App {
@@ -52,6 +54,19 @@ impl App {
         self
     }
 
+    /// Adds a stack: several pipelines in one template (see
+    /// [`Synth::add_stack`](crate::Synth::add_stack)); `--pipeline` selects
+    /// it by its name.
+    pub fn stack(mut self, stack: Stack) -> Self {
+        self.stacks.push(stack);
+        self
+    }
+
+    /// The stacks, in the order they were added.
+    pub fn stacks(&self) -> &[Stack] {
+        &self.stacks
+    }
+
     /// The pipelines, in the order they were added.
     pub fn definitions(&self) -> &[Pipeline] {
         &self.pipelines
@@ -63,7 +78,7 @@ impl App {
     pub fn run(self) -> std::process::ExitCode {
         let colours = Colours::of_process();
         let exit = cli::run_coloured(
-            &self.pipelines,
+            (&self.pipelines, &self.stacks),
             std::env::args_os(),
             &mut io::stdout().lock(),
             &mut io::stderr().lock(),
@@ -79,6 +94,6 @@ impl App {
         I: IntoIterator<Item = T>,
         T: Into<OsString> + Clone,
     {
-        cli::run(&self.pipelines, args, stdout, stderr)
+        cli::run_coloured((&self.pipelines, &self.stacks), args, stdout, stderr, Colours::NONE)
     }
 }

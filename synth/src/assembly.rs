@@ -11,6 +11,8 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use pipewright_dsl::stack::Stack;
+use pipewright_dsl::template::{is_logical_id, LOGICAL_ID_MAX_CHARS};
 use pipewright_dsl::{printable, Location, Pipeline, Rule, Violation, Violations};
 
 use crate::emit::{
@@ -43,6 +45,7 @@ use crate::output_folder::{self, Refusal};
 pub struct Synth<'a> {
     dir: PathBuf,
     pipelines: Vec<&'a Pipeline>,
+    stacks: Vec<&'a Stack>,
     format: Format,
     deny_warnings: bool,
 }
@@ -144,10 +147,12 @@ pub enum SynthError {
 impl<'a> Synth<'a> {
     /// A synth into `dir` (created if missing), templates in JSON.
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        Synth { dir: dir.into(), pipelines: Vec::new(), format: Format::Json, deny_warnings: false }
+        Synth { dir: dir.into(), pipelines: Vec::new(), stacks: Vec::new(), format: Format::Json, deny_warnings: false }
     }
 
-    /// Adds a pipeline; its files go to `<dir>/<pipeline name>/`.
+    /// Adds a pipeline; its files go to `<dir>/<folder>/`, the folder named
+    /// by [`Pipeline::folder_name`]: the pipeline's name when that is a
+    /// literal, otherwise its logical id.
     #[allow(clippy::should_implement_trait, reason = "`Synth::new(dir).add(&pipeline)` reads as intended")]
     pub fn add(mut self, pipeline: &'a Pipeline) -> Self {
         self.pipelines.push(pipeline);
@@ -157,6 +162,17 @@ impl<'a> Synth<'a> {
     /// Adds several pipelines.
     pub fn add_all(mut self, pipelines: impl IntoIterator<Item = &'a Pipeline>) -> Self {
         self.pipelines.extend(pipelines);
+        self
+    }
+
+    /// Adds a stack: several pipelines in one template, written to
+    /// `<dir>/<stack name>/template.json` (or `.yaml`), each pipeline's other
+    /// files (`pipeline.json`, rules, cross-account roles) in
+    /// `<dir>/<stack name>/<folder>/`. The manifest lists the stack under
+    /// `stacks`, and each of its pipelines under `pipelines` with the folder
+    /// `<stack name>/<folder>`.
+    pub fn add_stack(mut self, stack: &'a Stack) -> Self {
+        self.stacks.push(stack);
         self
     }
 
@@ -175,10 +191,11 @@ impl<'a> Synth<'a> {
 
     /// Validates every pipeline and renders every file, without writing.
     pub fn assemble(&self) -> Result<Assembly, SynthError> {
-        if self.pipelines.is_empty() {
+        if self.pipelines.is_empty() && self.stacks.is_empty() {
             return Err(SynthError::NoPipelines);
         }
         let mut findings = check(&self.pipelines);
+        findings.extend(check_stacks(&self.stacks, &self.pipelines));
         if findings.iter().any(|finding| self.deny_warnings || finding.is_error()) {
             return Err(SynthError::Invalid(findings));
         }
@@ -186,9 +203,17 @@ impl<'a> Synth<'a> {
         let mut files = Vec::new();
         let mut failures = Vec::new();
         let mut all_not_written = Vec::new();
-        for pipeline in &self.pipelines {
-            let folder = pipeline.name();
-            match emit_pipeline(pipeline, self.format) {
+        // A pipeline added alone gets its own template; a stack's pipelines
+        // are written in the stack's folder, their template is the stack's.
+        let alone = self.pipelines.iter().map(|pipeline| (*pipeline, pipeline.folder_name(), Some(self.format)));
+        let in_stacks = self.stacks.iter().flat_map(|stack| {
+            stack
+                .pipelines()
+                .iter()
+                .map(move |pipeline| (pipeline, format!("{}/{}", stack.name(), pipeline.folder_name()), None))
+        });
+        for (pipeline, folder, template) in alone.chain(in_stacks) {
+            match emit_pipeline(pipeline, template) {
                 Ok(emitted) => {
                     let entry = manifest.add(pipeline, &folder, &emitted.files, &emitted.not_written);
                     all_not_written.extend(entry.not_written.iter().cloned());
@@ -201,6 +226,21 @@ impl<'a> Synth<'a> {
                 Err(refusals) => failures.extend(refusals),
             }
         }
+        for stack in &self.stacks {
+            match cloudformation::emit_stack(stack, self.format) {
+                Ok(template) => {
+                    manifest.add_stack(stack, &template);
+                    files.push(AssembledFile {
+                        path: format!("{}/{}", stack.name(), template.path),
+                        kind: Some(template.kind),
+                        contents: template.contents,
+                    });
+                }
+                Err(error) => {
+                    failures.push(Violation::new(Location::stack(stack.name()), Rule::Template, error.to_string()))
+                }
+            }
+        }
         if !failures.is_empty() {
             findings.extend(failures);
             return Err(SynthError::Invalid(findings));
@@ -210,7 +250,8 @@ impl<'a> Synth<'a> {
             kind: None,
             contents: emit::json_text(&manifest).expect("the manifest holds only strings, numbers and lists"),
         });
-        Ok(Assembly { files, pipelines: self.pipelines.len(), warnings: findings, not_written: all_not_written })
+        let pipelines = self.pipelines.len() + self.stacks.iter().map(|stack| stack.pipelines().len()).sum::<usize>();
+        Ok(Assembly { files, pipelines, warnings: findings, not_written: all_not_written })
     }
 
     /// Validates, renders and writes everything, replacing the previous
@@ -274,38 +315,120 @@ impl<'a> Synth<'a> {
 }
 
 /// Every finding of every pipeline, plus the rules of the output folder:
-/// pipeline names that are unique and can name a folder.
+/// pipelines whose folders are unique and can be folders, a logical id where
+/// the name is not a literal, and self-contained templates.
 pub fn check(pipelines: &[&Pipeline]) -> Vec<Violation> {
     let mut findings = Vec::new();
     for (index, pipeline) in pipelines.iter().enumerate() {
-        let name = &pipeline.declaration().name;
-        let location = Location::pipeline(name);
-        if pipelines[..index].iter().any(|other| other.declaration().name == *name) {
+        let own = folder_findings(pipeline, &pipelines[..index]);
+        let has_logical_id = own.is_empty();
+        findings.extend(own);
+        findings.extend(pipeline.check());
+        if has_logical_id {
+            findings.extend(cloudformation::check(pipeline));
+        }
+    }
+    findings
+}
+
+/// Every finding of every stack and its pipelines: a stack name that can
+/// name a stack and a folder no pipeline or other stack has, the rules of
+/// [`check`] for each of its pipelines inside the stack's folder, and a
+/// self-contained stack template.
+pub fn check_stacks(stacks: &[&Stack], pipelines: &[&Pipeline]) -> Vec<Violation> {
+    let mut findings = Vec::new();
+    for (index, stack) in stacks.iter().enumerate() {
+        let name = stack.name();
+        let location = Location::stack(name);
+        let valid = name.len() <= 128
+            && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        if !valid {
             findings.push(Violation::new(
                 location.clone(),
-                Rule::PipelineNameUnique,
-                "two pipelines have this name; names are unique per account and Region and each names its \
-                 output folder: rename one of them",
+                Rule::StackName,
+                format!(
+                    "\"{}\" is not a stack name: a letter, then up to 127 letters, digits and '-'",
+                    printable(name)
+                ),
             ));
         }
-        match name.as_literal() {
-            None => findings.push(Violation::new(
+        let taken = stacks[..index].iter().any(|other| other.name() == name)
+            || pipelines.iter().any(|pipeline| pipeline.folder_name() == name);
+        if taken {
+            findings.push(Violation::new(
                 location,
-                Rule::PipelineNameLiteral,
-                "the name is a CloudFormation expression, but synth names the pipeline's output folder after \
-                 it: give the pipeline a literal name",
-            )),
-            Some(literal @ ("." | ".." | manifest::FILE_NAME)) => findings.push(Violation::new(
-                location,
-                Rule::PipelineNameFolder,
+                Rule::StackName,
                 format!(
-                    "\"{literal}\" cannot name the pipeline's output folder (it is `.`, `..` or the manifest): \
-                     rename the pipeline"
+                    "the folder \"{}\" is already another stack's or pipeline's: rename the stack",
+                    printable(name)
                 ),
-            )),
-            Some(_) => {}
+            ));
         }
-        findings.extend(pipeline.check());
+        let members: Vec<&Pipeline> = stack.pipelines().iter().collect();
+        let mut has_logical_ids = true;
+        for (member, pipeline) in members.iter().enumerate() {
+            let own = folder_findings(pipeline, &members[..member]);
+            has_logical_ids &= own.is_empty();
+            findings.extend(own);
+            findings.extend(pipeline.check());
+        }
+        if has_logical_ids {
+            findings.extend(cloudformation::check_stack(stack));
+        }
+    }
+    findings
+}
+
+/// The findings on the folder and logical id of `pipeline`, added after
+/// `earlier` into one folder: a folder another has, a name that is not a
+/// literal without a logical id, a logical id CloudFormation refuses, a
+/// folder name that cannot be one.
+fn folder_findings(pipeline: &Pipeline, earlier: &[&Pipeline]) -> Vec<Violation> {
+    let mut findings = Vec::new();
+    let location = Location::pipeline(&pipeline.declaration().name);
+    let folder = pipeline.folder_name();
+    if earlier.iter().any(|other| other.folder_name() == folder) {
+        let message = match pipeline.declaration().name.as_literal() {
+            Some(_) => "two pipelines have this name; names are unique per account and Region and each names \
+                        its output folder: rename one of them"
+                .to_owned(),
+            None => format!(
+                "two pipelines have the logical id \"{}\", which names the output folder of a pipeline whose \
+                 name is not a literal: give one another with `p.logical_id(..)`",
+                printable(&folder)
+            ),
+        };
+        findings.push(Violation::new(location.clone(), Rule::PipelineNameUnique, message));
+    }
+    let literal_name = pipeline.declaration().name.as_literal().filter(|_| !pipeline.is_name_generated());
+    match (literal_name, pipeline.logical_id()) {
+        (None, None) => findings.push(Violation::new(
+            location.clone(),
+            Rule::PipelineNameLiteral,
+            "the name is a CloudFormation expression, so synth cannot derive the pipeline's logical id and \
+             output folder from it: give one with `p.logical_id(\"Pipeline\")` (letters and digits)",
+        )),
+        (_, Some(id)) if !is_logical_id(id) => findings.push(Violation::new(
+            location.clone(),
+            Rule::PipelineLogicalId,
+            format!(
+                "the logical id \"{}\" is not 1 to {LOGICAL_ID_MAX_CHARS} ASCII letters and digits: give one \
+                 such as \"Pipeline\" with `p.logical_id(..)`",
+                printable(id)
+            ),
+        )),
+        _ => {}
+    }
+    if matches!(folder.as_str(), "." | ".." | manifest::FILE_NAME) {
+        findings.push(Violation::new(
+            location,
+            Rule::PipelineNameFolder,
+            format!(
+                "\"{folder}\" cannot name the pipeline's output folder (it is `.`, `..` or the manifest): \
+                 rename the pipeline"
+            ),
+        ));
     }
     findings
 }
@@ -321,8 +444,9 @@ struct PipelineFiles {
 /// `events/`, `notifications/`) are left out, with the reason, when the
 /// pipeline cannot be written in that form: the template still deploys it.
 /// What no form can do without (the template, the cross-account roles) is
-/// an error, reported like a broken rule.
-fn emit_pipeline(pipeline: &Pipeline, format: Format) -> Result<PipelineFiles, Vec<Violation>> {
+/// an error, reported like a broken rule. Without a `template` format the
+/// template is left out: a stack's template holds the pipeline.
+fn emit_pipeline(pipeline: &Pipeline, template: Option<Format>) -> Result<PipelineFiles, Vec<Violation>> {
     let location = Location::pipeline(&pipeline.declaration().name);
     let failure = |rule, error: EmitError| vec![Violation::new(location.clone(), rule, error.to_string())];
     let mut emitted = PipelineFiles { files: Vec::new(), not_written: Vec::new() };
@@ -333,7 +457,9 @@ fn emit_pipeline(pipeline: &Pipeline, format: Format) -> Result<PipelineFiles, V
         }
         Err(error) => return Err(failure(Rule::PipelineJson, error)),
     }
-    emitted.files.push(cloudformation::emit(pipeline, format).map_err(|error| failure(Rule::Template, error))?);
+    if let Some(format) = template {
+        emitted.files.push(cloudformation::emit(pipeline, format).map_err(|error| failure(Rule::Template, error))?);
+    }
     for rule_files in [events::emit(pipeline), notifications::emit(pipeline)] {
         emitted.files.extend(rule_files.files);
         emitted.not_written.extend(rule_files.refused.into_iter().map(|(path, violation)| NotWritten {

@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+use pipewright_dsl::stack::Stack;
 use pipewright_dsl::{printable, Location, Pipeline, Violation};
 
 use crate::assembly::{self, plural, Synth, SynthError};
@@ -48,7 +49,8 @@ struct Cli {
 enum Command {
     /// Write each pipeline's files and manifest.json to a folder.
     ///
-    /// Each pipeline gets a folder named after it with pipeline.json (for the
+    /// Each pipeline gets a folder named after it (after its logical id when
+    /// its name is a CloudFormation expression) with pipeline.json (for the
     /// AWS CLI), its CloudFormation template, its rules and the roles target
     /// accounts need. Every pipeline is validated first; on any error nothing is written.
     /// The output folder is replaced as a whole: it then holds exactly the
@@ -66,7 +68,8 @@ enum Command {
         /// The form of the CloudFormation templates.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// Synthesize only this pipeline; repeat for several (default: all).
+        /// Synthesize only this pipeline; repeat for several (default: all). A pipeline
+        /// whose name is not a literal is selected by its logical id, as `list` shows.
         #[arg(long = "pipeline", value_name = "NAME")]
         pipelines: Vec<String>,
         /// Treat warnings as errors: any finding fails the run and nothing is written.
@@ -74,6 +77,10 @@ enum Command {
         deny_warnings: bool,
     },
     /// List the pipelines with their stage and action counts.
+    ///
+    /// Each line starts with what --pipeline selects the pipeline by: its
+    /// name, or its logical id when the name is a CloudFormation expression
+    /// (then the name follows).
     #[command(after_help = "Example:
   cargo run -- list")]
     List,
@@ -86,7 +93,8 @@ enum Command {
   cargo run -- validate --pipeline my-pipeline
   cargo run -- validate --deny-warnings --format json")]
     Validate {
-        /// Check only this pipeline; repeat for several (default: all).
+        /// Check only this pipeline; repeat for several (default: all). A pipeline
+        /// whose name is not a literal is selected by its logical id, as `list` shows.
         #[arg(long = "pipeline", value_name = "NAME")]
         pipelines: Vec<String>,
         /// Treat warnings as errors: any finding exits with 1.
@@ -107,7 +115,8 @@ enum Command {
   cargo run -- graph
   cargo run -- graph --pipeline my-pipeline --format dot | dot -Tsvg > pipeline.svg")]
     Graph {
-        /// Draw only this pipeline; repeat for several (default: all).
+        /// Draw only this pipeline; repeat for several (default: all). A pipeline
+        /// whose name is not a literal is selected by its logical id, as `list` shows.
         #[arg(long = "pipeline", value_name = "NAME")]
         pipelines: Vec<String>,
         /// The diagram's language.
@@ -165,12 +174,13 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    run_coloured(pipelines, args, stdout, stderr, Colours::NONE)
+    run_coloured((pipelines, &[]), args, stdout, stderr, Colours::NONE)
 }
 
-/// [`run`], colouring each stream as `colours` says.
+/// [`run`] over the pipelines added alone and the stacks of several
+/// pipelines, colouring each stream as `colours` says.
 pub(crate) fn run_coloured<I, T>(
-    pipelines: &[Pipeline],
+    (pipelines, stacks): (&[Pipeline], &[Stack]),
     args: I,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
@@ -186,18 +196,17 @@ where
     };
     let console = Console { verbosity: cli.verbosity.verbosity(), colours };
     let outcome = match cli.command {
-        Command::Synth { out, format, pipelines: names, deny_warnings } => select(pipelines, &names)
+        Command::Synth { out, format, pipelines: names, deny_warnings } => select(pipelines, stacks, &names)
             .and_then(|selected| synth(&selected, out, format, deny_warnings, console, stdout, stderr)),
-        Command::List => list(pipelines, stdout),
-        Command::Validate { pipelines: names, deny_warnings, format } => {
-            select(pipelines, &names).map(|selected| validate(&selected, deny_warnings, format, console, stdout))
-        }
-        Command::Graph { pipelines: names, format } => select(pipelines, &names).map(|selected| {
-            let _ = stdout.write_all(graph::render(&selected, format).as_bytes());
+        Command::List => list(pipelines, stacks, stdout),
+        Command::Validate { pipelines: names, deny_warnings, format } => select(pipelines, stacks, &names)
+            .map(|selected| validate(&selected, deny_warnings, format, console, stdout)),
+        Command::Graph { pipelines: names, format } => select(pipelines, stacks, &names).map(|selected| {
+            let _ = stdout.write_all(graph::render(&selected.all(), format).as_bytes());
             Exit::Success
         }),
-        Command::Diff(args) => select(pipelines, &args.pipelines).and_then(|selected| {
-            diff::command::run_app(&selected, &args, stdout)
+        Command::Diff(args) => select(pipelines, stacks, &args.pipelines).and_then(|selected| {
+            diff::command::run_app(&selected.all(), &args, stdout)
                 .map_err(|failure| Failure { exit: failure.exit, message: failure.message })
         }),
         Command::Explain(args) => return explain(&args, stdout, stderr),
@@ -244,35 +253,61 @@ fn print_usage_error(error: &clap::Error, stdout: &mut dyn Write, stderr: &mut d
     }
 }
 
-/// The pipelines named by `--pipeline`, in the order first given (a name
-/// given twice selects its pipeline once); all of them when none is named.
-fn select<'a>(pipelines: &'a [Pipeline], names: &[String]) -> Result<Vec<&'a Pipeline>, Failure> {
-    if names.is_empty() {
-        return Ok(pipelines.iter().collect());
+/// The pipelines added alone and the stacks a command works on.
+struct Selection<'a> {
+    pipelines: Vec<&'a Pipeline>,
+    stacks: Vec<&'a Stack>,
+}
+
+impl<'a> Selection<'a> {
+    /// The pipelines added alone, then those of the stacks.
+    fn all(&self) -> Vec<&'a Pipeline> {
+        let in_stacks = self.stacks.iter().flat_map(|stack| stack.pipelines());
+        self.pipelines.iter().copied().chain(in_stacks).collect()
     }
-    names
-        .iter()
-        .enumerate()
-        .filter(|(index, name)| !names[..*index].contains(name))
-        .map(|(_, name)| {
-            pipelines.iter().find(|pipeline| pipeline.name() == *name).ok_or_else(|| Failure {
-                exit: Exit::Usage,
-                message: format!(
-                    "error: --pipeline {}: no pipeline has this name; the pipelines are: {}",
-                    printable(name),
-                    pipelines
-                        .iter()
-                        .map(|pipeline| printable(&pipeline.name()).into_owned())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            })
-        })
-        .collect()
+}
+
+/// The pipelines and stacks named by `--pipeline`, in the order first given
+/// (a name given twice selects once); all of them when none is named. A
+/// pipeline is named by its folder name ([`Pipeline::folder_name`]): its
+/// name when that is a literal, otherwise its logical id; a stack by its
+/// name, which selects all its pipelines.
+fn select<'a>(pipelines: &'a [Pipeline], stacks: &'a [Stack], names: &[String]) -> Result<Selection<'a>, Failure> {
+    let mut selection = Selection { pipelines: Vec::new(), stacks: Vec::new() };
+    if names.is_empty() {
+        selection.pipelines.extend(pipelines);
+        selection.stacks.extend(stacks);
+        return Ok(selection);
+    }
+    for (index, name) in names.iter().enumerate() {
+        if names[..index].contains(name) {
+            continue;
+        }
+        if let Some(pipeline) = pipelines.iter().find(|pipeline| pipeline.folder_name() == *name) {
+            selection.pipelines.push(pipeline);
+        } else if let Some(stack) = stacks.iter().find(|stack| stack.name() == name) {
+            selection.stacks.push(stack);
+        } else {
+            let folders: Vec<String> =
+                pipelines.iter().map(|pipeline| printable(&pipeline.folder_name()).into_owned()).collect();
+            let mut message = format!(
+                "error: --pipeline {}: no pipeline has this name; the pipelines are: {}",
+                printable(name),
+                folders.join(", ")
+            );
+            if !stacks.is_empty() {
+                let stack_names: Vec<String> =
+                    stacks.iter().map(|stack| printable(stack.name()).into_owned()).collect();
+                message.push_str(&format!("; the stacks are: {}", stack_names.join(", ")));
+            }
+            return Err(Failure { exit: Exit::Usage, message });
+        }
+    }
+    Ok(selection)
 }
 
 fn synth(
-    pipelines: &[&Pipeline],
+    selected: &Selection<'_>,
     out: PathBuf,
     format: Format,
     deny_warnings: bool,
@@ -280,9 +315,14 @@ fn synth(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Exit, Failure> {
-    let synth = Synth::new(out).add_all(pipelines.iter().copied()).format(format).deny_warnings(deny_warnings);
+    let synth = selected
+        .stacks
+        .iter()
+        .fold(Synth::new(out).add_all(selected.pipelines.iter().copied()), |synth, stack| synth.add_stack(stack))
+        .format(format)
+        .deny_warnings(deny_warnings);
     if console.verbosity == Verbosity::Verbose {
-        print_checks(pipelines, &assembly::check(pipelines), stdout);
+        print_checks(&selected.all(), &check(selected), stdout);
     }
     let report = synth.write().map_err(|error| {
         let exit = match error {
@@ -312,25 +352,50 @@ fn synth(
     Ok(Exit::Success)
 }
 
-fn list(pipelines: &[Pipeline], stdout: &mut dyn Write) -> Result<Exit, Failure> {
-    let names: Vec<String> = pipelines.iter().map(|pipeline| printable(&pipeline.name()).into_owned()).collect();
-    let width = names.iter().map(|name| name.chars().count()).max().unwrap_or(0);
-    for (pipeline, name) in pipelines.iter().zip(&names) {
+/// Prints a line per pipeline: what `--pipeline` selects it by (for a
+/// pipeline of a stack, `<stack>/<folder>`; the stack's name selects it),
+/// its stage and action counts, and its name when that is not a literal
+/// (`Pipeline  2 stages  2 actions  name: !Sub ${AWS::StackName}-pipeline`).
+fn list(pipelines: &[Pipeline], stacks: &[Stack], stdout: &mut dyn Write) -> Result<Exit, Failure> {
+    let in_stacks = stacks.iter().flat_map(|stack| {
+        stack.pipelines().iter().map(move |pipeline| (format!("{}/{}", stack.name(), pipeline.folder_name()), pipeline))
+    });
+    let listed: Vec<(String, &Pipeline)> = pipelines
+        .iter()
+        .map(|pipeline| (pipeline.folder_name(), pipeline))
+        .chain(in_stacks)
+        .map(|(name, pipeline)| (printable(&name).into_owned(), pipeline))
+        .collect();
+    let width = listed.iter().map(|(name, _)| name.chars().count()).max().unwrap_or(0);
+    for (name, pipeline) in &listed {
         let stages = &pipeline.declaration().stages;
         let actions: usize = stages.iter().map(|stage| stage.actions.len()).sum();
-        let _ = writeln!(stdout, "{name:<width$}  {}  {}", plural(stages.len(), "stage"), plural(actions, "action"));
+        let counts = format!("{}  {}", plural(stages.len(), "stage"), plural(actions, "action"));
+        match pipeline.declaration().name.as_literal() {
+            Some(_) => writeln!(stdout, "{name:<width$}  {counts}"),
+            None => writeln!(stdout, "{name:<width$}  {counts}  name: {}", printable(&pipeline.name())),
+        }
+        .ok();
     }
     Ok(Exit::Success)
 }
 
+/// Every finding of the selected pipelines and stacks.
+fn check(selected: &Selection<'_>) -> Vec<Violation> {
+    let mut findings = assembly::check(&selected.pipelines);
+    findings.extend(assembly::check_stacks(&selected.stacks, &selected.pipelines));
+    findings
+}
+
 fn validate(
-    pipelines: &[&Pipeline],
+    selected: &Selection<'_>,
     deny_warnings: bool,
     format: FindingsFormat,
     console: Console,
     stdout: &mut dyn Write,
 ) -> Exit {
-    let findings = assembly::check(pipelines);
+    let findings = check(selected);
+    let pipelines = selected.all();
     if format != FindingsFormat::Text {
         let listed: Vec<Finding<'_>> = findings.iter().map(|violation| Finding { file: None, violation }).collect();
         findings::write_document(&listed, format, console.verbosity, stdout);
@@ -338,7 +403,7 @@ fn validate(
     }
     print_findings(&findings, stdout, console, console.colours.stdout);
     if console.verbosity == Verbosity::Verbose {
-        print_checks(pipelines, &findings, stdout);
+        print_checks(&pipelines, &findings, stdout);
     }
     if console.verbosity != Verbosity::Quiet {
         let errors = findings.iter().filter(|finding| finding.is_error()).count();

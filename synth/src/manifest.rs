@@ -7,6 +7,7 @@
 //! `create-pipeline` with `pipeline.json`, then the rules). Every command runs
 //! from the output folder, the one that holds `manifest.json`.
 
+use pipewright_dsl::stack::Stack;
 use pipewright_dsl::Pipeline;
 use serde::Serialize;
 
@@ -29,8 +30,29 @@ pub struct Manifest {
     pub manifest_version: u32,
     /// `json` or `yaml`: the form of the templates.
     pub template_format: &'static str,
-    /// One entry per pipeline, in the order they were added.
+    /// One entry per pipeline, in the order they were added (a stack's
+    /// pipelines after the pipelines added alone).
     pub pipelines: Vec<PipelineManifest>,
+    /// One entry per stack of several pipelines, in the order they were added.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stacks: Vec<StackManifest>,
+}
+
+/// What was written for a stack: the template that holds its pipelines.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StackManifest {
+    /// The stack's name.
+    pub name: String,
+    /// Its folder in the output folder (the stack's name).
+    pub folder: String,
+    /// The folders of its pipelines, whose other files are listed under `pipelines`.
+    pub pipelines: Vec<String>,
+    /// Its template.
+    pub files: Vec<FileEntry>,
+    /// The command that deploys the template; run it after the
+    /// cross-account steps of the stack's pipelines.
+    pub deploy: Vec<Step>,
 }
 
 /// What was written for one pipeline.
@@ -125,6 +147,7 @@ impl Manifest {
             manifest_version: 1,
             template_format: format.extension(),
             pipelines: Vec::new(),
+            stacks: Vec::new(),
         }
     }
 
@@ -195,6 +218,41 @@ impl Manifest {
             deploy,
         });
         self.pipelines.last().expect("an entry was just added")
+    }
+}
+
+impl Manifest {
+    /// Records the template of `stack`, written to its folder.
+    pub fn add_stack(&mut self, stack: &Stack, template: &OutputFile) {
+        let folder = stack.name();
+        let path = format!("{folder}/{}", template.path);
+        let step = template.deploy.as_ref();
+        self.stacks.push(StackManifest {
+            name: stack.name().to_owned(),
+            folder: folder.to_owned(),
+            pipelines: stack
+                .pipelines()
+                .iter()
+                .map(|pipeline| format!("{folder}/{}", pipeline.folder_name()))
+                .collect(),
+            files: vec![FileEntry {
+                path: path.clone(),
+                kind: template.kind.as_str(),
+                account: step.and_then(|step| step.account.clone()),
+                region: step.and_then(|step| step.region.clone()),
+            }],
+            deploy: step
+                .map(|step| Step {
+                    order: step.order,
+                    file: Some(path),
+                    account: step.account.clone(),
+                    region: step.region.clone(),
+                    command: from_output_folder(&step.command, folder, &[template.path.as_str()]),
+                    update_command: None,
+                })
+                .into_iter()
+                .collect(),
+        });
     }
 }
 

@@ -78,7 +78,7 @@ pub fn synthesized_files(pipeline: &Pipeline, format: Format) -> Vec<(String, St
 ///
 /// When the pipeline cannot be synthesized, with every finding.
 pub fn snapshots(pipeline: &Pipeline, format: Format) -> Vec<(String, String)> {
-    let folder = format!("{}/", pipeline.name());
+    let folder = format!("{}/", pipeline.folder_name());
     synthesized_files(pipeline, format)
         .into_iter()
         .map(|(path, contents)| {

@@ -29,6 +29,10 @@ pub mod custom_event_rule;
 #[allow(dead_code, reason = "the example's `main` is not called here")]
 pub mod conditional_environments;
 
+#[path = "../../examples/08_template_parameters.rs"]
+#[allow(dead_code, reason = "the example's `main` is not called here")]
+pub mod template_parameters;
+
 #[path = "../../examples/seed.rs"]
 #[allow(dead_code, reason = "the example's `main` is not called here")]
 pub mod seed;
@@ -47,6 +51,7 @@ pub fn all() -> Vec<(&'static str, Vec<Pipeline>)> {
         ("05_stack_set_across_accounts", vec![stack_set_across_accounts::pipeline()]),
         ("06_custom_event_rule", vec![custom_event_rule::pipeline()]),
         ("07_conditional_environments", vec![conditional_environments::pipeline()]),
+        ("08_template_parameters", template_parameters::pipelines()),
         ("seed", seed::pipelines()),
     ]
 }

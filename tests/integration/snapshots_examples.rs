@@ -14,13 +14,14 @@ use std::path::Path;
 
 use crate::examples::{
     build_and_deploy, conditional_environments, cross_region_cross_account, custom_event_rule, minimal, seed,
-    stack_set_across_accounts, variables_and_approval,
+    stack_set_across_accounts, template_parameters, variables_and_approval,
 };
 use pipewright::prelude::*;
+use pipewright::stack::Stack;
 
 /// Synthesizes `pipelines` into a temporary folder and reads back every
 /// file, by path from the output folder.
-fn synthesize(pipelines: &[Pipeline], format: Format) -> BTreeMap<String, String> {
+fn synthesize(pipelines: &[Pipeline], stacks: &[Stack], format: Format) -> BTreeMap<String, String> {
     fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<String, String>) {
         for entry in fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -33,7 +34,8 @@ fn synthesize(pipelines: &[Pipeline], format: Format) -> BTreeMap<String, String
         }
     }
     let out = tempfile::tempdir().unwrap();
-    Synth::new(out.path()).add_all(pipelines).format(format).write().unwrap();
+    let synth = stacks.iter().fold(Synth::new(out.path()).add_all(pipelines), |synth, stack| synth.add_stack(stack));
+    synth.format(format).write().unwrap();
     let mut files = BTreeMap::new();
     walk(out.path(), out.path(), &mut files);
     files
@@ -46,8 +48,13 @@ fn format_specific(path: &str) -> bool {
 }
 
 fn assert_example_snapshots(example: &str, pipelines: &[Pipeline]) {
-    let json = synthesize(pipelines, Format::Json);
-    let yaml = synthesize(pipelines, Format::Yaml);
+    assert_example_snapshots_with_stacks(example, pipelines, &[]);
+}
+
+/// [`assert_example_snapshots`] of an example that also writes stacks.
+fn assert_example_snapshots_with_stacks(example: &str, pipelines: &[Pipeline], stacks: &[Stack]) {
+    let json = synthesize(pipelines, stacks, Format::Json);
+    let yaml = synthesize(pipelines, stacks, Format::Yaml);
     insta::with_settings!({
         snapshot_path => "../../snapshots",
         prepend_module_to_snapshot => false,
@@ -109,4 +116,13 @@ fn conditional_environments() {
 #[test]
 fn seed() {
     assert_example_snapshots("seed", &seed::pipelines());
+}
+
+#[test]
+fn template_parameters() {
+    assert_example_snapshots_with_stacks(
+        "08_template_parameters",
+        &template_parameters::pipelines(),
+        &[template_parameters::branches()],
+    );
 }

@@ -13,6 +13,7 @@ use crate::model::{
     TriggerDeclaration, TriggerProviderType,
 };
 use crate::pipeline::{DerivedName, Pipeline, Surroundings};
+use crate::template::{Parameter, Resource};
 use crate::variables::PipelineVar;
 use crate::{Location, Rule, Violation};
 
@@ -85,6 +86,36 @@ impl Pipeline {
         let mut builder = PipelineBuilder::new(name.into());
         define(&mut builder);
         builder.finish()
+    }
+
+    /// Defines a pipeline that CloudFormation names: its template leaves out
+    /// `Name`, and its resource is `logical_id`, which also names its output
+    /// folder. Inside the pipeline's own template its name is
+    /// `{"Ref": logical_id}`, which is how findings show it; `pipeline.json`
+    /// and the CLI forms of its rules need a literal name and are not written
+    /// (the manifest's `notWritten` says so).
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::unnamed("Pipeline", |p| {
+    ///     p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+    /// });
+    /// assert!(pipeline.is_name_generated());
+    /// assert_eq!(pipeline.logical_id(), Some("Pipeline"));
+    /// assert_eq!(pipeline.name(), "!Ref Pipeline");
+    /// assert!(pipeline.to_cfn("Pipeline").to_properties().get("Name").is_none());
+    /// ```
+    pub fn unnamed<F>(logical_id: &str, define: F) -> Pipeline
+    where
+        F: for<'p> FnOnce(&mut PipelineBuilder<'p>),
+    {
+        let mut pipeline = Pipeline::build(crate::cfn::reference(logical_id), |p| {
+            p.logical_id(logical_id);
+            define(p);
+        });
+        pipeline.name_generated = true;
+        pipeline
     }
 }
 
@@ -165,6 +196,66 @@ impl<'p> PipelineBuilder<'p> {
     /// ```
     pub fn region(&mut self, region: impl Into<String>) -> &mut Self {
         self.surroundings.region = Some(region.into());
+        self
+    }
+
+    /// The logical id of the pipeline's resource in its template, e.g.
+    /// `Pipeline`, so that a `Ref` to it elsewhere in a stack matches. Without
+    /// one it is derived from the pipeline's literal name
+    /// (`my-pipeline` → `MyPipelinePipeline`); a pipeline named by an
+    /// expression needs one, and its output folder is named after it.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build(cfn::sub("${AWS::StackName}-pipeline"), |p| {
+    ///     p.logical_id("Pipeline");
+    /// });
+    /// assert_eq!(pipeline.logical_id(), Some("Pipeline"));
+    /// assert_eq!(pipeline.folder_name(), "Pipeline");
+    /// ```
+    pub fn logical_id(&mut self, logical_id: impl Into<String>) -> &mut Self {
+        self.surroundings.logical_id = Some(logical_id.into());
+        self
+    }
+
+    /// Declares a template parameter, written in the template's
+    /// `Parameters`, and returns its value (`{"Ref": name}`) for use wherever
+    /// an expression is.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    /// use pipewright_dsl::template::Parameter;
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     let bucket = p.parameter(Parameter::string("ArtifactBucket").description("Where artifacts are kept"));
+    ///     p.artifact_store(ArtifactStore::s3(bucket));
+    /// });
+    /// assert_eq!(pipeline.parameters()[0].name(), "ArtifactBucket");
+    /// let store = pipeline.declaration().artifact_store.as_ref().unwrap();
+    /// assert_eq!(serde_json::to_value(&store.location).unwrap(), serde_json::json!({"Ref": "ArtifactBucket"}));
+    /// ```
+    pub fn parameter(&mut self, parameter: Parameter) -> Str {
+        let value = parameter.reference();
+        self.surroundings.parameters.push(parameter);
+        value
+    }
+
+    /// Adds a companion resource to the pipeline's template (a raw
+    /// [`Resource`], or a typed one such as
+    /// [`IamPolicy`](crate::template::IamPolicy)). Take its
+    /// [`reference`](Resource::reference) or
+    /// [`get_att`](Resource::get_att) before adding it.
+    pub fn resource(&mut self, resource: impl Into<Resource>) -> &mut Self {
+        self.surroundings.resources.push(resource.into());
+        self
+    }
+
+    /// Makes CloudFormation create the resource `logical_id` (a companion
+    /// resource, such as the policy the service role needs) before the
+    /// pipeline: the pipeline resource's `DependsOn`.
+    pub fn depends_on(&mut self, logical_id: impl Into<String>) -> &mut Self {
+        self.surroundings.depends_on.push(logical_id.into());
         self
     }
 

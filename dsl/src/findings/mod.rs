@@ -37,6 +37,11 @@ impl Location {
         Location(vec![named("pipeline", pipeline, None)])
     }
 
+    /// A stack of several pipelines in one template: `stack "x"`.
+    pub fn stack(stack: &str) -> Location {
+        Location(vec![named("stack", &stack.into(), None)])
+    }
+
     /// A stage of the pipeline.
     pub fn stage(pipeline: &Str, stage: &Str) -> Location {
         Location::stage_at(pipeline, stage, None)

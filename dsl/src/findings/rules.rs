@@ -438,13 +438,19 @@ rules! {
     PipelineNameUnique = "pipeline-name-unique", Error, Output,
         "No two pipelines of an App share a name; each names its output folder.";
     PipelineNameLiteral = "pipeline-name-literal", Error, Output,
-        "A pipeline's name is a literal, because it names the pipeline's output folder.";
+        "A pipeline whose name is not a literal (an expression, or one CloudFormation generates) has a logical id, which names its template resource and its output folder.";
+    PipelineLogicalId = "pipeline-logical-id", Error, Output,
+        "A pipeline's logical id is 1 to 255 ASCII letters and digits, as CloudFormation requires.";
     PipelineNameFolder = "pipeline-name-folder", Error, Output,
         "A pipeline's name can name a folder (it is not `.`, `..` or the manifest's name).";
+    StackName = "stack-name", Error, Output,
+        "A stack's name is a CloudFormation stack name (a letter, then letters, digits and '-', 128 at most) and names no other stack's or pipeline's folder.";
     PipelineJson = "pipeline-json", Error, Output,
         "The pipeline can be written as pipeline.json, the input of `aws codepipeline create-pipeline`.";
     Template = "template", Error, Output,
         "The pipeline can be written as a CloudFormation template.";
+    TemplateReferenceUndeclared = "template-reference-undeclared", Error, Output,
+        "Every `Ref`, `Fn::GetAtt`, `Fn::Sub` `${Name}` and `DependsOn` of a template names a parameter or resource it declares, or a pseudo parameter.";
     EventRuleCli = "event-rule-cli", Error, Output,
         "An EventBridge rule can be written as AWS CLI input (its pipeline ARN and role are known).";
     NotificationRuleCli = "notification-rule-cli", Error, Output,

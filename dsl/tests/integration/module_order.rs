@@ -31,7 +31,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("findings", &["findings"]),
     (
         "the finished pipeline and what lives around it",
-        &["events", "notifications", "pipeline", "surroundings", "placement", "cross_account"],
+        &["events", "notifications", "template", "pipeline", "surroundings", "placement", "cross_account", "stack"],
     ),
     ("builders", &["actions", "builder"]),
     ("validation rules", &["validate"]),

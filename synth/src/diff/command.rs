@@ -79,6 +79,7 @@ pub struct AppDiffArgs {
     #[command(flatten)]
     live: LiveArgs,
     /// Compare only this pipeline; repeat for several (default: all; with --deployed, those the file holds).
+    /// A pipeline whose name is not a literal is selected by its logical id; --live cannot compare it.
     #[arg(long = "pipeline", value_name = "NAME")]
     pub pipelines: Vec<String>,
     #[command(flatten)]
@@ -121,7 +122,18 @@ pub fn run_app(selected: &[&Pipeline], args: &AppDiffArgs, stdout: &mut dyn Writ
         })
         .collect::<Result<Vec<_>, _>>()?;
     let pipelines = match (&args.deployed, args.live.target()?) {
-        (_, Some(target)) => against_live(&program, &target)?,
+        (_, Some(target)) => {
+            if let Some(pipeline) = selected.iter().find(|pipeline| pipeline.declaration().name.as_literal().is_none())
+            {
+                return Err(usage(&format!(
+                    "pipeline \"{}\" is named by CloudFormation ({}), so --live cannot know its deployed name: \
+                     save it with `aws codepipeline get-pipeline --name NAME` and pass --deployed FILE",
+                    printable(&pipeline.folder_name()),
+                    printable(&pipeline.name())
+                )));
+            }
+            against_live(&program, &target)?
+        }
         (Some(file), None) => against_file(&program, file, !args.pipelines.is_empty())?,
         (None, None) => return Err(usage("give --deployed FILE or --live")),
     };

@@ -139,7 +139,7 @@ fn description(pipeline: &Pipeline, role: &TargetRole) -> String {
 /// `<pipeline-name>-cross-account-roles`, starting with a letter as stack
 /// names must.
 fn stack_name(pipeline: &Pipeline) -> String {
-    let name = format!("{}-cross-account-roles", pipeline.name().to_kebab_case());
+    let name = format!("{}-cross-account-roles", pipeline.folder_name().to_kebab_case());
     if name.starts_with(|first: char| first.is_ascii_alphabetic()) {
         name
     } else {

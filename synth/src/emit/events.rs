@@ -393,10 +393,10 @@ fn generated_role_logical_id(pipeline_logical_id: &str) -> String {
     format!("{pipeline_logical_id}EventsRole")
 }
 
-/// `<pipeline name>-events`, cut to the 64 characters IAM allows.
+/// `<pipeline folder name>-events`, cut to the 64 characters IAM allows.
 fn generated_role_name(pipeline: &Pipeline) -> String {
     const SUFFIX: &str = "-events";
-    let name: String = pipeline.name().chars().take(MAX_ROLE_NAME - SUFFIX.len()).collect();
+    let name: String = pipeline.folder_name().chars().take(MAX_ROLE_NAME - SUFFIX.len()).collect();
     format!("{name}{SUFFIX}")
 }
 

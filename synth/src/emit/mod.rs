@@ -15,6 +15,7 @@ mod format;
 pub mod notifications;
 mod rule_file;
 mod shell;
+pub mod template_references;
 
 pub use error::EmitError;
 pub use format::{json_text, Format};

@@ -112,11 +112,15 @@ pub(crate) fn inspect(target: &Path) -> Result<Existing, SynthError> {
 #[derive(Deserialize)]
 struct PreviousManifest {
     generator: String,
-    pipelines: Vec<PreviousPipeline>,
+    pipelines: Vec<PreviousEntry>,
+    /// The stacks of several pipelines, whose templates are listed here.
+    #[serde(default)]
+    stacks: Vec<PreviousEntry>,
 }
 
+/// A pipeline's or a stack's entry: the files written for it.
 #[derive(Deserialize)]
-struct PreviousPipeline {
+struct PreviousEntry {
     files: Vec<PreviousFile>,
 }
 
@@ -143,8 +147,13 @@ fn listed_files(path: &Path) -> Result<BTreeSet<String>, Problem> {
             manifest::GENERATOR
         )));
     }
-    let listed: BTreeSet<String> =
-        previous.pipelines.into_iter().flat_map(|pipeline| pipeline.files).map(|file| file.path).collect();
+    let listed: BTreeSet<String> = previous
+        .pipelines
+        .into_iter()
+        .chain(previous.stacks)
+        .flat_map(|entry| entry.files)
+        .map(|file| file.path)
+        .collect();
     if listed.is_empty() {
         return Err(Problem::EmptyManifest);
     }

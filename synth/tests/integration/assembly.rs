@@ -6,6 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use pipewright_dsl::prelude::*;
+use pipewright_dsl::template::Resource;
 use pipewright_synth::{Synth, SynthError};
 
 fn pipeline(name: &str) -> Pipeline {
@@ -29,6 +30,16 @@ fn without_role(name: &str) -> Pipeline {
             s.add(CodeBuild::new("Build", "my-project", source.artifact()));
         });
     })
+}
+
+/// The role `cfn::get_att("PipelineRole", "Arn")` refers to, so that the
+/// template is self-contained.
+fn pipeline_role() -> Resource {
+    Resource::new(
+        "PipelineRole",
+        "AWS::IAM::Role",
+        serde_json::json!({"AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": []}}),
+    )
 }
 
 /// Every file below `dir` with its bytes, by path relative to `dir`.
@@ -208,7 +219,7 @@ fn a_pipeline_with_expressions_gets_no_pipeline_json_and_the_manifest_says_why()
     let parent = tempfile::tempdir().unwrap();
     let out = parent.path().join("out");
     let pipeline = Pipeline::build("app", |p| {
-        p.role_arn(cfn::get_att("PipelineRole", "Arn"));
+        p.role_arn(cfn::get_att("PipelineRole", "Arn")).resource(pipeline_role());
         p.artifact_store(ArtifactStore::s3("my-artifacts"));
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
         p.stage("Build", |s| {
@@ -239,7 +250,7 @@ fn rules_that_cannot_be_written_for_the_cli_stay_in_the_template() {
     let parent = tempfile::tempdir().unwrap();
     let out = parent.path().join("out");
     let pipeline = Pipeline::build("app", |p| {
-        p.region("us-east-1").role_arn(cfn::get_att("PipelineRole", "Arn"));
+        p.region("us-east-1").role_arn(cfn::get_att("PipelineRole", "Arn")).resource(pipeline_role());
         p.artifact_store(ArtifactStore::s3("my-artifacts"));
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
         p.stage("Build", |s| {

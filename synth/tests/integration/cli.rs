@@ -200,3 +200,55 @@ fn a_wrong_command_line_exits_with_2() {
     assert!(stderr.starts_with("error: invalid value 'xml' for '--format <FORMAT>'"), "{stderr}");
     assert_eq!(run(&app(), &[]).0, Exit::Usage);
 }
+
+#[test]
+fn a_pipeline_named_by_an_expression_is_listed_and_selected_by_its_logical_id() {
+    let named_by_stack = Pipeline::build(cfn::sub("${AWS::StackName}-pipeline"), |p| {
+        p.logical_id("Pipeline").role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+        p.artifact_store(ArtifactStore::s3("my-artifacts"));
+        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+        p.stage("Build", |s| {
+            s.add(CodeBuild::new("Build", "my-project", source.artifact()));
+        });
+    });
+    let app = App::new().pipeline(pipeline("app", ROLE)).pipeline(named_by_stack);
+    assert_eq!(
+        run(&app, &["list"]).1,
+        "app       3 stages  4 actions\nPipeline  2 stages  2 actions  name: !Sub ${AWS::StackName}-pipeline\n"
+    );
+    assert_eq!(
+        run(&app, &["validate", "--pipeline", "Pipeline"]),
+        (Exit::Success, "checked 1 pipeline: 0 errors, 0 warnings\n".to_owned(), String::new())
+    );
+    let (exit, _, stderr) = run(&app, &["validate", "--pipeline", "!Sub ${AWS::StackName}-pipeline"]);
+    assert_eq!(exit, Exit::Usage);
+    assert!(stderr.contains("no pipeline has this name; the pipelines are: app, Pipeline"), "{stderr}");
+}
+
+#[test]
+fn a_stack_is_listed_selected_and_synthesized_by_its_name() {
+    let stack = pipewright_dsl::stack::Stack::new("branches")
+        .pipeline(pipeline("app-main", ROLE))
+        .pipeline(pipeline("app-develop", ROLE));
+    let app = App::new().pipeline(pipeline("app", ROLE)).stack(stack);
+    assert_eq!(
+        run(&app, &["list"]).1,
+        "app                   3 stages  4 actions\n\
+         branches/app-main     3 stages  4 actions\n\
+         branches/app-develop  3 stages  4 actions\n"
+    );
+    assert_eq!(
+        run(&app, &["validate", "--pipeline", "branches"]),
+        (Exit::Success, "checked 2 pipelines: 0 errors, 0 warnings\n".to_owned(), String::new())
+    );
+    let (exit, _, stderr) = run(&app, &["validate", "--pipeline", "app-main"]);
+    assert_eq!(exit, Exit::Usage);
+    assert!(stderr.ends_with("the pipelines are: app; the stacks are: branches\n"), "{stderr}");
+    let parent = tempfile::tempdir().unwrap();
+    let (exit, _, _) = run(&app, &["synth", "--out", &out_arg(parent.path()), "--pipeline", "branches"]);
+    let out = parent.path().join("out");
+    assert_eq!(exit, Exit::Success);
+    assert!(out.join("branches/template.json").is_file());
+    assert!(out.join("branches/app-main/pipeline.json").is_file());
+    assert!(!out.join("app").exists(), "only the stack was selected");
+}

@@ -4,6 +4,7 @@
 
 use pipewright_dsl::events::{EventPattern, ModelApprovalStatus, RateUnit, Schedule};
 use pipewright_dsl::prelude::*;
+use pipewright_dsl::template::Parameter;
 use pipewright_synth::emit::events::{emit, template_resources};
 use pipewright_synth::emit::OutputFile;
 use pipewright_synth::Synth;
@@ -118,10 +119,11 @@ fn a_scheduled_rule_can_target_a_function() {
 #[test]
 fn names_descriptions_tags_and_target_ids_may_be_expressions() {
     let pipeline = pipeline_with(|p| {
+        let team = p.parameter(Parameter::string("Team"));
         p.start_on_schedule("nightly", Schedule::cron("0 3 * * ? *"))
             .rule_name(cfn::sub("${AWS::StackName}-nightly"))
             .description(cfn::sub("Starts ${AWS::StackName} every night"))
-            .tag("team", cfn::reference("Team"))
+            .tag("team", team)
             .target_id(cfn::sub("${AWS::StackName}-start"));
         p.on_schedule("weekly", Schedule::cron("0 3 ? * MON *"), FUNCTION).tag("team", "release");
     });
