@@ -30,7 +30,8 @@
 //!
 //! 1. The model and plain helpers: [`model`] (plain serde structs),
 //!    `printable`, [`arn`], [`cfn`], `references` (the variable references
-//!    in an action's texts).
+//!    in an action's texts), [`iam`] (policy documents and their limits),
+//!    [`provision`] (the user's own or generated support resources).
 //! 2. What every action is made of: `action_ref` ([`ActionRef`] and the
 //!    brand), `artifact` ([`Artifact`], [`ArtifactPath`]), `variables`,
 //!    `action_handle` ([`ActionHandle`]), `text` ([`Text`]), `inputs` (what
@@ -46,8 +47,10 @@
 //!    [`notifications`] (the rule types), `pipeline` (the finished pipeline
 //!    and the declarations kept with it), `surroundings` (its identity),
 //!    `placement` (the account, Region and artifact stores of each action)
-//!    and [`cross_account`] (the target accounts' roles). Nothing here knows
-//!    the builders or the rules.
+//!    [`cross_account`] (the target accounts' roles) and [`support`] (the
+//!    generated service role, buckets and keys, and the pipeline account's
+//!    half of cross-account grants). Nothing here knows the builders or the
+//!    rules.
 //! 6. Builders: [`actions`] (the typed actions, and the re-export of those
 //!    written beside their descriptions) and `builder`
 //!    ([`PipelineBuilder`] with [`Pipeline::build`], the stage builders, and
@@ -71,6 +74,7 @@ pub mod cfn;
 pub mod cross_account;
 pub mod events;
 mod findings;
+pub mod iam;
 mod inputs;
 pub mod model;
 pub mod notifications;
@@ -78,7 +82,9 @@ mod pipeline;
 mod placement;
 mod printable;
 pub mod providers;
+pub mod provision;
 mod references;
+pub mod support;
 mod surroundings;
 mod text;
 pub mod validate;
@@ -107,6 +113,8 @@ pub mod prelude {
     #[doc(no_inline)]
     pub use crate::events::{ActionExecutionState, PipelineExecutionState, RateUnit, Schedule, StageExecutionState};
     #[doc(no_inline)]
+    pub use crate::iam::PolicyStatement;
+    #[doc(no_inline)]
     pub use crate::model::{
         ActionOwner, ArtifactStore, ExecutionMode, FilterCriteria, FilterCriteriaBuilder, GitPullRequestFilter,
         GitPullRequestFilterBuilder, GitPushFilter, GitPushFilterBuilder, PipelineType, PullRequestEvent, Str,
@@ -115,6 +123,8 @@ pub mod prelude {
     pub use crate::notifications::{
         DetailType, NotificationRule, NotificationStatus, NotificationTarget, PipelineEvent,
     };
+    #[doc(no_inline)]
+    pub use crate::provision::{ArtifactBuckets, DeploymentRolePermissions, ServiceRole};
     #[doc(no_inline)]
     pub use crate::{
         ActionHandle, ActionRef, ActionSettings, Artifact, ArtifactPath, HasActionRef, Pipeline, PipelineBuilder, Text,

@@ -8,6 +8,7 @@ use crate::events::EventRule;
 use crate::model::cloudformation::{CfnPipeline, PipelineProperties, StageTransition};
 use crate::model::{PipelineDeclaration, PipelineDocument, Tag};
 use crate::notifications::NotificationRule;
+use crate::provision::Provision;
 use crate::{Location, Violation};
 
 /// A finished pipeline: the model plus what lives around it (tags, disabled
@@ -188,4 +189,7 @@ pub(crate) struct Surroundings {
     pub(crate) event_rules: Vec<EventRule>,
     /// Notification rules, in declaration order.
     pub(crate) notification_rules: Vec<NotificationRule>,
+    /// Which support resources synth generates, and the permissions of
+    /// deployment roles in other accounts.
+    pub(crate) provision: Provision,
 }

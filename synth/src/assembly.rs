@@ -11,6 +11,7 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use pipewright_dsl::support;
 use pipewright_dsl::{printable, Location, Pipeline, Rule, Violation, Violations};
 
 use crate::emit::{
@@ -307,6 +308,35 @@ pub fn check(pipelines: &[&Pipeline]) -> Vec<Violation> {
         }
         findings.extend(pipeline.check());
     }
+    findings.extend(role_name_collisions(pipelines));
+    findings
+}
+
+/// `role-name-collision`: a role that two pipelines both create in one
+/// account, reported at the second.
+fn role_name_collisions(pipelines: &[&Pipeline]) -> Vec<Violation> {
+    let mut created: Vec<(String, String, String)> = Vec::new();
+    let mut findings = Vec::new();
+    for pipeline in pipelines {
+        for (account, role) in support::roles_created(pipeline) {
+            let first = created.iter().find(|(known_account, known_role, owner)| {
+                *known_account == account && *known_role == role && *owner != pipeline.name()
+            });
+            if let Some((_, _, owner)) = first {
+                findings.push(Violation::new(
+                    Location::pipeline(&pipeline.declaration().name),
+                    Rule::RoleNameCollision,
+                    format!(
+                        "the pipeline {owner} also creates the role {role} in account {account}; the second stack \
+                         to deploy fails with EntityAlreadyExists: give one pipeline's action or deployment role \
+                         another name"
+                    ),
+                ));
+            } else {
+                created.push((account, role, pipeline.name()));
+            }
+        }
+    }
     findings
 }
 
@@ -346,6 +376,7 @@ fn emit_pipeline(pipeline: &Pipeline, format: Format) -> Result<PipelineFiles, V
             }
         }
     }
+    emitted.files.extend(emit::support::emit(pipeline, format).map_err(|Violations(violations)| violations)?);
     emitted.files.extend(cross_account::emit(pipeline).map_err(|Violations(violations)| violations)?);
     Ok(emitted)
 }

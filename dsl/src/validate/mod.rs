@@ -68,6 +68,7 @@ mod run_order;
 mod secrets;
 mod sizes;
 mod structure;
+mod support;
 mod tags;
 mod transitions;
 mod triggers;
@@ -83,7 +84,7 @@ use context::Context;
 type RuleGroup = fn(&Context<'_>, &mut Vec<Violation>);
 
 /// Every rule group, in the order their findings are reported.
-const RULE_GROUPS: [RuleGroup; 19] = [
+const RULE_GROUPS: [RuleGroup; 20] = [
     names::check,
     unique::check,
     structure::check,
@@ -103,6 +104,7 @@ const RULE_GROUPS: [RuleGroup; 19] = [
     transitions::check,
     events::check,
     notifications::check,
+    support::check,
 ];
 
 impl Pipeline {

@@ -21,6 +21,7 @@ mod actions_stack_sets;
 mod builder_output_count;
 mod cross_account;
 mod events;
+mod generated_support;
 mod model_builders;
 mod model_roundtrip_corpus;
 mod model_roundtrip_seed;

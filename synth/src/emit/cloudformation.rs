@@ -139,6 +139,7 @@ pub fn emit(pipeline: &Pipeline, format: Format) -> Result<OutputFile, EmitError
     if template.holds_iam_resources() {
         command.push_str(" --capabilities CAPABILITY_NAMED_IAM");
     }
+    command.push_str(" --no-fail-on-empty-changeset");
     Ok(OutputFile {
         contents: format.render(&template)?,
         path,

@@ -14,6 +14,7 @@ mod diff;
 mod emit_cross_account;
 mod emit_events;
 mod emit_notifications;
+mod emit_support;
 mod explain;
 mod findings_sarif;
 mod output_folder;
