@@ -376,7 +376,7 @@ fn emit_pipeline(pipeline: &Pipeline, format: Format) -> Result<PipelineFiles, V
             }
         }
     }
-    emitted.files.extend(emit::support::emit(pipeline, format).map_err(|Violations(violations)| violations)?);
+    emitted.files.extend(emit::support::emit(pipeline).map_err(|Violations(violations)| violations)?);
     emitted.files.extend(cross_account::emit(pipeline).map_err(|Violations(violations)| violations)?);
     Ok(emitted)
 }

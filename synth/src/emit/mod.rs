@@ -52,7 +52,7 @@ pub enum FileKind {
     NotificationRule,
     /// `cross-account/<account>-<region>.template.yaml`: roles a target account must hold.
     CrossAccountTemplate,
-    /// `support/<account>-<region>.template.<ext>`: the generated service
+    /// `support/<account>-<region>.template.json`: the generated service
     /// role, artifact bucket and KMS key of one Region of the pipeline's account.
     SupportTemplate,
 }

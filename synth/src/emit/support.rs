@@ -12,7 +12,9 @@
 //!   admitting the target accounts' roles.
 //!
 //! The bucket and key are kept when the stack is deleted (they hold the
-//! artifacts of past executions). The template takes no parameters; its
+//! artifacts of past executions). The template is JSON whatever the
+//! pipeline's template format, the form the AWS CDK CLI reads from a cloud
+//! assembly, and takes no parameters; its
 //! stack, `<pipeline>-support`, is deployed before the pipeline on both
 //! routes, because the API form of the pipeline names the role and buckets
 //! by ARN.
@@ -26,13 +28,13 @@ use super::cross_account::{deploy_command, role_properties, stack_name, TEMPLATE
 use super::{DeployStep, FileKind, Format, OutputFile};
 
 /// One support template per Region; none when the pipeline generates nothing.
-pub fn emit(pipeline: &Pipeline, format: Format) -> Result<Vec<OutputFile>, Violations> {
+pub fn emit(pipeline: &Pipeline) -> Result<Vec<OutputFile>, Violations> {
     let stacks = support::stacks(pipeline)?;
-    Ok(stacks.iter().map(|stack| stack_file(pipeline, stack, format)).collect())
+    Ok(stacks.iter().map(|stack| stack_file(pipeline, stack)).collect())
 }
 
 /// The template of one support stack and the command that deploys it.
-fn stack_file(pipeline: &Pipeline, stack: &SupportStack, format: Format) -> OutputFile {
+fn stack_file(pipeline: &Pipeline, stack: &SupportStack) -> OutputFile {
     let mut resources = Map::new();
     if let Some(role) = &stack.role {
         let description = format!("Service role of the pipeline {}", pipeline.name());
@@ -108,8 +110,8 @@ fn stack_file(pipeline: &Pipeline, stack: &SupportStack, format: Format) -> Outp
         ),
         "Resources": resources,
     });
-    let path = format!("support/{}-{}.template.{}", stack.account, stack.region, format.extension());
-    let contents = format.render(&template).expect("a JSON value always serializes");
+    let path = format!("support/{}-{}.template.json", stack.account, stack.region);
+    let contents = Format::Json.render(&template).expect("a JSON value always serializes");
     OutputFile {
         contents,
         deploy: Some(DeployStep {

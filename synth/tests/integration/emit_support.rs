@@ -5,7 +5,7 @@
 
 use pipewright_dsl::prelude::*;
 use pipewright_synth::emit::support::emit;
-use pipewright_synth::emit::{FileKind, Format};
+use pipewright_synth::emit::FileKind;
 use pipewright_synth::Synth;
 use serde_json::{json, Value};
 
@@ -35,7 +35,7 @@ fn pipeline(name: &str, target_role: &str) -> Pipeline {
 
 #[test]
 fn the_support_template_holds_the_role_the_key_and_the_locked_down_bucket() {
-    let files = emit(&pipeline("app", "arn:aws:iam::222222222222:role/ActionRole"), Format::Json).unwrap();
+    let files = emit(&pipeline("app", "arn:aws:iam::222222222222:role/ActionRole")).unwrap();
     let [file] = &files[..] else { panic!("one Region: {files:?}") };
     assert_eq!(file.path, "support/111111111111-us-east-1.template.json");
     assert_eq!(file.kind, FileKind::SupportTemplate);
