@@ -12,6 +12,18 @@ use serde_json::json;
 
 const PIPELINE_ROLE: &str = "arn:aws:iam::123456789012:role/CodePipelineRole";
 
+/// Reading the seed's artifacts: its bucket, its objects, its key.
+fn read_seed_artifacts() -> serde_json::Value {
+    json!({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"],
+         "Resource": ["arn:aws:s3:::my-pipeline-artifacts"]},
+        {"Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObjectVersion"],
+         "Resource": ["arn:aws:s3:::my-pipeline-artifacts/*"]},
+        {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey"],
+         "Resource": ["arn:aws:kms:us-east-1:123456789012:key/abc123"]},
+    ]})
+}
+
 fn findings(pipeline: &Pipeline) -> Vec<String> {
     pipeline.check().iter().map(Violation::to_string).collect()
 }
@@ -44,17 +56,7 @@ fn the_seed_cross_account_deploy_gives_one_target_with_both_roles() {
     assert_eq!(
         policies,
         [
-            (
-                "ArtifactAccess",
-                json!({"Version": "2012-10-17", "Statement": [
-                    {"Effect": "Allow", "Action": ["s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"],
-                     "Resource": ["arn:aws:s3:::my-pipeline-artifacts"]},
-                    {"Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObjectVersion"],
-                     "Resource": ["arn:aws:s3:::my-pipeline-artifacts/*"]},
-                    {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey"],
-                     "Resource": ["arn:aws:kms:us-east-1:123456789012:key/abc123"]},
-                ]})
-            ),
+            ("ArtifactAccess", read_seed_artifacts()),
             (
                 "DeployDeployToB",
                 json!({"Version": "2012-10-17", "Statement": [
@@ -83,17 +85,7 @@ fn the_seed_cross_account_deploy_gives_one_target_with_both_roles() {
         .collect();
     assert_eq!(
         policies,
-        [(
-            "ArtifactAccess",
-            json!({"Version": "2012-10-17", "Statement": [
-                {"Effect": "Allow", "Action": ["s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"],
-                 "Resource": ["arn:aws:s3:::my-pipeline-artifacts"]},
-                {"Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObjectVersion"],
-                 "Resource": ["arn:aws:s3:::my-pipeline-artifacts/*"]},
-                {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey"],
-                 "Resource": ["arn:aws:kms:us-east-1:123456789012:key/abc123"]},
-            ]})
-        )],
+        [("ArtifactAccess", read_seed_artifacts())],
         "the deployment role reads the artifacts CloudFormation deploys from"
     );
 }

@@ -18,6 +18,15 @@ fn template_of(file: &OutputFile) -> Value {
 
 #[test]
 fn the_seed_cross_account_deploy_gives_a_template_of_both_roles() {
+    // Both roles read the seed's artifacts: its bucket, its objects, its key.
+    let read_artifacts = json!({"PolicyName": "ArtifactAccess", "PolicyDocument": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"],
+         "Resource": ["arn:aws:s3:::my-pipeline-artifacts"]},
+        {"Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObjectVersion"],
+         "Resource": ["arn:aws:s3:::my-pipeline-artifacts/*"]},
+        {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey"],
+         "Resource": ["arn:aws:kms:us-east-1:123456789012:key/abc123"]},
+    ]}});
     let files = emit(&cross_account_pipeline(store_with_key())).unwrap();
     assert_eq!(files.len(), 1);
     let file = &files[0];
@@ -52,15 +61,7 @@ fn the_seed_cross_account_deploy_gives_a_template_of_both_roles() {
                             "aws:PrincipalArn": "arn:aws:iam::123456789012:role/CodePipelineRole"}},
                     }]},
                     "Policies": [
-                        {"PolicyName": "ArtifactAccess", "PolicyDocument": {"Version": "2012-10-17", "Statement": [
-                            {"Effect": "Allow",
-                             "Action": ["s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"],
-                             "Resource": ["arn:aws:s3:::my-pipeline-artifacts"]},
-                            {"Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObjectVersion"],
-                             "Resource": ["arn:aws:s3:::my-pipeline-artifacts/*"]},
-                            {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey"],
-                             "Resource": ["arn:aws:kms:us-east-1:123456789012:key/abc123"]},
-                        ]}},
+                        read_artifacts.clone(),
                         {"PolicyName": "DeployDeployToB", "PolicyDocument": {"Version": "2012-10-17", "Statement": [
                             {"Effect": "Allow",
                              "Action": ["cloudformation:CreateStack", "cloudformation:DescribeStackEvents",
@@ -82,15 +83,7 @@ fn the_seed_cross_account_deploy_gives_a_template_of_both_roles() {
                         "Effect": "Allow", "Principal": {"Service": "cloudformation.amazonaws.com"},
                         "Action": "sts:AssumeRole"}]},
                     "Policies": [
-                        {"PolicyName": "ArtifactAccess", "PolicyDocument": {"Version": "2012-10-17", "Statement": [
-                            {"Effect": "Allow",
-                             "Action": ["s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"],
-                             "Resource": ["arn:aws:s3:::my-pipeline-artifacts"]},
-                            {"Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObjectVersion"],
-                             "Resource": ["arn:aws:s3:::my-pipeline-artifacts/*"]},
-                            {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey"],
-                             "Resource": ["arn:aws:kms:us-east-1:123456789012:key/abc123"]},
-                        ]}},
+                        read_artifacts.clone(),
                     ],
                     "ManagedPolicyArns": [seed::DEPLOYMENT_POLICY],
                 }},
