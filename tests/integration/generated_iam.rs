@@ -4,7 +4,6 @@
 //! its principal, and every `iam:PassRole` says which service the role is
 //! passed to.
 
-use pipewright::prelude::*;
 use pipewright::synth::Synth;
 use serde_json::Value;
 
