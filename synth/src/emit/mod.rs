@@ -19,6 +19,7 @@ pub mod support;
 
 pub use error::EmitError;
 pub use format::{json_text, Format};
+pub use rule_file::RuleFiles;
 pub use shell::shell_word;
 
 /// One file an emitter produces for a pipeline, before it is written.
