@@ -137,6 +137,10 @@ impl DeploymentRolePermissions {
 /// What the builder recorded about the pipeline's support resources.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Provision {
+    /// Whether the pipeline was built with the builder, which is where the
+    /// permissions of deployment roles are given; a pipeline read from JSON
+    /// or a template cannot say them.
+    pub(crate) built: bool,
     /// The account the pipeline is created in, when given.
     pub(crate) account: Option<String>,
     /// Whether synth generates the service role.

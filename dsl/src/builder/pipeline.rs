@@ -12,7 +12,7 @@ use crate::model::{
     TriggerDeclaration, TriggerProviderType,
 };
 use crate::pipeline::{DerivedName, Pipeline, Surroundings};
-use crate::provision::{ArtifactBuckets, DeploymentRolePermissions, ServiceRole};
+use crate::provision::{ArtifactBuckets, DeploymentRolePermissions, Provision, ServiceRole};
 use crate::support;
 use crate::variables::PipelineVar;
 use crate::{Location, Rule, Violation};
@@ -142,7 +142,10 @@ impl<'p> PipelineBuilder<'p> {
             stages: Vec::new(),
             artifacts: Vec::new(),
             brand: Brand::default(),
-            surroundings: Surroundings::default(),
+            surroundings: Surroundings {
+                provision: Provision { built: true, ..Provision::default() },
+                ..Surroundings::default()
+            },
             output_count_mismatches: Vec::new(),
             derived_artifact_names: Vec::new(),
         }
