@@ -70,6 +70,7 @@ mod sizes;
 mod structure;
 mod support;
 mod tags;
+mod template_conditions;
 mod transitions;
 mod triggers;
 mod unique;
@@ -84,11 +85,13 @@ use context::Context;
 type RuleGroup = fn(&Context<'_>, &mut Vec<Violation>);
 
 /// Every rule group, in the order their findings are reported.
-const RULE_GROUPS: [RuleGroup; 20] = [
+const RULE_GROUPS: [RuleGroup; 22] = [
     names::check,
     unique::check,
     structure::check,
+    template_conditions::check_declared,
     artifacts::check,
+    template_conditions::check_artifacts,
     run_order::check,
     artifact_stores::check,
     arns::check,
