@@ -4,30 +4,50 @@
 //! cargo run --example 04_cross_region_cross_account -- synth --out out
 //! ```
 //!
-//! Shows: one artifact store per Region, each encrypted with a
-//! customer-managed KMS key (other accounts cannot read artifacts encrypted
-//! with the AWS-managed key), and CloudFormation deploy actions that run in
-//! another Region (`.region(...)`) with a role of another account
-//! (`.role_arn(...)`) and a deployment role there (the last argument of
-//! `CloudFormationDeploy::create_update`).
+//! Shows: what the pipeline needs around it, generated (its service role,
+//! an artifact bucket per Region and, because actions run in other
+//! accounts, a customer managed KMS key per Region whose key and bucket
+//! policies admit those accounts' roles), and CloudFormation deploy actions
+//! that run in another Region (`.region(...)`) with a role of another
+//! account (`.role_arn(...)`) and a deployment role there (the last
+//! argument of `CloudFormationDeploy::create_update`) whose permissions are
+//! given with `p.deployment_role_permissions(...)`.
+//!
+//! The output holds `platform/support/111111111111-<region>.template.json`
+//! for the tools account and `platform/cross-account/<account>-<region>.template.yaml`
+//! for each target account; the manifest deploys them before the pipeline.
 
 use pipewright::prelude::*;
+
+/// What the deployment roles may do: deploy the platform's stacks, which
+/// create SNS topics and SQS queues.
+fn deployment_permissions(account: &str, region: &str) -> DeploymentRolePermissions {
+    DeploymentRolePermissions::statements([
+        PolicyStatement::allow(
+            &["sns:CreateTopic", "sns:DeleteTopic", "sns:GetTopicAttributes", "sns:TagResource"],
+            [format!("arn:aws:sns:{region}:{account}:platform-*")],
+        ),
+        PolicyStatement::allow(
+            &["sqs:CreateQueue", "sqs:DeleteQueue", "sqs:GetQueueAttributes", "sqs:TagQueue"],
+            [format!("arn:aws:sqs:{region}:{account}:platform-*")],
+        ),
+    ])
+}
 
 /// `platform`: built in the tools account 111111111111 (us-east-1), deployed
 /// to staging (222222222222, eu-west-1) and, after approval, production
 /// (333333333333, us-east-1).
 pub fn pipeline() -> Pipeline {
     Pipeline::build("platform", |p| {
-        p.region("us-east-1").role_arn("arn:aws:iam::111111111111:role/CodePipelineRole");
-        p.artifact_store_in(
-            "us-east-1",
-            ArtifactStore::s3("platform-artifacts-us-east-1")
-                .with_kms_key("arn:aws:kms:us-east-1:111111111111:key/1111aaaa-11aa-11aa-11aa-111111aaaaaa"),
+        p.account("111111111111").region("us-east-1");
+        p.service_role(ServiceRole::generated()).artifact_buckets(ArtifactBuckets::generated());
+        p.deployment_role_permissions(
+            "arn:aws:iam::222222222222:role/CloudFormationDeploymentRole",
+            deployment_permissions("222222222222", "eu-west-1"),
         );
-        p.artifact_store_in(
-            "eu-west-1",
-            ArtifactStore::s3("platform-artifacts-eu-west-1")
-                .with_kms_key("arn:aws:kms:eu-west-1:111111111111:key/2222bbbb-22bb-22bb-22bb-222222bbbbbb"),
+        p.deployment_role_permissions(
+            "arn:aws:iam::333333333333:role/CloudFormationDeploymentRole",
+            deployment_permissions("333333333333", "us-east-1"),
         );
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "platform", "main")));
         let built = p.stage("Build", |s| {

@@ -166,10 +166,15 @@ pub fn function_app() -> Pipeline {
 
 /// A cross-Region, cross-account pipeline: artifact stores in us-east-1 and
 /// us-west-2 with customer-managed KMS keys, and a CloudFormation deploy
-/// run in account 987654321098 with that account's roles.
+/// run in account 987654321098 with that account's roles; the deployment
+/// role there gets the managed policies it deploys the stack with.
 pub fn cross_account() -> Pipeline {
     Pipeline::build("cross-account-app", |p| {
         p.region(REGION).role_arn(ROLE);
+        p.deployment_role_permissions(
+            "arn:aws:iam::987654321098:role/CrossAccountDeployRole",
+            DeploymentRolePermissions::managed_policies(["arn:aws:iam::aws:policy/AWSCloudFormationFullAccess"]),
+        );
         p.artifact_store_in(
             "us-east-1",
             ArtifactStore::s3("pipeline-artifacts-us-east-1")

@@ -30,7 +30,8 @@
 //!
 //! 1. The model and plain helpers: [`model`] (plain serde structs),
 //!    `printable`, [`arn`], [`cfn`], `references` (the variable references
-//!    in an action's texts).
+//!    in an action's texts), [`iam`] (policy documents and their limits),
+//!    [`provision`] (the user's own or generated support resources).
 //! 2. What every action is made of: `action_ref` ([`ActionRef`] and the
 //!    brand), `artifact` ([`Artifact`], [`ArtifactPath`]), `variables`,
 //!    `action_handle` ([`ActionHandle`]), `text` ([`Text`]), `inputs` (what
@@ -46,10 +47,11 @@
 //!    [`notifications`] (the rule types), `pipeline` (the finished pipeline
 //!    and the declarations kept with it), `surroundings` (its identity),
 //!    `placement` (the account, Region and artifact stores of each action),
-//!    [`cross_account`] (the target accounts' roles), [`template`] (the
-//!    template parameters and companion resources) and [`stack`] (several
-//!    pipelines in one template). Nothing here knows
-//!    the builders or the rules.
+//!    [`cross_account`] (the target accounts' roles), [`support`] (the
+//!    generated service role, buckets and keys, and the pipeline account's
+//!    half of cross-account grants), [`template`] (the template parameters
+//!    and companion resources) and [`stack`] (several pipelines in one
+//!    template). Nothing here knows the builders or the rules.
 //! 6. Builders: [`actions`] (the typed actions, and the re-export of those
 //!    written beside their descriptions) and `builder`
 //!    ([`PipelineBuilder`] with [`Pipeline::build`], the stage builders, and
@@ -73,6 +75,7 @@ pub mod cfn;
 pub mod cross_account;
 pub mod events;
 mod findings;
+pub mod iam;
 mod inputs;
 pub mod model;
 pub mod notifications;
@@ -80,8 +83,10 @@ mod pipeline;
 mod placement;
 mod printable;
 pub mod providers;
+pub mod provision;
 mod references;
 pub mod stack;
+pub mod support;
 mod surroundings;
 pub mod template;
 mod text;
@@ -111,6 +116,8 @@ pub mod prelude {
     #[doc(no_inline)]
     pub use crate::events::{ActionExecutionState, PipelineExecutionState, RateUnit, Schedule, StageExecutionState};
     #[doc(no_inline)]
+    pub use crate::iam::PolicyStatement;
+    #[doc(no_inline)]
     pub use crate::model::{
         ActionOwner, ArtifactStore, ExecutionMode, FilterCriteria, FilterCriteriaBuilder, GitPullRequestFilter,
         GitPullRequestFilterBuilder, GitPushFilter, GitPushFilterBuilder, PipelineType, PullRequestEvent, Str,
@@ -119,6 +126,8 @@ pub mod prelude {
     pub use crate::notifications::{
         DetailType, NotificationRule, NotificationStatus, NotificationTarget, PipelineEvent,
     };
+    #[doc(no_inline)]
+    pub use crate::provision::{ArtifactBuckets, DeploymentRolePermissions, ServiceRole};
     #[doc(no_inline)]
     pub use crate::{
         ActionHandle, ActionRef, ActionSettings, Artifact, ArtifactPath, HasActionRef, Pipeline, PipelineBuilder, Text,

@@ -8,6 +8,7 @@ use crate::events::EventRule;
 use crate::model::cloudformation::{CfnPipeline, PipelineProperties, StageTransition, TemplateCondition};
 use crate::model::{PipelineDeclaration, PipelineDocument, Tag};
 use crate::notifications::NotificationRule;
+use crate::provision::Provision;
 use crate::template::{Parameter, Resource};
 use crate::{Location, Violation};
 
@@ -219,6 +220,9 @@ pub(crate) struct Surroundings {
     pub(crate) resources: Vec<Resource>,
     /// The logical ids the pipeline resource waits for (`DependsOn`).
     pub(crate) depends_on: Vec<String>,
+    /// Which support resources synth generates, and the permissions of
+    /// deployment roles in other accounts.
+    pub(crate) provision: Provision,
     /// The CloudFormation conditions of the template, in declaration order.
     pub(crate) conditions: Vec<TemplateCondition>,
     /// Whether the pipeline knows its template's conditions (built, or read

@@ -102,6 +102,7 @@ def check_outputs(roots: list[Path], base: Path, bin_dir: Path, moto_log: Path, 
         notifications += sorted(root.rglob("notifications/*.json"))
         templates += sorted(root.rglob("template.json")) + sorted(root.rglob("template.yaml"))
         templates += sorted(root.rglob("cross-account/*.template.yaml"))
+        templates += sorted(root.rglob("support/*.template.json"))
 
     def placement(path: Path) -> Placement:
         return placed.get(path.resolve(), Placement(None, None))

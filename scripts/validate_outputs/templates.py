@@ -17,9 +17,10 @@ DEFAULT_REGION = "us-east-1"
 
 def region_of(template: Path, pipeline_regions: dict[Path, str]) -> str:
     """The Region the template is deployed to: `<account>-<region>` from a
-    cross-account file name, else the Region of the pipeline in its folder."""
-    if template.name.endswith(".template.yaml") and template.parent.name == "cross-account":
-        account_and_region = template.name.removesuffix(".template.yaml")
+    cross-account or support file name, else the Region of the pipeline in
+    its folder."""
+    if template.parent.name in ("cross-account", "support") and ".template." in template.name:
+        account_and_region = template.name.split(".template.")[0]
         account, _, region = account_and_region.partition("-")
         if account.isdigit() and region:
             return region

@@ -12,6 +12,7 @@ use std::io;
 use std::path::PathBuf;
 
 use pipewright_dsl::stack::Stack;
+use pipewright_dsl::support;
 use pipewright_dsl::template::{is_logical_id, LOGICAL_ID_MAX_CHARS};
 use pipewright_dsl::{printable, Location, Pipeline, Rule, Violation, Violations};
 
@@ -328,6 +329,7 @@ pub fn check(pipelines: &[&Pipeline]) -> Vec<Violation> {
             findings.extend(cloudformation::check(pipeline));
         }
     }
+    findings.extend(role_name_collisions(&[], pipelines));
     findings
 }
 
@@ -377,6 +379,8 @@ pub fn check_stacks(stacks: &[&Stack], pipelines: &[&Pipeline]) -> Vec<Violation
             findings.extend(cloudformation::check_stack(stack));
         }
     }
+    let members: Vec<&Pipeline> = stacks.iter().flat_map(|stack| stack.pipelines()).collect();
+    findings.extend(role_name_collisions(pipelines, &members));
     findings
 }
 
@@ -433,6 +437,40 @@ fn folder_findings(pipeline: &Pipeline, earlier: &[&Pipeline]) -> Vec<Violation>
     findings
 }
 
+/// `role-name-collision`: a role that two pipelines both create in one
+/// account, reported at the second; each of `checked` is compared with every
+/// pipeline of `earlier` and the ones before it in `checked`.
+fn role_name_collisions(earlier: &[&Pipeline], checked: &[&Pipeline]) -> Vec<Violation> {
+    let mut created: Vec<(String, String, String)> = earlier
+        .iter()
+        .flat_map(|pipeline| {
+            support::roles_created(pipeline).into_iter().map(|(account, role)| (account, role, pipeline.name()))
+        })
+        .collect();
+    let mut findings = Vec::new();
+    for pipeline in checked {
+        for (account, role) in support::roles_created(pipeline) {
+            let first = created.iter().find(|(known_account, known_role, owner)| {
+                *known_account == account && *known_role == role && *owner != pipeline.name()
+            });
+            if let Some((_, _, owner)) = first {
+                findings.push(Violation::new(
+                    Location::pipeline(&pipeline.declaration().name),
+                    Rule::RoleNameCollision,
+                    format!(
+                        "the pipeline {owner} also creates the role {role} in account {account}; the second stack \
+                         to deploy fails with EntityAlreadyExists: give one pipeline's action or deployment role \
+                         another name"
+                    ),
+                ));
+            } else {
+                created.push((account, role, pipeline.name()));
+            }
+        }
+    }
+    findings
+}
+
 /// The files of one pipeline, paths relative to its folder.
 struct PipelineFiles {
     files: Vec<OutputFile>,
@@ -467,6 +505,7 @@ fn emit_pipeline(pipeline: &Pipeline, template: Option<Format>) -> Result<Pipeli
             reason: format!("{}: {}", violation.location, printable(&violation.message)),
         }));
     }
+    emitted.files.extend(emit::support::emit(pipeline).map_err(|Violations(violations)| violations)?);
     emitted.files.extend(cross_account::emit(pipeline).map_err(|Violations(violations)| violations)?);
     Ok(emitted)
 }

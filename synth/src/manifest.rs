@@ -81,8 +81,8 @@ pub struct PipelineManifest {
 pub struct FileEntry {
     /// Path from the output folder, with `/` separators.
     pub path: String,
-    /// `pipeline-json`, `template`, `event-rule`, `notification-rule` or
-    /// `cross-account-template`.
+    /// `pipeline-json`, `template`, `event-rule`, `event-role`,
+    /// `notification-rule`, `cross-account-template` or `support-template`.
     pub kind: &'static str,
     /// The account it is deployed in, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -262,8 +262,10 @@ impl Manifest {
 fn routes(kind: FileKind) -> (bool, bool) {
     match kind {
         FileKind::Template => (true, false),
-        FileKind::PipelineJson | FileKind::EventRule | FileKind::NotificationRule => (false, true),
-        FileKind::CrossAccountTemplate => (true, true),
+        FileKind::PipelineJson | FileKind::EventRule | FileKind::EventRole | FileKind::NotificationRule => {
+            (false, true)
+        }
+        FileKind::CrossAccountTemplate | FileKind::SupportTemplate => (true, true),
     }
 }
 

@@ -70,7 +70,7 @@ impl<'p> PipelineBuilder<'p> {
 
     /// `role-required` when no service role was given.
     fn missing_role(&self) -> Option<Violation> {
-        self.role_arn.is_none().then(|| {
+        (self.role_arn.is_none() && !self.surroundings.provision.service_role).then(|| {
             Violation::new(
                 Location::pipeline(&self.name),
                 Rule::RoleRequired,

@@ -13,6 +13,8 @@ use crate::model::{
     TriggerDeclaration, TriggerProviderType,
 };
 use crate::pipeline::{DerivedName, Pipeline, Surroundings};
+use crate::provision::{ArtifactBuckets, DeploymentRolePermissions, Provision, ServiceRole};
+use crate::support;
 use crate::template::{Parameter, Resource};
 use crate::variables::PipelineVar;
 use crate::{Location, Rule, Violation};
@@ -85,7 +87,9 @@ impl Pipeline {
     {
         let mut builder = PipelineBuilder::new(name.into());
         define(&mut builder);
-        builder.finish()
+        let mut pipeline = builder.finish();
+        support::apply(&mut pipeline);
+        pipeline
     }
 
     /// Defines a pipeline that CloudFormation names: its template leaves out
@@ -174,7 +178,10 @@ impl<'p> PipelineBuilder<'p> {
             stages: Vec::new(),
             artifacts: Vec::new(),
             brand: Brand::default(),
-            surroundings: Surroundings::default(),
+            surroundings: Surroundings {
+                provision: Provision { built: true, ..Provision::default() },
+                ..Surroundings::default()
+            },
             output_count_mismatches: Vec::new(),
             derived_artifact_names: Vec::new(),
             conditions: Vec::new(),
@@ -259,22 +266,94 @@ impl<'p> PipelineBuilder<'p> {
         self
     }
 
-    /// The service role CodePipeline assumes (required).
-    pub fn role_arn(&mut self, arn: impl Into<Str>) -> &mut Self {
-        self.role_arn = Some(arn.into());
+    /// The account the pipeline is created in, e.g. `123456789012`: the
+    /// generated support resources are named with it. A pipeline with a
+    /// role of its own takes its account from the role's ARN.
+    pub fn account(&mut self, account: impl Into<String>) -> &mut Self {
+        self.surroundings.provision.account = Some(account.into());
         self
     }
 
-    /// The artifact store of a single-Region pipeline.
+    /// The service role CodePipeline assumes (required), by ARN: the same as
+    /// `p.service_role(ServiceRole::existing(arn))`.
+    pub fn role_arn(&mut self, arn: impl Into<Str>) -> &mut Self {
+        self.service_role(ServiceRole::existing(arn))
+    }
+
+    /// The service role CodePipeline assumes: one of the user's
+    /// ([`ServiceRole::existing`]) or one synth generates
+    /// ([`ServiceRole::generated`], `<pipeline>-pipeline-role` in the
+    /// pipeline's account, which [`account`](Self::account) names, with a
+    /// policy derived from the pipeline's actions). The last call counts.
+    pub fn service_role(&mut self, role: ServiceRole) -> &mut Self {
+        match role {
+            ServiceRole::Generated => {
+                self.role_arn = None;
+                self.surroundings.provision.service_role = true;
+            }
+            ServiceRole::Existing(arn) => {
+                self.role_arn = Some(arn);
+                self.surroundings.provision.service_role = false;
+            }
+        }
+        self
+    }
+
+    /// Artifact buckets synth generates: one per Region the pipeline uses,
+    /// and a KMS key per Region when an action runs in another account. It
+    /// replaces stores given with [`artifact_store`](Self::artifact_store) or
+    /// [`artifact_store_in`](Self::artifact_store_in), and they replace it:
+    /// the last call counts.
+    pub fn artifact_buckets(&mut self, buckets: ArtifactBuckets) -> &mut Self {
+        match buckets {
+            ArtifactBuckets::Generated => {
+                self.artifact_store = None;
+                self.artifact_stores.clear();
+                self.surroundings.provision.artifact_buckets = true;
+            }
+        }
+        self
+    }
+
+    /// The artifact store of a single-Region pipeline, a bucket of the
+    /// user's own.
     pub fn artifact_store(&mut self, store: ArtifactStore) -> &mut Self {
         self.artifact_store = Some(store);
+        self.surroundings.provision.artifact_buckets = false;
         self
     }
 
     /// The artifact store for one Region of a cross-Region pipeline
-    /// (`artifactStores`); list the pipeline's own Region too.
+    /// (`artifactStores`), a bucket of the user's own; list the pipeline's
+    /// own Region too.
     pub fn artifact_store_in(&mut self, region: impl Into<Str>, store: ArtifactStore) -> &mut Self {
         self.artifact_stores.push(RegionalArtifactStore { region: region.into(), artifact_store: store });
+        self.surroundings.provision.artifact_buckets = false;
+        self
+    }
+
+    /// What the CloudFormation deployment role `role_arn` in another account
+    /// may do; its role template grants exactly this (and read access to the
+    /// artifacts). Every such role needs it: a missing one is a
+    /// `deployment-role-permissions` error.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("app", |p| {
+    ///     p.deployment_role_permissions(
+    ///         "arn:aws:iam::222222222222:role/CloudFormationDeploymentRole",
+    ///         DeploymentRolePermissions::managed_policies(["arn:aws:iam::aws:policy/AWSLambda_FullAccess"]),
+    ///     );
+    /// });
+    /// # let _ = pipeline;
+    /// ```
+    pub fn deployment_role_permissions(
+        &mut self,
+        role_arn: impl Into<String>,
+        permissions: DeploymentRolePermissions,
+    ) -> &mut Self {
+        self.surroundings.provision.give_deployment_role(role_arn.into(), permissions);
         self
     }
 

@@ -34,11 +34,11 @@
 //! assert_eq!(targets[0].roles[0].kind, RoleKind::Action);
 //! ```
 
-mod permissions;
-mod policy;
+pub(crate) mod permissions;
 
 use heck::ToUpperCamelCase;
 use indexmap::IndexMap;
+use serde_json::json;
 
 use crate::arn::Arn;
 use crate::model::{ActionDeclaration, StageDeclaration};
@@ -46,8 +46,8 @@ use crate::pipeline::Pipeline;
 use crate::placement::{action_role, deployment_role};
 use crate::{Location, Rule, Violation, Violations};
 
+pub use crate::iam::{policy_document, PolicyStatement, Trust};
 use permissions::Place;
-pub use policy::{policy_document, PolicyStatement, Trust};
 
 /// One target account and Region, and the roles it must hold.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,8 +76,28 @@ pub struct TargetRole {
     pub trust: Trust,
     /// Its inline policies.
     pub policies: Vec<RolePolicy>,
+    /// The managed policies attached to it (a deployment role's, as given
+    /// with [`PipelineBuilder::deployment_role_permissions`](crate::PipelineBuilder::deployment_role_permissions)).
+    pub managed_policy_arns: Vec<String>,
+    /// The artifact buckets it reads and writes, which the pipeline
+    /// account's bucket and key policies must admit it to.
+    pub artifacts: Vec<ArtifactUse>,
     /// The actions that use it, as `Stage/Action`.
     pub used_by: Vec<String>,
+}
+
+/// An artifact bucket of the pipeline's account that a target-account role
+/// reads (and maybe writes), and the key that encrypts it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArtifactUse {
+    /// The Region of the bucket.
+    pub region: String,
+    /// The bucket's name.
+    pub bucket: String,
+    /// The KMS key (key or alias ARN), when the store has one.
+    pub key: Option<String>,
+    /// Whether the role writes artifacts too.
+    pub write: bool,
 }
 
 /// What a target-account role is for.
@@ -97,6 +117,22 @@ pub struct RolePolicy {
     pub name: String,
     /// What it allows.
     pub statements: Vec<PolicyStatement>,
+}
+
+impl Pipeline {
+    /// The same pipeline, whose CloudFormation deployment role `role_arn`
+    /// in another account gets `permissions`: for a pipeline read from JSON
+    /// or a template, what
+    /// [`PipelineBuilder::deployment_role_permissions`](crate::PipelineBuilder::deployment_role_permissions)
+    /// is for a built one.
+    pub fn with_deployment_role_permissions(
+        mut self,
+        role_arn: impl Into<String>,
+        permissions: crate::provision::DeploymentRolePermissions,
+    ) -> Pipeline {
+        self.surroundings.provision.give_deployment_role(role_arn.into(), permissions);
+        self
+    }
 }
 
 /// Whether the role templates know the permissions of the action's provider
@@ -188,9 +224,12 @@ pub fn targets(pipeline: &Pipeline) -> Result<Vec<CrossAccountTarget>, Violation
     }
     let mut grouped: IndexMap<(String, String), Vec<TargetRole>> = IndexMap::new();
     for (arn, draft) in drafts {
-        let policies = match draft.kind {
-            RoleKind::Action => action_role_policies(pipeline, &home, &draft, &mut errors),
-            RoleKind::CloudFormationDeployment => Vec::new(),
+        let artifacts = artifact_uses(pipeline, &draft, &mut errors);
+        let (policies, managed_policy_arns) = match draft.kind {
+            RoleKind::Action => (action_role_policies(pipeline, &home, &draft, &artifacts, &mut errors), Vec::new()),
+            RoleKind::CloudFormationDeployment => {
+                deployment_role_policies(pipeline, &home, &draft, &artifacts, &mut errors)
+            }
         };
         let trust = match draft.kind {
             RoleKind::Action => Trust::PipelineRole {
@@ -207,6 +246,8 @@ pub fn targets(pipeline: &Pipeline) -> Result<Vec<CrossAccountTarget>, Violation
             kind: draft.kind,
             trust,
             policies,
+            managed_policy_arns,
+            artifacts,
             used_by: draft.uses.iter().map(CrossAccountAction::used_by).collect(),
         };
         grouped.entry((draft.role.account.to_owned(), draft.region.to_owned())).or_default().push(role);
@@ -217,11 +258,28 @@ pub fn targets(pipeline: &Pipeline) -> Result<Vec<CrossAccountTarget>, Violation
     Ok(grouped.into_iter().map(|((account, region), roles)| CrossAccountTarget { account, region, roles }).collect())
 }
 
-/// An artifact bucket an action role reaches, and how.
-struct BucketUse {
-    bucket: String,
-    key: Option<String>,
-    write: bool,
+/// The artifact buckets the role's actions read and write: an action role
+/// reads its actions' inputs and writes their outputs; a deployment role
+/// only reads (CloudFormation reads the template and what it names).
+fn artifact_uses(pipeline: &Pipeline, draft: &RoleDraft, errors: &mut Vec<Violation>) -> Vec<ArtifactUse> {
+    let mut uses: Vec<ArtifactUse> = Vec::new();
+    for cross in &draft.uses {
+        let region = cross.region.unwrap_or(draft.region);
+        let reads = cross.action.input_artifacts.as_ref().is_some_and(|inputs| !inputs.is_empty());
+        let writes = draft.kind == RoleKind::Action
+            && cross.action.output_artifacts.as_ref().is_some_and(|outputs| !outputs.is_empty());
+        if !reads && !writes {
+            continue;
+        }
+        match artifact_bucket(pipeline, region) {
+            Ok((bucket, key)) => match uses.iter_mut().find(|known| known.bucket == bucket) {
+                Some(known) => known.write |= writes,
+                None => uses.push(ArtifactUse { region: region.to_owned(), bucket, key, write: writes }),
+            },
+            Err(message) => errors.push(Violation::new(cross.location(pipeline), Rule::CrossAccountTemplate, message)),
+        }
+    }
+    uses
 }
 
 /// Artifact access plus each action's provider permissions.
@@ -229,24 +287,12 @@ fn action_role_policies(
     pipeline: &Pipeline,
     home: &Arn,
     draft: &RoleDraft,
+    artifacts: &[ArtifactUse],
     errors: &mut Vec<Violation>,
 ) -> Vec<RolePolicy> {
-    let mut buckets: Vec<BucketUse> = Vec::new();
     let mut policies = Vec::new();
     for cross in &draft.uses {
         let region = cross.region.unwrap_or(draft.region);
-        let location = cross.location(pipeline);
-        let reads = cross.action.input_artifacts.as_ref().is_some_and(|inputs| !inputs.is_empty());
-        let writes = cross.action.output_artifacts.as_ref().is_some_and(|outputs| !outputs.is_empty());
-        if reads || writes {
-            match artifact_bucket(pipeline, region) {
-                Ok((bucket, key)) => match buckets.iter_mut().find(|known| known.bucket == bucket) {
-                    Some(known) => known.write |= writes,
-                    None => buckets.push(BucketUse { bucket, key, write: writes }),
-                },
-                Err(message) => errors.push(Violation::new(location.clone(), Rule::CrossAccountTemplate, message)),
-            }
-        }
         if let Some(provider) = permissions::of(cross.action) {
             let place = Place { partition: home.partition, account: draft.role.account, region };
             match permissions::statements(provider, cross.action, &place) {
@@ -254,16 +300,74 @@ fn action_role_policies(
                     name: format!("{} {}", cross.stage.name, cross.action.name).to_upper_camel_case(),
                     statements,
                 }),
-                Err(message) => errors.push(Violation::new(location, Rule::CrossAccountTemplate, message)),
+                Err(message) => {
+                    errors.push(Violation::new(cross.location(pipeline), Rule::CrossAccountTemplate, message))
+                }
             }
         }
     }
     let mut all = Vec::new();
-    if !buckets.is_empty() {
-        all.push(RolePolicy { name: "ArtifactAccess".to_owned(), statements: artifact_statements(home, &buckets) });
+    if !artifacts.is_empty() {
+        all.push(RolePolicy {
+            name: "ArtifactAccess".to_owned(),
+            statements: artifact_statements(home.partition, artifacts),
+        });
     }
     all.extend(policies);
     all
+}
+
+/// A deployment role's read access to the artifacts, then the permissions
+/// given for it: its inline policy `StackResources` and its managed
+/// policies. Reports `deployment-role-permissions` when none were given.
+fn deployment_role_policies(
+    pipeline: &Pipeline,
+    home: &Arn,
+    draft: &RoleDraft,
+    artifacts: &[ArtifactUse],
+    errors: &mut Vec<Violation>,
+) -> (Vec<RolePolicy>, Vec<String>) {
+    let mut policies = Vec::new();
+    if !artifacts.is_empty() {
+        policies.push(RolePolicy {
+            name: "ArtifactAccess".to_owned(),
+            statements: artifact_statements(home.partition, artifacts),
+        });
+    }
+    let arn = draft.role.to_string();
+    match pipeline.surroundings.provision.deployment_role(&arn).filter(|given| !given.is_empty()) {
+        Some(given) => {
+            if !given.statements.is_empty() {
+                policies.push(RolePolicy { name: "StackResources".to_owned(), statements: given.statements.clone() });
+            }
+            (policies, given.managed_policy_arns.clone())
+        }
+        None => {
+            if let Some(first) = draft.uses.first() {
+                errors.push(missing_deployment_permissions(pipeline, first.stage, first.action, &arn));
+            }
+            (policies, Vec::new())
+        }
+    }
+}
+
+/// `deployment-role-permissions` at the action whose deployment role `arn`
+/// in another account has no permissions given.
+pub(crate) fn missing_deployment_permissions(
+    pipeline: &Pipeline,
+    stage: &StageDeclaration,
+    action: &ActionDeclaration,
+    arn: &str,
+) -> Violation {
+    Violation::new(
+        Location::action(&pipeline.declaration().name, &stage.name, &action.name).field("configuration.RoleArn"),
+        Rule::DeploymentRolePermissions,
+        format!(
+            "the deployment role {arn} is in another account, and its role template needs the permissions it \
+             deploys the stack's resources with: call `p.deployment_role_permissions(\"{arn}\", \
+             DeploymentRolePermissions::managed_policies([..]))` or `DeploymentRolePermissions::statements([..])`"
+        ),
+    )
 }
 
 /// The literal bucket and key of the artifact store serving `region`.
@@ -297,12 +401,12 @@ fn artifact_bucket(pipeline: &Pipeline, region: &str) -> Result<(String, Option<
 
 /// S3 access to the buckets and KMS use of their keys: reading for every
 /// bucket, writing where an action produces artifacts.
-fn artifact_statements(home: &Arn, buckets: &[BucketUse]) -> Vec<PolicyStatement> {
-    let bucket_arn = |bucket: &str| format!("arn:{}:s3:::{bucket}", home.partition);
-    let objects = |uses: &mut dyn Iterator<Item = &BucketUse>| -> Vec<String> {
+pub(crate) fn artifact_statements(partition: &str, artifacts: &[ArtifactUse]) -> Vec<PolicyStatement> {
+    let bucket_arn = |bucket: &str| format!("arn:{partition}:s3:::{bucket}");
+    let objects = |uses: &mut dyn Iterator<Item = &ArtifactUse>| -> Vec<String> {
         uses.map(|known| format!("{}/*", bucket_arn(&known.bucket))).collect()
     };
-    let keys = |uses: &mut dyn Iterator<Item = &BucketUse>| -> Vec<String> {
+    let keys = |uses: &mut dyn Iterator<Item = &ArtifactUse>| -> Vec<String> {
         let mut keys: Vec<String> = Vec::new();
         for key in uses.filter_map(|known| known.key.clone()) {
             if !keys.contains(&key) {
@@ -314,24 +418,55 @@ fn artifact_statements(home: &Arn, buckets: &[BucketUse]) -> Vec<PolicyStatement
     let mut statements = vec![
         PolicyStatement::allow(
             &["s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"],
-            buckets.iter().map(|known| bucket_arn(&known.bucket)),
+            artifacts.iter().map(|known| bucket_arn(&known.bucket)),
         ),
-        PolicyStatement::allow(&["s3:GetObject", "s3:GetObjectVersion"], objects(&mut buckets.iter())),
+        PolicyStatement::allow(&["s3:GetObject", "s3:GetObjectVersion"], objects(&mut artifacts.iter())),
     ];
-    let written = objects(&mut buckets.iter().filter(|known| known.write));
+    let written = objects(&mut artifacts.iter().filter(|known| known.write));
     if !written.is_empty() {
         statements.push(PolicyStatement::allow(&["s3:PutObject", "s3:PutObjectAcl"], written));
     }
-    let read_keys = keys(&mut buckets.iter());
-    if !read_keys.is_empty() {
-        statements.push(PolicyStatement::allow(&["kms:Decrypt", "kms:DescribeKey"], read_keys));
+    statements.extend(kms_statements(KMS_READ, &keys(&mut artifacts.iter())));
+    statements.extend(kms_statements(KMS_WRITE, &keys(&mut artifacts.iter().filter(|known| known.write))));
+    statements
+}
+
+/// The KMS actions that read artifacts encrypted with a key.
+pub const KMS_READ: &[&str] = &["kms:Decrypt", "kms:DescribeKey"];
+
+/// The KMS actions that write artifacts encrypted with a key.
+pub const KMS_WRITE: &[&str] = &["kms:Encrypt", "kms:GenerateDataKey", "kms:ReEncryptFrom", "kms:ReEncryptTo"];
+
+/// Allows `actions` on the KMS `keys`. A key named by ARN is the resource
+/// itself; a key named by alias ARN (`arn:aws:kms:<region>:<account>:alias/<name>`)
+/// cannot be: IAM authorizes KMS calls against the key's ARN, so the
+/// statement names the account's keys in that Region and admits only the
+/// one with the alias (`kms:ResourceAliases`).
+///
+/// ```
+/// use pipewright_dsl::cross_account::kms_statements;
+///
+/// let statements = kms_statements(&["kms:Decrypt"], &["arn:aws:kms:us-east-1:111111111111:alias/app-artifacts".to_owned()]);
+/// assert_eq!(statements[0].resources[0], "arn:aws:kms:us-east-1:111111111111:key/*");
+/// assert_eq!(
+///     statements[0].condition,
+///     Some(serde_json::json!({"ForAnyValue:StringEquals": {"kms:ResourceAliases": "alias/app-artifacts"}}))
+/// );
+/// ```
+pub fn kms_statements(actions: &[&str], keys: &[String]) -> Vec<PolicyStatement> {
+    let mut by_arn = Vec::new();
+    let mut statements = Vec::new();
+    for key in keys {
+        match key.split_once(":alias/") {
+            Some((account_part, alias)) => statements.push(
+                PolicyStatement::allow(actions, [format!("{account_part}:key/*")])
+                    .when(json!({"ForAnyValue:StringEquals": {"kms:ResourceAliases": format!("alias/{alias}")}})),
+            ),
+            None => by_arn.push(key.clone()),
+        }
     }
-    let written_keys = keys(&mut buckets.iter().filter(|known| known.write));
-    if !written_keys.is_empty() {
-        statements.push(PolicyStatement::allow(
-            &["kms:Encrypt", "kms:GenerateDataKey", "kms:ReEncryptFrom", "kms:ReEncryptTo"],
-            written_keys,
-        ));
+    if !by_arn.is_empty() {
+        statements.insert(0, PolicyStatement::allow(actions, by_arn));
     }
     statements
 }

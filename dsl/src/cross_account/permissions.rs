@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::model::{ActionDeclaration, ActionOwner};
 use crate::providers::{self, one_or_another, Permissions, Resource, Values, When};
 
-use super::policy::PolicyStatement;
+use crate::iam::PolicyStatement;
 
 /// The permissions of the action's provider, `None` when pipewright does not
 /// know them.

@@ -119,6 +119,9 @@ pub enum RuleGroup {
     NotificationRules,
     /// Deriving the cross-account role templates.
     CrossAccountTemplates,
+    /// The support resources synth generates (service role, artifact
+    /// buckets, KMS keys).
+    Support,
     /// Writing the output folder.
     Output,
 }
@@ -147,6 +150,7 @@ impl RuleGroup {
         RuleGroup::EventRules,
         RuleGroup::NotificationRules,
         RuleGroup::CrossAccountTemplates,
+        RuleGroup::Support,
         RuleGroup::Output,
     ];
 
@@ -174,6 +178,7 @@ impl RuleGroup {
             RuleGroup::EventRules => "EventBridge rules",
             RuleGroup::NotificationRules => "notification rules",
             RuleGroup::CrossAccountTemplates => "cross-account role templates",
+            RuleGroup::Support => "generated support resources",
             RuleGroup::Output => "output folder",
         }
     }
@@ -434,6 +439,19 @@ rules! {
         "An action with a role in another account has a known Region, which its role template needs.";
     CrossAccountTemplate = "cross-account-template", Error, CrossAccountTemplates,
         "Every setting a cross-account role template needs (account, bucket, key) is known when the templates are written.";
+    DeploymentRolePermissions = "deployment-role-permissions", Error, CrossAccountTemplates,
+        "A CloudFormation deployment role in another account has its permissions given (managed policies or statements); without them it could deploy nothing.";
+
+    SupportAccount = "support-account", Error, Support,
+        "A pipeline whose service role synth generates names its account (`p.account(..)`), which the role's ARN needs.";
+    SupportRegion = "support-region", Error, Support,
+        "A pipeline whose service role or artifact buckets synth generates has a Region, which names the buckets and their stacks.";
+    SupportName = "support-name", Error, Support,
+        "A pipeline whose support resources synth generates has a literal name, which names the role, buckets and keys.";
+    ServiceRolePermissions = "service-role-permissions", Warning, Support,
+        "pipewright knows what each action run with the generated service role needs; otherwise that role cannot run the action until it is granted more.";
+    PolicySize = "policy-size", Warning, Support,
+        "A generated role's policies stay within IAM's size limits (10,240 characters of inline policy per role, 6,144 per managed policy), or the deploy fails.";
 
     PipelineNameUnique = "pipeline-name-unique", Error, Output,
         "No two pipelines of an App share a name; each names its output folder.";
@@ -455,4 +473,6 @@ rules! {
         "An EventBridge rule can be written as AWS CLI input (its pipeline ARN and role are known).";
     NotificationRuleCli = "notification-rule-cli", Error, Output,
         "A notification rule can be written as AWS CLI input (its pipeline ARN is known).";
+    RoleNameCollision = "role-name-collision", Warning, Output,
+        "No two pipelines of one synth create a role of the same name in one account; the second stack would fail with EntityAlreadyExists.";
 }

@@ -2,7 +2,7 @@
 //! the Commands action and the manual approval, which take no required
 //! configuration): the rest of the AWS action reference.
 
-use super::{artifacts, ConfigKey, ProviderDescription};
+use super::{artifacts, ConfigKey, Permission, Permissions, ProviderDescription, Resource};
 use crate::model::ActionCategory;
 
 use ActionCategory::{Approval, Compute};
@@ -18,10 +18,16 @@ pub static COMMANDS: ProviderDescription =
         ConfigKey::optional("SecurityGroupIds"),
     ]);
 
-/// `Approval / AWS / Manual / 1`.
+/// `Approval / AWS / Manual / 1`: its role publishes to the notification
+/// topic, when there is one.
 pub static MANUAL: ProviderDescription =
-    ProviderDescription::aws(&[Approval], "Manual", artifacts(0, 0), artifacts(0, 0)).configuration(&[
-        ConfigKey::optional("NotificationArn"),
-        ConfigKey::optional("CustomData"),
-        ConfigKey::optional("ExternalEntityLink"),
-    ]);
+    ProviderDescription::aws(&[Approval], "Manual", artifacts(0, 0), artifacts(0, 0))
+        .configuration(&[
+            ConfigKey::optional("NotificationArn"),
+            ConfigKey::optional("CustomData"),
+            ConfigKey::optional("ExternalEntityLink"),
+        ])
+        .permissions(Permissions {
+            mode: None,
+            statements: &[Permission::allow(&["sns:Publish"], Resource::ArnIn("NotificationArn"))],
+        });

@@ -1,7 +1,7 @@
-//! The Git sources without role permissions or start rules:
-//! CodeStarSourceConnection and GitHub version 1.
+//! The Git sources without start rules: CodeStarSourceConnection (whose
+//! role uses the connection) and GitHub version 1.
 
-use super::{artifacts, wire_values, ConfigKey, ProviderDescription};
+use super::{artifacts, wire_values, ConfigKey, Permission, Permissions, ProviderDescription, Resource};
 use crate::model::{ActionCategory, ActionOwner};
 
 /// `Source / AWS / CodeStarSourceConnection / 1`: a repository read through
@@ -15,7 +15,14 @@ pub static CODESTAR_SOURCE_CONNECTION: ProviderDescription =
             ConfigKey::optional("OutputArtifactFormat").one_of(wire_values!(OutputArtifactFormat)),
             ConfigKey::optional("DetectChanges").boolean(),
         ])
-        .variables(&["AuthorDate", "BranchName", "CommitId", "CommitMessage", "ConnectionArn", "FullRepositoryName"]);
+        .variables(&["AuthorDate", "BranchName", "CommitId", "CommitMessage", "ConnectionArn", "FullRepositoryName"])
+        .permissions(Permissions {
+            mode: None,
+            statements: &[Permission::allow(
+                &["codeconnections:UseConnection", "codestar-connections:UseConnection"],
+                Resource::ArnIn("ConnectionArn"),
+            )],
+        });
 
 /// `Source / ThirdParty / GitHub / 1`: GitHub through an OAuth token.
 pub static GITHUB: ProviderDescription = ProviderDescription::new(

@@ -68,6 +68,7 @@ mod run_order;
 mod secrets;
 mod sizes;
 mod structure;
+mod support;
 mod tags;
 mod template_conditions;
 mod transitions;
@@ -84,7 +85,7 @@ use context::Context;
 type RuleGroup = fn(&Context<'_>, &mut Vec<Violation>);
 
 /// Every rule group, in the order their findings are reported.
-const RULE_GROUPS: [RuleGroup; 21] = [
+const RULE_GROUPS: [RuleGroup; 22] = [
     names::check,
     unique::check,
     structure::check,
@@ -106,6 +107,7 @@ const RULE_GROUPS: [RuleGroup; 21] = [
     transitions::check,
     events::check,
     notifications::check,
+    support::check,
 ];
 
 impl Pipeline {

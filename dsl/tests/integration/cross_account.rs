@@ -12,6 +12,18 @@ use serde_json::json;
 
 const PIPELINE_ROLE: &str = "arn:aws:iam::123456789012:role/CodePipelineRole";
 
+/// Reading the seed's artifacts: its bucket, its objects, its key.
+fn read_seed_artifacts() -> serde_json::Value {
+    json!({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"],
+         "Resource": ["arn:aws:s3:::my-pipeline-artifacts"]},
+        {"Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObjectVersion"],
+         "Resource": ["arn:aws:s3:::my-pipeline-artifacts/*"]},
+        {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey"],
+         "Resource": ["arn:aws:kms:us-east-1:123456789012:key/abc123"]},
+    ]})
+}
+
 fn findings(pipeline: &Pipeline) -> Vec<String> {
     pipeline.check().iter().map(Violation::to_string).collect()
 }
@@ -44,17 +56,7 @@ fn the_seed_cross_account_deploy_gives_one_target_with_both_roles() {
     assert_eq!(
         policies,
         [
-            (
-                "ArtifactAccess",
-                json!({"Version": "2012-10-17", "Statement": [
-                    {"Effect": "Allow", "Action": ["s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"],
-                     "Resource": ["arn:aws:s3:::my-pipeline-artifacts"]},
-                    {"Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObjectVersion"],
-                     "Resource": ["arn:aws:s3:::my-pipeline-artifacts/*"]},
-                    {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey"],
-                     "Resource": ["arn:aws:kms:us-east-1:123456789012:key/abc123"]},
-                ]})
-            ),
+            ("ArtifactAccess", read_seed_artifacts()),
             (
                 "DeployDeployToB",
                 json!({"Version": "2012-10-17", "Statement": [
@@ -75,7 +77,17 @@ fn the_seed_cross_account_deploy_gives_one_target_with_both_roles() {
     assert_eq!(deployment_role.arn, "arn:aws:iam::987654321098:role/CrossAccountDeployRole");
     assert_eq!(deployment_role.kind, RoleKind::CloudFormationDeployment);
     assert_eq!(deployment_role.trust, Trust::Service("cloudformation.amazonaws.com"));
-    assert!(deployment_role.policies.is_empty());
+    assert_eq!(deployment_role.managed_policy_arns, [seed::DEPLOYMENT_POLICY]);
+    let policies: Vec<(&str, serde_json::Value)> = deployment_role
+        .policies
+        .iter()
+        .map(|policy| (policy.name.as_str(), policy_document(&policy.statements)))
+        .collect();
+    assert_eq!(
+        policies,
+        [("ArtifactAccess", read_seed_artifacts())],
+        "the deployment role reads the artifacts CloudFormation deploys from"
+    );
 }
 
 #[test]
@@ -104,7 +116,10 @@ fn a_cross_region_action_uses_the_store_and_key_of_its_region() {
     object.remove("artifactStore");
     object.insert("artifactStores".into(), stores["artifactStores"].clone());
     let document: PipelineDocument = serde_json::from_value(pipeline_json).unwrap();
-    let pipeline = Pipeline::from_document(document).with_region("us-east-1");
+    let pipeline = Pipeline::from_document(document).with_region("us-east-1").with_deployment_role_permissions(
+        seed::DEPLOYMENT_ROLE,
+        DeploymentRolePermissions::managed_policies([seed::DEPLOYMENT_POLICY]),
+    );
 
     let targets = cross_account::targets(&pipeline).unwrap();
     assert_eq!((targets[0].account.as_str(), targets[0].region.as_str()), ("987654321098", "us-west-2"));

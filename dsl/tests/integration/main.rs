@@ -24,6 +24,7 @@ mod cross_account;
 mod events;
 mod events_custom;
 mod expressions_in_slots;
+mod generated_support;
 mod model_builders;
 mod model_roundtrip_corpus;
 mod model_roundtrip_seed;

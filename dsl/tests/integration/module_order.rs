@@ -22,7 +22,7 @@ use regex::Regex;
 /// The layers, first to last: a module may use its own layer and those
 /// above it. Keep in step with the crate docs in `dsl/src/lib.rs`.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("the model and plain helpers", &["model", "printable", "arn", "cfn", "references"]),
+    ("the model and plain helpers", &["model", "printable", "arn", "cfn", "references", "iam", "provision"]),
     (
         "what every action is made of",
         &["action_ref", "artifact", "variables", "action_handle", "text", "inputs", "action_spec"],
@@ -31,7 +31,17 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("findings", &["findings"]),
     (
         "the finished pipeline and what lives around it",
-        &["events", "notifications", "template", "pipeline", "surroundings", "placement", "cross_account", "stack"],
+        &[
+            "events",
+            "notifications",
+            "template",
+            "pipeline",
+            "surroundings",
+            "placement",
+            "cross_account",
+            "support",
+            "stack",
+        ],
     ),
     ("builders", &["actions", "builder"]),
     ("validation rules", &["validate"]),

@@ -90,6 +90,9 @@ fn the_severity_of_a_finding_is_its_rules() {
             "cross-account-detection",
             "cross-account-permissions",
             "cross-account-kms-key-arn",
+            "service-role-permissions",
+            "policy-size",
+            "role-name-collision",
         ]
     );
 }

@@ -331,6 +331,7 @@ fn render(template: &Template<'_>, stack: &str, pipeline: &Pipeline, format: For
     if template.holds_iam_resources() {
         command.push_str(" --capabilities CAPABILITY_NAMED_IAM");
     }
+    command.push_str(" --no-fail-on-empty-changeset");
     Ok(OutputFile {
         contents: format.render(template)?,
         path,

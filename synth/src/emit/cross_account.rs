@@ -3,24 +3,25 @@
 //! CloudFormation template of the roles that account must hold (see
 //! [`pipewright_dsl::cross_account`]).
 //!
-//! A CloudFormation deployment role gets its permissions from managed
-//! policies given at deploy time, because they depend on the stack's
-//! resources: the template takes them as a `CommaDelimitedList` parameter
-//! `<Role>PolicyArns`, which the deploy command reads from the environment
-//! variable `<ROLE>_POLICY_ARNS`.
+//! A CloudFormation deployment role gets the permissions given for it with
+//! `p.deployment_role_permissions(..)` (managed policies and an inline
+//! policy), written into the template: the template takes no parameters, so
+//! its deploy command, and `cdk deploy`, run as written.
 //!
 //! Errors are reported as [`Violations`], each naming the action and saying
 //! what to set.
 
-use heck::{ToKebabCase, ToShoutySnakeCase, ToUpperCamelCase};
-use pipewright_dsl::cross_account::{self, policy_document, CrossAccountTarget, RoleKind, TargetRole};
+use heck::{ToKebabCase, ToUpperCamelCase};
+use pipewright_dsl::cross_account::{
+    self, policy_document, CrossAccountTarget, RoleKind, RolePolicy, TargetRole, Trust,
+};
 use pipewright_dsl::{Pipeline, Violations};
 use serde_json::{json, Map, Value};
 
 use super::{DeployStep, FileKind, Format, OutputFile};
 
 /// The template format version every template declares.
-const TEMPLATE_VERSION: &str = "2010-09-09";
+pub(crate) const TEMPLATE_VERSION: &str = "2010-09-09";
 
 /// One role template per target account and Region.
 pub fn emit(pipeline: &Pipeline) -> Result<Vec<OutputFile>, Violations> {
@@ -45,42 +46,57 @@ fn logical_ids(roles: &[TargetRole]) -> Vec<String> {
     ids
 }
 
+/// The properties of an `AWS::IAM::Role`: its name and path, what it is
+/// for, who may assume it, its inline and its managed policies.
+pub(crate) fn role_properties(
+    name: &str,
+    path: &str,
+    description: String,
+    trust: &Trust,
+    policies: &[RolePolicy],
+    managed_policy_arns: &[String],
+) -> Map<String, Value> {
+    let mut properties = Map::new();
+    properties.insert("RoleName".into(), json!(name));
+    if path != "/" {
+        properties.insert("Path".into(), json!(path));
+    }
+    properties.insert("Description".into(), json!(description));
+    properties.insert("AssumeRolePolicyDocument".into(), trust.document());
+    if !policies.is_empty() {
+        let policies: Vec<Value> = policies
+            .iter()
+            .map(|policy| json!({"PolicyName": policy.name, "PolicyDocument": policy_document(&policy.statements)}))
+            .collect();
+        properties.insert("Policies".into(), Value::Array(policies));
+    }
+    if !managed_policy_arns.is_empty() {
+        properties.insert("ManagedPolicyArns".into(), json!(managed_policy_arns));
+    }
+    properties
+}
+
+/// `aws cloudformation deploy` of a template that creates named IAM
+/// resources; a second run with nothing to change exits 0.
+pub(crate) fn deploy_command(region: &str, stack_name: &str, path: &str) -> String {
+    format!(
+        "aws cloudformation deploy --region {region} --stack-name {stack_name} --template-file {path} \
+         --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset"
+    )
+}
+
 /// The role template of one target and the command that deploys it.
 fn target_file(pipeline: &Pipeline, target: &CrossAccountTarget) -> OutputFile {
-    let mut parameters = Map::new();
     let mut resources = Map::new();
-    let mut overrides = Vec::new();
     for (role, id) in target.roles.iter().zip(logical_ids(&target.roles)) {
-        let mut properties = Map::new();
-        properties.insert("RoleName".into(), json!(role.name));
-        if role.path != "/" {
-            properties.insert("Path".into(), json!(role.path));
-        }
-        properties.insert("Description".into(), json!(description(pipeline, role)));
-        properties.insert("AssumeRolePolicyDocument".into(), role.trust.document());
-        if !role.policies.is_empty() {
-            let policies: Vec<Value> = role
-                .policies
-                .iter()
-                .map(|policy| json!({"PolicyName": policy.name, "PolicyDocument": policy_document(&policy.statements)}))
-                .collect();
-            properties.insert("Policies".into(), Value::Array(policies));
-        }
-        if role.kind == RoleKind::CloudFormationDeployment {
-            let parameter = format!("{id}PolicyArns");
-            parameters.insert(
-                parameter.clone(),
-                json!({
-                    "Type": "CommaDelimitedList",
-                    "Description": format!(
-                        "ARNs of the managed policies {} needs to create, update and delete the stack's resources",
-                        role.name
-                    ),
-                }),
-            );
-            properties.insert("ManagedPolicyArns".into(), json!({"Ref": parameter}));
-            overrides.push(format!("{parameter}=\"${}\"", parameter.to_shouty_snake_case()));
-        }
+        let properties = role_properties(
+            &role.name,
+            &role.path,
+            description(pipeline, role),
+            &role.trust,
+            &role.policies,
+            &role.managed_policy_arns,
+        );
         resources.insert(id, json!({"Type": "AWS::IAM::Role", "Properties": properties}));
     }
     let mut template = Map::new();
@@ -94,23 +110,12 @@ fn target_file(pipeline: &Pipeline, target: &CrossAccountTarget) -> OutputFile {
             pipeline.account().unwrap_or_default()
         )),
     );
-    if !parameters.is_empty() {
-        template.insert("Parameters".into(), Value::Object(parameters));
-    }
     template.insert("Resources".into(), Value::Object(resources));
     let path = format!("cross-account/{}-{}.template.yaml", target.account, target.region);
-    let mut command = format!(
-        "aws cloudformation deploy --region {} --stack-name {} --template-file {path} --capabilities CAPABILITY_NAMED_IAM",
-        target.region,
-        stack_name(pipeline)
-    );
-    if !overrides.is_empty() {
-        command.push_str(&format!(" --parameter-overrides {}", overrides.join(" ")));
-    }
     OutputFile {
         contents: Format::Yaml.render(&Value::Object(template)).expect("a JSON value always serializes to YAML"),
         deploy: Some(DeployStep {
-            command,
+            command: deploy_command(&target.region, &stack_name(pipeline, "cross-account-roles"), &path),
             account: Some(target.account.clone()),
             region: Some(target.region.clone()),
             order: 0,
@@ -136,10 +141,10 @@ fn description(pipeline: &Pipeline, role: &TargetRole) -> String {
     }
 }
 
-/// `<pipeline-name>-cross-account-roles`, starting with a letter as stack
-/// names must.
-fn stack_name(pipeline: &Pipeline) -> String {
-    let name = format!("{}-cross-account-roles", pipeline.folder_name().to_kebab_case());
+/// `<pipeline-name>-<purpose>`, e.g. `platform-cross-account-roles`,
+/// starting with a letter as stack names must.
+pub(crate) fn stack_name(pipeline: &Pipeline, purpose: &str) -> String {
+    let name = format!("{}-{purpose}", pipeline.folder_name().to_kebab_case());
     if name.starts_with(|first: char| first.is_ascii_alphabetic()) {
         name
     } else {

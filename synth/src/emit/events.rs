@@ -437,7 +437,7 @@ fn generated_role_file(pipeline: &Pipeline) -> Result<OutputFile, Violation> {
     });
     Ok(OutputFile {
         path: GENERATED_ROLE_FILE.to_owned(),
-        kind: FileKind::EventRule,
+        kind: FileKind::EventRole,
         contents: pretty(&input),
         deploy: Some(DeployStep {
             command: format!(

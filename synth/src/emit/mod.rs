@@ -15,6 +15,7 @@ mod format;
 pub mod notifications;
 mod rule_file;
 mod shell;
+pub mod support;
 pub mod template_references;
 
 pub use error::EmitError;
@@ -46,10 +47,16 @@ pub enum FileKind {
     Template,
     /// `events/*.json`: `aws events put-rule` / `put-targets` input.
     EventRule,
+    /// `events/start-pipeline.role.json`: `aws iam create-role` /
+    /// `put-role-policy` input of the role EventBridge starts the pipeline with.
+    EventRole,
     /// `notifications/*.json`: `aws codestar-notifications create-notification-rule` input.
     NotificationRule,
     /// `cross-account/<account>-<region>.template.yaml`: roles a target account must hold.
     CrossAccountTemplate,
+    /// `support/<account>-<region>.template.json`: the generated service
+    /// role, artifact bucket and KMS key of one Region of the pipeline's account.
+    SupportTemplate,
 }
 
 impl FileKind {
@@ -59,8 +66,10 @@ impl FileKind {
             FileKind::PipelineJson => "pipeline-json",
             FileKind::Template => "template",
             FileKind::EventRule => "event-rule",
+            FileKind::EventRole => "event-role",
             FileKind::NotificationRule => "notification-rule",
             FileKind::CrossAccountTemplate => "cross-account-template",
+            FileKind::SupportTemplate => "support-template",
         }
     }
 }
@@ -77,7 +86,7 @@ pub struct DeployStep {
     pub account: Option<String>,
     /// The Region the command must run in, when known.
     pub region: Option<String>,
-    /// Lower runs first: target-account roles (0) before the pipeline (1)
-    /// before rules that reference the pipeline (2).
+    /// Lower runs first: target-account roles and support stacks (0)
+    /// before the pipeline (1) before rules that reference the pipeline (2).
     pub order: u32,
 }

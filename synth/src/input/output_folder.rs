@@ -1,8 +1,9 @@
 //! An output folder as `synth validate` reads it: the files that hold
 //! pipelines (`pipeline.json`, `template.*`), each in the Region its
 //! `manifest.json` gives it, and the other files `synth` writes beside them
-//! (the manifest, cross-account role templates, `events/`,
-//! `notifications/`), whose shape is checked; any other file is skipped.
+//! (the manifest, cross-account role templates, support templates,
+//! `events/`, `notifications/`), whose shape is checked; any other file is
+//! skipped.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -48,6 +49,7 @@ enum Known {
     Manifest,
     PipelineFile,
     CrossAccountTemplate,
+    SupportTemplate,
     EventRule,
     NotificationRule,
 }
@@ -60,6 +62,7 @@ impl Known {
         match (parent, name) {
             (None, manifest::FILE_NAME) => Some(Known::Manifest),
             (Some("cross-account"), _) if is_template_name(name) => Some(Known::CrossAccountTemplate),
+            (Some("support"), _) if is_template_name(name) => Some(Known::SupportTemplate),
             (Some("events"), _) if name.ends_with(".json") => Some(Known::EventRule),
             (Some("notifications"), _) if name.ends_with(".json") => Some(Known::NotificationRule),
             (_, "pipeline.json" | "template.json" | "template.yaml" | "template.yml") => Some(Known::PipelineFile),
@@ -72,6 +75,7 @@ impl Known {
             Known::Manifest => "the manifest",
             Known::PipelineFile => "a pipeline file",
             Known::CrossAccountTemplate => "a cross-account role template",
+            Known::SupportTemplate => "a support template",
             Known::EventRule => "an EventBridge rule's CLI input",
             Known::NotificationRule => "a notification rule's CLI input",
         }
@@ -89,7 +93,7 @@ impl Known {
             }
             Known::Manifest => expect(&["manifestVersion", "pipelines"]),
             Known::PipelineFile => None,
-            Known::CrossAccountTemplate => expect(&["Resources"]),
+            Known::CrossAccountTemplate | Known::SupportTemplate => expect(&["Resources"]),
             Known::EventRule if value.get("CreateRole").is_some() => expect(&["CreateRole", "PutRolePolicy"]),
             Known::EventRule => expect(&["PutRule", "PutTargets"]),
             Known::NotificationRule => expect(&["Name", "Resource", "EventTypeIds", "Targets"]),
@@ -177,6 +181,7 @@ mod tests {
         assert_eq!(known("app/pipeline.json"), Some(Known::PipelineFile));
         assert_eq!(known("app/template.yaml"), Some(Known::PipelineFile));
         assert_eq!(known("app/cross-account/222222222222-eu-west-1.template.yaml"), Some(Known::CrossAccountTemplate));
+        assert_eq!(known("app/support/111111111111-us-east-1.template.json"), Some(Known::SupportTemplate));
         assert_eq!(known("app/events/main.json"), Some(Known::EventRule));
         assert_eq!(known("app/notifications/alerts.json"), Some(Known::NotificationRule));
         assert_eq!(known("app/README.md"), None);

@@ -100,7 +100,7 @@ fn writes_one_folder_per_pipeline_and_the_manifest() {
             "order": 1,
             "file": "app/template.json",
             "account": "123456789012",
-            "command": "aws cloudformation deploy --template-file app/template.json --stack-name app"
+            "command": "aws cloudformation deploy --template-file app/template.json --stack-name app --no-fail-on-empty-changeset"
         }])
     );
     assert_eq!(

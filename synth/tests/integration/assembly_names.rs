@@ -68,7 +68,7 @@ fn a_pipeline_named_by_an_expression_is_written_under_its_logical_id() {
     assert_eq!(manifest["pipelines"][0]["name"], "!Sub ${AWS::StackName}-pipeline");
     assert_eq!(
         manifest["pipelines"][0]["deploy"]["cloudformation"][0]["command"],
-        "aws cloudformation deploy --template-file Pipeline/template.json --stack-name Pipeline"
+        "aws cloudformation deploy --template-file Pipeline/template.json --stack-name Pipeline --no-fail-on-empty-changeset"
     );
 }
 

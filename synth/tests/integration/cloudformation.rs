@@ -64,7 +64,10 @@ fn writes_the_pipeline_resource_with_the_template_only_properties() {
         })
     );
     let deploy = file.deploy.unwrap();
-    assert_eq!(deploy.command, "aws cloudformation deploy --template-file template.json --stack-name web-app");
+    assert_eq!(
+        deploy.command,
+        "aws cloudformation deploy --template-file template.json --stack-name web-app --no-fail-on-empty-changeset"
+    );
     assert_eq!((deploy.account.as_deref(), deploy.order), (Some("123456789012"), 1));
 }
 

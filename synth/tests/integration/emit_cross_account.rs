@@ -18,6 +18,15 @@ fn template_of(file: &OutputFile) -> Value {
 
 #[test]
 fn the_seed_cross_account_deploy_gives_a_template_of_both_roles() {
+    // Both roles read the seed's artifacts: its bucket, its objects, its key.
+    let read_artifacts = json!({"PolicyName": "ArtifactAccess", "PolicyDocument": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"],
+         "Resource": ["arn:aws:s3:::my-pipeline-artifacts"]},
+        {"Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObjectVersion"],
+         "Resource": ["arn:aws:s3:::my-pipeline-artifacts/*"]},
+        {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey"],
+         "Resource": ["arn:aws:kms:us-east-1:123456789012:key/abc123"]},
+    ]}});
     let files = emit(&cross_account_pipeline(store_with_key())).unwrap();
     assert_eq!(files.len(), 1);
     let file = &files[0];
@@ -28,8 +37,7 @@ fn the_seed_cross_account_deploy_gives_a_template_of_both_roles() {
         Some(DeployStep {
             command: "aws cloudformation deploy --region us-east-1 --stack-name my-pipeline-cross-account-roles \
                       --template-file cross-account/987654321098-us-east-1.template.yaml --capabilities \
-                      CAPABILITY_NAMED_IAM --parameter-overrides \
-                      CrossAccountDeployRolePolicyArns=\"$CROSS_ACCOUNT_DEPLOY_ROLE_POLICY_ARNS\""
+                      CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset"
                 .to_owned(),
             account: Some("987654321098".to_owned()),
             region: Some("us-east-1".to_owned()),
@@ -41,13 +49,6 @@ fn the_seed_cross_account_deploy_gives_a_template_of_both_roles() {
         json!({
             "AWSTemplateFormatVersion": "2010-09-09",
             "Description": "Roles account 987654321098 holds for the pipeline my-pipeline of account 123456789012",
-            "Parameters": {
-                "CrossAccountDeployRolePolicyArns": {
-                    "Type": "CommaDelimitedList",
-                    "Description": "ARNs of the managed policies CrossAccountDeployRole needs to create, update and \
-                                    delete the stack's resources",
-                },
-            },
             "Resources": {
                 "CrossAccountAssumeRole": {"Type": "AWS::IAM::Role", "Properties": {
                     "RoleName": "CrossAccountAssumeRole",
@@ -60,15 +61,7 @@ fn the_seed_cross_account_deploy_gives_a_template_of_both_roles() {
                             "aws:PrincipalArn": "arn:aws:iam::123456789012:role/CodePipelineRole"}},
                     }]},
                     "Policies": [
-                        {"PolicyName": "ArtifactAccess", "PolicyDocument": {"Version": "2012-10-17", "Statement": [
-                            {"Effect": "Allow",
-                             "Action": ["s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:ListBucket"],
-                             "Resource": ["arn:aws:s3:::my-pipeline-artifacts"]},
-                            {"Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObjectVersion"],
-                             "Resource": ["arn:aws:s3:::my-pipeline-artifacts/*"]},
-                            {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey"],
-                             "Resource": ["arn:aws:kms:us-east-1:123456789012:key/abc123"]},
-                        ]}},
+                        read_artifacts.clone(),
                         {"PolicyName": "DeployDeployToB", "PolicyDocument": {"Version": "2012-10-17", "Statement": [
                             {"Effect": "Allow",
                              "Action": ["cloudformation:CreateStack", "cloudformation:DescribeStackEvents",
@@ -89,7 +82,10 @@ fn the_seed_cross_account_deploy_gives_a_template_of_both_roles() {
                     "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{
                         "Effect": "Allow", "Principal": {"Service": "cloudformation.amazonaws.com"},
                         "Action": "sts:AssumeRole"}]},
-                    "ManagedPolicyArns": {"Ref": "CrossAccountDeployRolePolicyArns"},
+                    "Policies": [
+                        read_artifacts.clone(),
+                    ],
+                    "ManagedPolicyArns": [seed::DEPLOYMENT_POLICY],
                 }},
             },
         })
@@ -116,7 +112,7 @@ fn an_ecs_deploy_in_another_account_gets_the_ecs_permissions_and_its_role_path()
     assert_eq!(
         files[0].deploy.as_ref().unwrap().command,
         "aws cloudformation deploy --region eu-west-1 --stack-name web-app-cross-account-roles --template-file \
-         cross-account/555555555555-eu-west-1.template.yaml --capabilities CAPABILITY_NAMED_IAM"
+         cross-account/555555555555-eu-west-1.template.yaml --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset"
     );
     let template = template_of(&files[0]);
     assert_eq!(template.get("Parameters"), None);
@@ -159,7 +155,14 @@ fn a_stack_named_by_expression_cannot_be_templated() {
     let errors: Vec<String> = emit(&pipeline).unwrap_err().0.iter().map(Violation::to_string).collect();
     assert_eq!(
         errors,
-        ["error[cross-account-template]: pipeline \"my-pipeline\" > stage \"Deploy\" > action \"DeployToB\": \
-             configuration.StackName is a CloudFormation expression; the role template needs its literal value"]
+        [
+            "error[cross-account-template]: pipeline \"my-pipeline\" > stage \"Deploy\" > action \"DeployToB\": \
+             configuration.StackName is a CloudFormation expression; the role template needs its literal value",
+            "error[deployment-role-permissions]: pipeline \"my-pipeline\" > stage \"Deploy\" > action \"DeployToB\" > \
+             configuration.RoleArn: the deployment role arn:aws:iam::987654321098:role/CrossAccountDeployRole is in \
+             another account, and its role template needs the permissions it deploys the stack's resources with: call \
+             `p.deployment_role_permissions(\"arn:aws:iam::987654321098:role/CrossAccountDeployRole\", \
+             DeploymentRolePermissions::managed_policies([..]))` or `DeploymentRolePermissions::statements([..])`"
+        ]
     );
 }

@@ -16,6 +16,7 @@ mod emit_cross_account;
 mod emit_events;
 mod emit_events_custom;
 mod emit_notifications;
+mod emit_support;
 mod explain;
 mod findings_sarif;
 mod output_folder;

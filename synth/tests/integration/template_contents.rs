@@ -101,7 +101,7 @@ fn declared_parameters_and_resources_make_the_template_self_contained() {
     assert_eq!(
         manifest["pipelines"][0]["deploy"]["cloudformation"][0]["command"],
         "aws cloudformation deploy --template-file app/template.json --stack-name app \
-         --parameter-overrides Env=dev ArtifactBucket=\"$ARTIFACT_BUCKET\" --capabilities CAPABILITY_NAMED_IAM"
+         --parameter-overrides Env=dev ArtifactBucket=\"$ARTIFACT_BUCKET\" --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset"
     );
 }
 

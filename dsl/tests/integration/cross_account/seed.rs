@@ -9,6 +9,7 @@
 //! of the cross-account setup.
 
 use pipewright_dsl::model::PipelineDocument;
+use pipewright_dsl::provision::DeploymentRolePermissions;
 use pipewright_dsl::Pipeline;
 use serde_json::{json, Value};
 
@@ -42,8 +43,15 @@ pub fn cross_account_deploy_action() -> Value {
     action
 }
 
+/// The deployment role of the seed's cross-account action.
+pub const DEPLOYMENT_ROLE: &str = "arn:aws:iam::987654321098:role/CrossAccountDeployRole";
+
+/// The managed policy the deployment role is given.
+pub const DEPLOYMENT_POLICY: &str = "arn:aws:iam::aws:policy/AWSCloudFormationFullAccess";
+
 /// The pipeline, created in us-east-1, with `stores` (an object holding
-/// `artifactStore` or `artifactStores`) as its artifact store(s).
+/// `artifactStore` or `artifactStores`) as its artifact store(s), its
+/// deployment role given [`DEPLOYMENT_POLICY`].
 pub fn cross_account_pipeline(stores: Value) -> Pipeline {
     let mut document = basic_pipeline();
     let pipeline = document["pipeline"].as_object_mut().unwrap();
@@ -53,7 +61,10 @@ pub fn cross_account_pipeline(stores: Value) -> Pipeline {
     }
     pipeline["stages"][2]["actions"] = json!([cross_account_deploy_action()]);
     let document: PipelineDocument = serde_json::from_value(document).unwrap();
-    Pipeline::from_document(document).with_region("us-east-1")
+    Pipeline::from_document(document).with_region("us-east-1").with_deployment_role_permissions(
+        DEPLOYMENT_ROLE,
+        DeploymentRolePermissions::managed_policies([DEPLOYMENT_POLICY]),
+    )
 }
 
 /// The seed's artifact store encrypted with a customer-managed key.
