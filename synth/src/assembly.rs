@@ -16,6 +16,7 @@ use pipewright_dsl::{printable, Location, Pipeline, Rule, Violation, Violations}
 use crate::emit::{
     self, api_json, cloudformation, cross_account, events, notifications, EmitError, FileKind, Format, OutputFile,
 };
+use crate::cloud_assembly::{self, DeployRoles};
 use crate::manifest::{self, Manifest, NotWritten};
 use crate::output_folder::{self, Refusal};
 
@@ -45,6 +46,7 @@ pub struct Synth<'a> {
     pipelines: Vec<&'a Pipeline>,
     format: Format,
     deny_warnings: bool,
+    deploy_roles: DeployRoles,
 }
 
 /// The files of a synth, rendered but not yet written.
@@ -144,7 +146,13 @@ pub enum SynthError {
 impl<'a> Synth<'a> {
     /// A synth into `dir` (created if missing), templates in JSON.
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        Synth { dir: dir.into(), pipelines: Vec::new(), format: Format::Json, deny_warnings: false }
+        Synth {
+            dir: dir.into(),
+            pipelines: Vec::new(),
+            format: Format::Json,
+            deny_warnings: false,
+            deploy_roles: DeployRoles::default(),
+        }
     }
 
     /// Adds a pipeline; its files go to `<dir>/<pipeline name>/`.
@@ -173,6 +181,14 @@ impl<'a> Synth<'a> {
         self
     }
 
+    /// The roles the AWS CDK CLI assumes to deploy the stacks of accounts
+    /// other than their pipeline's (see [`crate::cloud_assembly`]); by
+    /// default the deploy role `cdk bootstrap` creates in each account.
+    pub fn deploy_roles(mut self, roles: DeployRoles) -> Self {
+        self.deploy_roles = roles;
+        self
+    }
+
     /// Validates every pipeline and renders every file, without writing.
     pub fn assemble(&self) -> Result<Assembly, SynthError> {
         if self.pipelines.is_empty() {
@@ -190,7 +206,7 @@ impl<'a> Synth<'a> {
             let folder = pipeline.name();
             match emit_pipeline(pipeline, self.format) {
                 Ok(emitted) => {
-                    let entry = manifest.add(pipeline, &folder, &emitted.files, &emitted.not_written);
+                    let entry = manifest.add(pipeline, &folder, &emitted.files, &emitted.not_written, &self.deploy_roles);
                     all_not_written.extend(entry.not_written.iter().cloned());
                     files.extend(emitted.files.into_iter().map(|file| AssembledFile {
                         path: format!("{folder}/{}", file.path),
@@ -347,6 +363,13 @@ fn emit_pipeline(pipeline: &Pipeline, format: Format) -> Result<PipelineFiles, V
         }
     }
     emitted.files.extend(cross_account::emit(pipeline).map_err(|Violations(violations)| violations)?);
+    let mut twins = Vec::new();
+    for file in emitted.files.iter().filter(|file| manifest::is_stack(file.kind)) {
+        if let Some(twin) = cloud_assembly::json_twin(file).map_err(|error| failure(Rule::Template, error))? {
+            twins.push(twin);
+        }
+    }
+    emitted.files.extend(twins);
     Ok(emitted)
 }
 

@@ -6,10 +6,17 @@
 //! the pipeline and its rules) or `awsCli` (the role templates, then
 //! `create-pipeline` with `pipeline.json`, then the rules). Every command runs
 //! from the output folder, the one that holds `manifest.json`.
+//!
+//! The same file is an AWS CDK cloud assembly manifest (`version`,
+//! `artifacts`; see [`crate::cloud_assembly`]): every CloudFormation
+//! template is a stack the CDK CLI deploys, in the same order.
 
+use indexmap::IndexMap;
 use pipewright_dsl::Pipeline;
 use serde::Serialize;
+use serde_json::Value;
 
+use crate::cloud_assembly::{self, DeployRoles, StackArtifact, StackProperties};
 use crate::emit::{api_json, FileKind, Format, OutputFile};
 
 /// The file's name in the output folder.
@@ -31,6 +38,10 @@ pub struct Manifest {
     pub template_format: &'static str,
     /// One entry per pipeline, in the order they were added.
     pub pipelines: Vec<PipelineManifest>,
+    /// The cloud assembly schema version, [`cloud_assembly::SCHEMA_VERSION`].
+    pub version: &'static str,
+    /// Every CloudFormation stack as a cloud assembly artifact, by id.
+    pub artifacts: IndexMap<String, StackArtifact>,
 }
 
 /// What was written for one pipeline.
@@ -68,6 +79,33 @@ pub struct FileEntry {
     /// The Region it is deployed in, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    /// For a JSON twin of a YAML template (the CDK CLI reads JSON only): the
+    /// template it is a copy of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub json_twin_of: Option<String>,
+    /// For a template deployed as a stack: its id among the manifest's
+    /// `artifacts`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub artifact: Option<String>,
+    /// For a template deployed as a stack: every parameter it declares and
+    /// where its value comes from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parameters: Vec<StackParameter>,
+}
+
+/// A parameter of a stack's template.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StackParameter {
+    /// The parameter's logical name.
+    pub name: String,
+    /// Where the value comes from: `default` (the template's `Default`,
+    /// which `default` holds) or `deploy-command` (the deploy command's
+    /// `--parameter-overrides`; the CDK CLI cannot supply it).
+    pub from: &'static str,
+    /// The template's default value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<Value>,
 }
 
 /// A file an emitter refused to write, e.g. `pipeline.json` for a pipeline
@@ -125,17 +163,22 @@ impl Manifest {
             manifest_version: 1,
             template_format: format.extension(),
             pipelines: Vec::new(),
+            version: cloud_assembly::SCHEMA_VERSION,
+            artifacts: IndexMap::new(),
         }
     }
 
     /// Records the files of one pipeline, written to `folder`, and the files
     /// that were not written (paths relative to `folder`); returns the entry.
+    /// Its templates become stack artifacts, deployed in other accounts
+    /// through the roles `deploy_roles` names.
     pub fn add(
         &mut self,
         pipeline: &Pipeline,
         folder: &str,
         files: &[OutputFile],
         not_written: &[NotWritten],
+        deploy_roles: &DeployRoles,
     ) -> &PipelineManifest {
         let paths: Vec<&str> = files.iter().map(|file| file.path.as_str()).collect();
         let from_root = |command: &str| from_output_folder(command, folder, &paths);
@@ -175,17 +218,29 @@ impl Manifest {
         }
         deploy.cloudformation.sort_by_key(|step| step.order);
         deploy.aws_cli.sort_by_key(|step| step.order);
+        let stacks = self.add_stacks(pipeline, folder, files, deploy_roles);
         self.pipelines.push(PipelineManifest {
             name: pipeline.name(),
             folder: folder.to_owned(),
             account: pipeline.account().map(str::to_owned),
             files: files
                 .iter()
-                .map(|file| FileEntry {
-                    path: format!("{folder}/{}", file.path),
-                    kind: file.kind.as_str(),
-                    account: file.deploy.as_ref().and_then(|step| step.account.clone()),
-                    region: file.deploy.as_ref().and_then(|step| step.region.clone()),
+                .map(|file| {
+                    let stack = stacks.iter().find(|(path, _)| *path == file.path);
+                    FileEntry {
+                        path: format!("{folder}/{}", file.path),
+                        kind: file.kind.as_str(),
+                        account: file.deploy.as_ref().and_then(|step| step.account.clone()),
+                        region: file.deploy.as_ref().and_then(|step| step.region.clone()),
+                        json_twin_of: files
+                            .iter()
+                            .find(|other| {
+                                cloud_assembly::json_twin_path(&other.path).as_deref() == Some(file.path.as_str())
+                            })
+                            .map(|other| format!("{folder}/{}", other.path)),
+                        artifact: stack.map(|(_, id)| id.clone()),
+                        parameters: stack.map(|_| parameters(file, files)).unwrap_or_default(),
+                    }
                 })
                 .collect(),
             not_written: not_written
@@ -196,6 +251,87 @@ impl Manifest {
         });
         self.pipelines.last().expect("an entry was just added")
     }
+
+    /// Adds a stack artifact for every template of the pipeline that is
+    /// deployed as a stack; each depends on the pipeline's stacks deployed
+    /// before it (a lower deploy order). Returns each template's path (in
+    /// the pipeline's folder) with its artifact id.
+    fn add_stacks<'f>(
+        &mut self,
+        pipeline: &Pipeline,
+        folder: &str,
+        files: &'f [OutputFile],
+        deploy_roles: &DeployRoles,
+    ) -> Vec<(&'f str, String)> {
+        let mut stacks: Vec<(&'f str, String, u32)> = Vec::new();
+        for file in files.iter().filter(|file| is_stack(file.kind)) {
+            let Some(step) = &file.deploy else { continue };
+            let path = format!("{folder}/{}", file.path);
+            let account = step.account.as_deref();
+            let region = step.region.as_deref();
+            let artifact = StackArtifact {
+                artifact_type: cloud_assembly::STACK_TYPE,
+                environment: cloud_assembly::environment(account, region),
+                display_name: cloud_assembly::display_name(&path),
+                dependencies: Vec::new(),
+                properties: StackProperties {
+                    template_file: cloud_assembly::json_twin_path(&path).unwrap_or(path),
+                    stack_name: stack_name(&step.command),
+                    assume_role_arn: account
+                        .filter(|account| Some(*account) != pipeline.account())
+                        .map(|account| deploy_roles.role_for(account, region)),
+                },
+            };
+            let id = cloud_assembly::insert_unique(&mut self.artifacts, artifact);
+            stacks.push((&file.path, id, step.order));
+        }
+        // Once every id is known: each stack after those of lower orders.
+        for (_, id, order) in &stacks {
+            let before: Vec<String> =
+                stacks.iter().filter(|(_, _, other)| other < order).map(|(_, other, _)| other.clone()).collect();
+            if let Some(artifact) = self.artifacts.get_mut(id) {
+                artifact.dependencies = before;
+            }
+        }
+        stacks.into_iter().map(|(path, id, _)| (path, id)).collect()
+    }
+}
+
+/// Whether a kind of file is a CloudFormation template deployed as a stack
+/// of its own (and so an artifact of the cloud assembly).
+pub(crate) fn is_stack(kind: FileKind) -> bool {
+    match kind {
+        FileKind::Template | FileKind::CrossAccountTemplate => true,
+        FileKind::PipelineJson | FileKind::EventRule | FileKind::NotificationRule => false,
+    }
+}
+
+/// The stack name a deploy command gives with `--stack-name`.
+fn stack_name(command: &str) -> Option<String> {
+    let mut words = command.split(' ');
+    words.find(|word| *word == "--stack-name")?;
+    words.next().map(str::to_owned)
+}
+
+/// Every parameter the template declares, read from the template or its
+/// JSON twin, and where its value comes from.
+fn parameters(template: &OutputFile, files: &[OutputFile]) -> Vec<StackParameter> {
+    let json = cloud_assembly::json_twin_path(&template.path)
+        .and_then(|twin| files.iter().find(|file| file.path == twin))
+        .unwrap_or(template);
+    let Ok(value) = serde_json::from_str::<Value>(&json.contents) else { return Vec::new() };
+    let Some(declared) = value.get("Parameters").and_then(Value::as_object) else { return Vec::new() };
+    declared
+        .iter()
+        .map(|(name, declaration)| {
+            let default = declaration.get("Default").cloned();
+            StackParameter {
+                name: name.clone(),
+                from: if default.is_some() { "default" } else { "deploy-command" },
+                default,
+            }
+        })
+        .collect()
 }
 
 /// Which routes deploy a kind of file: (CloudFormation, AWS CLI). The
