@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 from .aws_cli import AwsCli
+from .cloud_assembly import check_cloud_assemblies
 from .corpus import check_corpus, target_dir
 from .diagrams import check_diagrams
 from .diff import check_diff
@@ -51,6 +52,10 @@ def run(argv: list[str], repo: Path, venv: Path) -> int:
                     for root in roots if root.name == "json"}
         diff = DiffCheck(repo, apps, Path(scratch))
         check_outputs(roots, base, bin_dir, Path(scratch) / "moto.log", tally, diff)
+        # Deployed once per example (its JSON-format output), or each folder given.
+        deployed = [root for root in roots if args.outputs or root.name == "json"]
+        check_cloud_assemblies(repo, bin_dir, roots, deployed, lambda path: os.path.relpath(path, base),
+                               Path(scratch), tally)
         if not args.outputs:
             diagrams = Path(scratch) / "diagrams"
             diagrams.mkdir()
