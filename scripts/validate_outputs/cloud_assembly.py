@@ -81,6 +81,12 @@ class CdkCli:
         )
 
 
+def output_of(process: subprocess.CompletedProcess) -> str:
+    """The last lines the CDK CLI printed (with CI set, it prints its
+    progress on stdout and its errors on stderr)."""
+    return last_lines(process.stdout + process.stderr, 8)
+
+
 def check_listing(cdk: CdkCli, root: Path) -> str:
     """`cdk ls` lists every stack of the manifest in its environment, and
     `cdk synth` reads every template."""
@@ -89,7 +95,7 @@ def check_listing(cdk: CdkCli, root: Path) -> str:
         raise Failure("the manifest lists no aws:cloudformation:stack artifact")
     listing = cdk.run("ls", "--long", "--json", app=root)
     if listing.returncode != 0:
-        raise Failure(f"cdk ls exited {listing.returncode}: " + last_lines(listing.stderr))
+        raise Failure(f"cdk ls exited {listing.returncode}: " + output_of(listing))
     listed = {(stack["name"], stack["environment"]["name"]) for stack in json.loads(listing.stdout)}
     expected = {(artifact["properties"].get("stackName", key), artifact["environment"])
                 for key, artifact in artifacts.items()}
@@ -97,7 +103,7 @@ def check_listing(cdk: CdkCli, root: Path) -> str:
         raise Failure(f"cdk ls lists {sorted(listed)}, the manifest {sorted(expected)}")
     synth = cdk.run("synth", "--quiet", app=root)
     if synth.returncode != 0:
-        raise Failure(f"cdk synth exited {synth.returncode}: " + last_lines(synth.stderr))
+        raise Failure(f"cdk synth exited {synth.returncode}: " + output_of(synth))
     return f"{len(listed)} stacks: " + ", ".join(f"{name} in {environment}" for name, environment in sorted(listed))
 
 
@@ -132,16 +138,16 @@ def check_cdk_deploy(cdk: CdkCli, aws: AwsCli, root: Path) -> str:
         deploy = cdk.run("deploy", "--all", "--require-approval", "never", "--progress", "events", app=root, env=env)
         times.append(time.monotonic() - started)
         if deploy.returncode != 0:
-            raise Failure(f"{attempt} cdk deploy --all exited {deploy.returncode}: " + last_lines(deploy.stderr, 8))
-    unchanged = len(re.findall(r"\(no changes\)", deploy.stderr))
+            raise Failure(f"{attempt} cdk deploy --all exited {deploy.returncode}: " + output_of(deploy))
+    unchanged = len(re.findall(r"\(no changes\)", deploy.stdout + deploy.stderr))
     if unchanged != len(artifacts):
         raise Failure(f"the second cdk deploy changed {len(artifacts) - unchanged} of {len(artifacts)} stacks: "
-                      + last_lines(deploy.stderr, 8))
+                      + output_of(deploy))
     started = time.monotonic()
     diff = cdk.run("diff", "--no-change-set", "--fail", app=root, env=env)
     diff_time = time.monotonic() - started
     if diff.returncode != 0:
-        raise Failure(f"cdk diff --no-change-set --fail exited {diff.returncode}: " + last_lines(diff.stderr, 8))
+        raise Failure(f"cdk diff --no-change-set --fail exited {diff.returncode}: " + output_of(diff))
     skipped = set()
     for artifact in artifacts.values():
         skipped |= check_stack(aws, root, artifact)

@@ -12,8 +12,10 @@
 //!
 //! A stack in an account other than the pipeline's is deployed through a
 //! role assumed in that account: by default the deploy role that
-//! `cdk bootstrap --trust <pipeline account>` creates there,
-//! [`DeployRoles`] names another one per account.
+//! `cdk bootstrap --trust <pipeline account>` creates there, with the
+//! bootstrap's CloudFormation execution role creating the resources, as
+//! CDK's own cross-account deploys do; [`DeployRoles`] names another role
+//! per account.
 
 use std::collections::BTreeMap;
 
@@ -70,6 +72,9 @@ pub struct StackProperties {
     /// than the pipeline's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assume_role_arn: Option<String>,
+    /// The role CloudFormation creates that stack's resources with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cloud_formation_execution_role_arn: Option<String>,
 }
 
 /// The role the CDK CLI assumes in each account other than the pipeline's.
@@ -102,12 +107,38 @@ impl DeployRoles {
     /// default qualifier (`${AWS::Partition}` and, for an unknown Region,
     /// `${AWS::Region}` are filled in by the CDK CLI).
     pub fn role_for(&self, account: &str, region: Option<&str>) -> String {
-        if let Some(role) = self.by_account.get(account) {
-            return role.clone();
+        match self.by_account.get(account) {
+            Some(role) => role.clone(),
+            None => bootstrap_role("deploy-role", account, region),
         }
-        let region = region.unwrap_or("${AWS::Region}");
-        format!("arn:${{AWS::Partition}}:iam::{account}:role/cdk-hnb659fds-deploy-role-{account}-{region}")
     }
+
+    /// The role CloudFormation creates the stack's resources with in
+    /// `account`: with the `cdk bootstrap` deploy role, the bootstrap's
+    /// execution role (the deploy role itself may only pass it, as in CDK's
+    /// own cross-account deploys); with a role given by
+    /// [`DeployRoles::with`], none (CloudFormation uses that role's
+    /// permissions).
+    ///
+    /// ```
+    /// use pipewright_synth::cloud_assembly::DeployRoles;
+    ///
+    /// let roles = DeployRoles::default().with("222222222222", "arn:aws:iam::222222222222:role/Deployer");
+    /// assert_eq!(roles.execution_role_for("222222222222", Some("eu-west-1")), None);
+    /// assert_eq!(
+    ///     roles.execution_role_for("333333333333", Some("us-east-1")).unwrap(),
+    ///     "arn:${AWS::Partition}:iam::333333333333:role/cdk-hnb659fds-cfn-exec-role-333333333333-us-east-1"
+    /// );
+    /// ```
+    pub fn execution_role_for(&self, account: &str, region: Option<&str>) -> Option<String> {
+        (!self.by_account.contains_key(account)).then(|| bootstrap_role("cfn-exec-role", account, region))
+    }
+}
+
+/// A role `cdk bootstrap` creates with its default qualifier `hnb659fds`.
+fn bootstrap_role(role: &str, account: &str, region: Option<&str>) -> String {
+    let region = region.unwrap_or("${AWS::Region}");
+    format!("arn:${{AWS::Partition}}:iam::{account}:role/cdk-hnb659fds-{role}-{account}-{region}")
 }
 
 /// `aws://ACCOUNT/REGION`, with CDK's words for what is not known.

@@ -269,6 +269,7 @@ impl Manifest {
             let path = format!("{folder}/{}", file.path);
             let account = step.account.as_deref();
             let region = step.region.as_deref();
+            let other_account = account.filter(|account| Some(*account) != pipeline.account());
             let artifact = StackArtifact {
                 artifact_type: cloud_assembly::STACK_TYPE,
                 environment: cloud_assembly::environment(account, region),
@@ -277,9 +278,9 @@ impl Manifest {
                 properties: StackProperties {
                     template_file: cloud_assembly::json_twin_path(&path).unwrap_or(path),
                     stack_name: stack_name(&step.command),
-                    assume_role_arn: account
-                        .filter(|account| Some(*account) != pipeline.account())
-                        .map(|account| deploy_roles.role_for(account, region)),
+                    assume_role_arn: other_account.map(|account| deploy_roles.role_for(account, region)),
+                    cloud_formation_execution_role_arn: other_account
+                        .and_then(|account| deploy_roles.execution_role_for(account, region)),
                 },
             };
             let id = cloud_assembly::insert_unique(&mut self.artifacts, artifact);

@@ -97,6 +97,11 @@ fn role_stacks_of_other_accounts_are_deployed_first_through_the_bootstrap_deploy
         roles["properties"]["assumeRoleArn"],
         "arn:${AWS::Partition}:iam::987654321098:role/cdk-hnb659fds-deploy-role-987654321098-us-east-1"
     );
+    assert_eq!(
+        roles["properties"]["cloudFormationExecutionRoleArn"],
+        "arn:${AWS::Partition}:iam::987654321098:role/cdk-hnb659fds-cfn-exec-role-987654321098-us-east-1",
+        "the bootstrap deploy role may only pass the execution role"
+    );
     assert_eq!(roles.get("dependencies"), None);
     let template_file = roles["properties"]["templateFile"].as_str().unwrap();
     assert_eq!(template_file, "my-pipeline/cross-account/987654321098-us-east-1.template.json");
@@ -109,6 +114,7 @@ fn role_stacks_of_other_accounts_are_deployed_first_through_the_bootstrap_deploy
     let stack = &artifacts["my-pipeline-template"];
     assert_eq!(stack["environment"], "aws://123456789012/us-east-1");
     assert_eq!(stack["properties"].get("assumeRoleArn"), None, "the pipeline's own account deploys it");
+    assert_eq!(stack["properties"].get("cloudFormationExecutionRoleArn"), None);
     assert_eq!(stack["dependencies"], json!(["my-pipeline-cross-account-987654321098-us-east-1"]));
     for artifact in artifacts.values() {
         for dependency in artifact["dependencies"].as_array().into_iter().flatten() {
@@ -122,10 +128,9 @@ fn the_role_assumed_in_an_account_can_be_named() {
     let pipeline = cross_account_pipeline(store_with_key());
     let roles = DeployRoles::default().with("987654321098", "arn:aws:iam::987654321098:role/Deployer");
     let (manifest, _) = assemble(Synth::new("out").add(&pipeline).deploy_roles(roles));
-    assert_eq!(
-        manifest["artifacts"]["my-pipeline-cross-account-987654321098-us-east-1"]["properties"]["assumeRoleArn"],
-        "arn:aws:iam::987654321098:role/Deployer"
-    );
+    let properties = &manifest["artifacts"]["my-pipeline-cross-account-987654321098-us-east-1"]["properties"];
+    assert_eq!(properties["assumeRoleArn"], "arn:aws:iam::987654321098:role/Deployer");
+    assert_eq!(properties.get("cloudFormationExecutionRoleArn"), None, "the named role deploys with its own rights");
 }
 
 #[test]
@@ -159,7 +164,12 @@ fn two_display_names_that_give_the_same_id_get_distinct_ids() {
         environment: "aws://123456789012/us-east-1".to_owned(),
         display_name: name.to_owned(),
         dependencies: Vec::new(),
-        properties: StackProperties { template_file: format!("{name}.json"), stack_name: None, assume_role_arn: None },
+        properties: StackProperties {
+            template_file: format!("{name}.json"),
+            stack_name: None,
+            assume_role_arn: None,
+            cloud_formation_execution_role_arn: None,
+        },
     };
     let mut artifacts = IndexMap::new();
     let one = insert_unique(&mut artifacts, artifact("a/b-template"));
