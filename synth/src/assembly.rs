@@ -13,10 +13,10 @@ use std::path::PathBuf;
 
 use pipewright_dsl::{printable, Location, Pipeline, Rule, Violation, Violations};
 
+use crate::cloud_assembly::{self, DeployRoles};
 use crate::emit::{
     self, api_json, cloudformation, cross_account, events, notifications, EmitError, FileKind, Format, OutputFile,
 };
-use crate::cloud_assembly::{self, DeployRoles};
 use crate::manifest::{self, Manifest, NotWritten};
 use crate::output_folder::{self, Refusal};
 
@@ -206,7 +206,8 @@ impl<'a> Synth<'a> {
             let folder = pipeline.name();
             match emit_pipeline(pipeline, self.format) {
                 Ok(emitted) => {
-                    let entry = manifest.add(pipeline, &folder, &emitted.files, &emitted.not_written, &self.deploy_roles);
+                    let entry =
+                        manifest.add(pipeline, &folder, &emitted.files, &emitted.not_written, &self.deploy_roles);
                     all_not_written.extend(entry.not_written.iter().cloned());
                     files.extend(emitted.files.into_iter().map(|file| AssembledFile {
                         path: format!("{folder}/{}", file.path),

@@ -19,7 +19,12 @@ fn snapshots_every_file_synth_writes() {
     let paths: Vec<&str> = files.iter().map(|(path, _)| path.as_str()).collect();
     assert_eq!(
         paths,
-        ["snapshot-helper/pipeline.json", "snapshot-helper/template.yaml", "snapshot-helper/template.json", "manifest.json"]
+        [
+            "snapshot-helper/pipeline.json",
+            "snapshot-helper/template.yaml",
+            "snapshot-helper/template.json",
+            "manifest.json"
+        ]
     );
 
     insta::with_settings!({ snapshot_path => "../../snapshots" }, {

@@ -2,14 +2,11 @@
 //! template, with its environment, its JSON template, the stacks deployed
 //! before it and, in another account, the role the CDK CLI assumes there.
 
-#[path = "../../../dsl/tests/integration/cross_account/seed.rs"]
-mod seed;
-
-use pipewright_dsl::prelude::*;
+use crate::emit_cross_account::seed::{cross_account_pipeline, store_with_key};
 use indexmap::IndexMap;
+use pipewright_dsl::prelude::*;
 use pipewright_synth::cloud_assembly::{display_name, insert_unique, DeployRoles, StackArtifact, StackProperties};
 use pipewright_synth::{Format, Synth};
-use seed::{cross_account_pipeline, store_with_key};
 use serde_json::{json, Value};
 
 /// A pipeline in account 123456789012, in `region` when one is given.
@@ -31,8 +28,7 @@ fn single_account(region: Option<&str>) -> Pipeline {
 /// The manifest and every file of a synth, by path.
 fn assemble(synth: Synth<'_>) -> (Value, Vec<(String, String)>) {
     let assembly = synth.assemble().unwrap();
-    let files: Vec<(String, String)> =
-        assembly.files.into_iter().map(|file| (file.path, file.contents)).collect();
+    let files: Vec<(String, String)> = assembly.files.into_iter().map(|file| (file.path, file.contents)).collect();
     let manifest = files.iter().find(|(path, _)| path == "manifest.json").unwrap();
     (serde_json::from_str(&manifest.1).unwrap(), files)
 }
