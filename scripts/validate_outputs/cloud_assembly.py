@@ -194,15 +194,30 @@ def run_step(aws: AwsCli, root: Path, pipeline: dict, step: dict, command: str, 
     account = step.get("account") or pipeline.get("account") or DEFAULT_ACCOUNT
     region = step.get("region") or DEFAULT_REGION
     if "codepipeline create-pipeline" in command:
-        # The pipeline's service role, when the user provides it (moto checks it exists).
-        definition = json.loads((root / step["file"]).read_text())["pipeline"]
-        aws.ensure_role(definition["roleArn"], "codepipeline.amazonaws.com", region)
+        role_arn = json.loads((root / step["file"]).read_text())["pipeline"]["roleArn"]
+        if role_arn.rpartition("/")[2] not in roles_of_stacks(root, pipeline):
+            # The user provides this role (moto checks that it exists); a
+            # generated one must have been created by an earlier step.
+            aws.ensure_role(role_arn, "codepipeline.amazonaws.com", region)
     env = {**aws.environment(account), "AWS_REGION": region, "AWS_DEFAULT_REGION": region}
     process = subprocess.run(["bash", "-c", command], cwd=root, env=env, capture_output=True, text=True,
                              stdin=subprocess.DEVNULL)
     if process.returncode != 0:
         raise Failure(f"{attempt} run of `{command}` exited {process.returncode}: "
                       + last_lines(process.stderr or process.stdout))
+
+
+def roles_of_stacks(root: Path, pipeline: dict) -> set[str]:
+    """The names of the IAM roles the stacks of a pipeline create."""
+    artifacts = read_manifest(root)["artifacts"]
+    names = set()
+    for entry in pipeline["files"]:
+        if "artifact" not in entry:
+            continue
+        template = json.loads((root / artifacts[entry["artifact"]]["properties"]["templateFile"]).read_text())
+        names |= {resource.get("Properties", {}).get("RoleName") for resource in template.get("Resources", {}).values()
+                  if resource.get("Type") == "AWS::IAM::Role"}
+    return {name for name in names if isinstance(name, str)}
 
 
 def check_cloud_assemblies(repo: Path, bin_dir: Path, roots: list[Path], deployed: list[Path], shown, scratch: Path,
