@@ -75,7 +75,7 @@ class CdkCli:
 
     def run(self, *args: str, app: Path, env: dict | None = None) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [self.command, *args, "--app", str(app), "--no-notices", "--no-version-reporting", "--no-color"],
+            [self.command, *args, "--app", str(app.resolve()), "--no-notices", "--no-version-reporting", "--no-color"],
             cwd=self.scratch, env={**self.base_env, **(env or {})}, capture_output=True, text=True,
             stdin=subprocess.DEVNULL,
         )
@@ -148,19 +148,23 @@ def check_cdk_deploy(cdk: CdkCli, aws: AwsCli, root: Path) -> str:
     diff_time = time.monotonic() - started
     if diff.returncode != 0:
         raise Failure(f"cdk diff --no-change-set --fail exited {diff.returncode}: " + output_of(diff))
-    skipped = set()
+    skipped, keys = set(), 0
     for artifact in artifacts.values():
-        skipped |= check_stack(aws, root, artifact)
+        stack_skipped, stack_keys = check_stack(aws, root, artifact)
+        skipped |= stack_skipped
+        keys += stack_keys
     note = (f"{len(artifacts)} stacks deployed in {times[0]:.1f} s, again with no change in {times[1]:.1f} s, "
-            f"no difference in cdk diff ({diff_time:.1f} s)")
+            f"no difference in cdk diff ({diff_time:.1f} s), {keys} KMS key policies as declared")
     if skipped:
         note += "; moto's CloudFormation skipped " + ", ".join(sorted(skipped))
     return note
 
 
-def check_stack(aws: AwsCli, root: Path, artifact: dict) -> set[str]:
-    """The stack is complete in its account and Region; returns the resource
-    types of its template that moto's CloudFormation did not create."""
+def check_stack(aws: AwsCli, root: Path, artifact: dict) -> tuple[set[str], int]:
+    """The stack is complete in its account and Region, and its KMS keys
+    have the policies it declares; returns the resource types of its
+    template that moto's CloudFormation did not create, and how many key
+    policies were compared."""
     account, region = environment_of(artifact)
     name = artifact["properties"]["stackName"]
     stacks = aws.call("cloudformation", "describe-stacks", "--stack-name", name, region=region,
@@ -172,7 +176,27 @@ def check_stack(aws: AwsCli, root: Path, artifact: dict) -> set[str]:
                        account=account)["StackResources"]
     template = json.loads((root / artifact["properties"]["templateFile"]).read_text())
     declared = {resource["Type"] for resource in template.get("Resources", {}).values()}
-    return declared - {resource.get("ResourceType") for resource in created}  # moto lists an entry without a type
+    keys = 0
+    for resource in created:
+        if resource.get("ResourceType") == "AWS::KMS::Key":
+            keys += check_key_policy(aws, template["Resources"][resource["LogicalResourceId"]],
+                                     resource["PhysicalResourceId"], account, region)
+    # moto lists the stack's own entry among them, without a type.
+    return declared - {resource.get("ResourceType") for resource in created}, keys
+
+
+def check_key_policy(aws: AwsCli, declared: dict, key_id: str, account: str, region: str) -> bool:
+    """The key's policy in KMS is the one its template declares (grants to
+    other accounts included), when the template writes it out literally;
+    whether it was compared."""
+    expected = declared.get("Properties", {}).get("KeyPolicy")
+    if expected is None or any(marker in json.dumps(expected) for marker in ('"Ref"', '"Fn::')):
+        return False
+    live = aws.call("kms", "get-key-policy", "--key-id", key_id, "--policy-name", "default", region=region,
+                    account=account)["Policy"]
+    if (json.loads(live) if isinstance(live, str) else live) != expected:  # the CLI may parse it already
+        raise Failure(f"the key policy of {key_id} in {account}/{region} is not the template's: {live}")
+    return True
 
 
 def check_cli_route(aws: AwsCli, root: Path, route: str) -> str:
