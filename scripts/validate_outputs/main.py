@@ -16,7 +16,7 @@ from .moto_server import MotoServer
 from .notifications import check_notification_file
 from .pipelines import check_pipeline, region_of
 from .json_file import read_json
-from .manifest import Placement, placements
+from .manifest import Placement, json_twins, placements
 from .report import Failure, Tally
 from .templates import lint
 from .templates import region_of as template_region
@@ -121,6 +121,8 @@ def check_outputs(roots: list[Path], base: Path, bin_dir: Path, moto_log: Path, 
             diff.run(aws, pipelines, placement, shown, tally)
     for path in notifications:
         tally.check(shown(path), check_notification_file, path)
+    twins = set().union(*(json_twins(root) for root in roots))
+    templates = [template for template in templates if template.resolve() not in twins]
     regions = {template: placement(template).region or template_region(template, pipeline_regions(pipelines))
                for template in templates}
     for template, findings in lint(bin_dir, templates, regions).items():
