@@ -27,8 +27,8 @@ use crate::emit::{json_text, EmitError, OutputFile};
 
 /// The cloud assembly schema version the manifest declares. The CDK CLI
 /// reads every assembly whose major version is at most its own (aws-cdk
-/// 2.1148 reads up to 55); 36 is what aws-cdk-lib 2.100 wrote, and every
-/// field used here existed then.
+/// 2.1148 reads up to 55; the schema was at 40 in February 2025), so an
+/// older version reaches older CLIs; every field used here is older than it.
 pub const SCHEMA_VERSION: &str = "36.0.0";
 
 /// The artifact type of a CloudFormation stack.
