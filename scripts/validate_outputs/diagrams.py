@@ -7,39 +7,13 @@ its sanitizer a DOM). The packages are installed with `npm ci` into
 `target/mermaid-check/`, again only when the lock file changes.
 """
 
-import hashlib
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 from .examples import example_names, last_lines, run
+from .npm_package import install_locked
 from .report import Tally
-
-SOURCES = ("package.json", "package-lock.json", "check.mjs")
-
-
-def ensure_checker(repo: Path) -> Path:
-    """Copies scripts/mermaid-check into target/mermaid-check and installs
-    its locked packages there, unless the same lock is installed already;
-    returns the folder."""
-    source = repo / "scripts" / "mermaid-check"
-    folder = repo / "target" / "mermaid-check"
-    stamp = folder / "package-lock.sha256"
-    digest = hashlib.sha256((source / "package-lock.json").read_bytes()).hexdigest()
-    if not (stamp.exists() and stamp.read_text() == digest and (folder / "node_modules").is_dir()):
-        if folder.exists():
-            shutil.rmtree(folder)
-        folder.mkdir(parents=True)
-        for name in SOURCES:
-            shutil.copy(source / name, folder / name)
-        print(f"installing the pinned Mermaid parser into {folder.relative_to(repo)} ...", flush=True)
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=folder, check=True,
-                       stdin=subprocess.DEVNULL)
-        stamp.write_text(digest)
-    shutil.copy(source / "check.mjs", folder / "check.mjs")
-    return folder
-
 
 def check_diagrams(repo: Path, scratch: Path, tally: Tally) -> None:
     """Draws every example with `graph` and parses each diagram."""
@@ -56,7 +30,7 @@ def check_diagrams(repo: Path, scratch: Path, tally: Tally) -> None:
     if not diagrams:
         return
     try:
-        folder = ensure_checker(repo)
+        folder = install_locked(repo, "mermaid-check", "Mermaid parser", extra_files=("check.mjs",))
     except (OSError, subprocess.CalledProcessError) as error:
         tally.fail("scripts/mermaid-check", f"cannot install the Mermaid parser: {error}")
         return

@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 from .aws_cli import AwsCli
+from .cloud_assembly import check_cloud_assemblies
 from .corpus import check_corpus, target_dir
 from .diagrams import check_diagrams
 from .diff import check_diff
@@ -15,7 +16,7 @@ from .moto_server import MotoServer
 from .notifications import check_notification_file
 from .pipelines import check_pipeline, region_of
 from .json_file import read_json
-from .manifest import Placement, placements
+from .manifest import Placement, json_twins, placements
 from .report import Failure, Tally
 from .templates import lint
 from .templates import region_of as template_region
@@ -51,6 +52,10 @@ def run(argv: list[str], repo: Path, venv: Path) -> int:
                     for root in roots if root.name == "json"}
         diff = DiffCheck(repo, apps, Path(scratch))
         check_outputs(roots, base, bin_dir, Path(scratch) / "moto.log", tally, diff)
+        # Deployed once per example (its JSON-format output), or each folder given.
+        deployed = [root for root in roots if args.outputs or root.name == "json"]
+        check_cloud_assemblies(repo, bin_dir, roots, deployed, lambda path: os.path.relpath(path, base),
+                               Path(scratch), tally)
         if not args.outputs:
             diagrams = Path(scratch) / "diagrams"
             diagrams.mkdir()
@@ -117,6 +122,8 @@ def check_outputs(roots: list[Path], base: Path, bin_dir: Path, moto_log: Path, 
             diff.run(aws, pipelines, placement, shown, tally)
     for path in notifications:
         tally.check(shown(path), check_notification_file, path)
+    twins = set().union(*(json_twins(root) for root in roots))
+    templates = [template for template in templates if template.resolve() not in twins]
     regions = {template: placement(template).region or template_region(template, pipeline_regions(pipelines))
                for template in templates}
     for template, findings in lint(bin_dir, templates, regions).items():

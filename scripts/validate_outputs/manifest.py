@@ -24,3 +24,14 @@ def placements(root: Path) -> dict[Path, Placement]:
         for entry in pipeline.get("files", []):
             found[(root / entry["path"]).resolve()] = Placement(entry.get("account"), entry.get("region"))
     return found
+
+
+def json_twins(root: Path) -> set[Path]:
+    """The JSON twins of YAML templates the manifest of `root` lists (the
+    copies the AWS CDK CLI reads); linting the YAML template covers them."""
+    try:
+        manifest = json.loads((root / "manifest.json").read_text())
+    except (OSError, ValueError):
+        return set()
+    return {(root / entry["path"]).resolve() for pipeline in manifest.get("pipelines", [])
+            for entry in pipeline.get("files", []) if "jsonTwinOf" in entry}

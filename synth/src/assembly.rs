@@ -16,6 +16,7 @@ use pipewright_dsl::support;
 use pipewright_dsl::template::{is_logical_id, LOGICAL_ID_MAX_CHARS};
 use pipewright_dsl::{printable, Location, Pipeline, Rule, Violation, Violations};
 
+use crate::cloud_assembly::{self, DeployRoles};
 use crate::emit::{
     self, api_json, cloudformation, cross_account, events, notifications, EmitError, FileKind, Format, OutputFile,
 };
@@ -49,6 +50,7 @@ pub struct Synth<'a> {
     stacks: Vec<&'a Stack>,
     format: Format,
     deny_warnings: bool,
+    deploy_roles: DeployRoles,
 }
 
 /// The files of a synth, rendered but not yet written.
@@ -148,7 +150,14 @@ pub enum SynthError {
 impl<'a> Synth<'a> {
     /// A synth into `dir` (created if missing), templates in JSON.
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        Synth { dir: dir.into(), pipelines: Vec::new(), stacks: Vec::new(), format: Format::Json, deny_warnings: false }
+        Synth {
+            dir: dir.into(),
+            pipelines: Vec::new(),
+            stacks: Vec::new(),
+            format: Format::Json,
+            deny_warnings: false,
+            deploy_roles: DeployRoles::default(),
+        }
     }
 
     /// Adds a pipeline; its files go to `<dir>/<folder>/`, the folder named
@@ -190,6 +199,14 @@ impl<'a> Synth<'a> {
         self
     }
 
+    /// The roles the AWS CDK CLI assumes to deploy the stacks of accounts
+    /// other than their pipeline's (see [`crate::cloud_assembly`]); by
+    /// default the deploy role `cdk bootstrap` creates in each account.
+    pub fn deploy_roles(mut self, roles: DeployRoles) -> Self {
+        self.deploy_roles = roles;
+        self
+    }
+
     /// Validates every pipeline and renders every file, without writing.
     pub fn assemble(&self) -> Result<Assembly, SynthError> {
         if self.pipelines.is_empty() && self.stacks.is_empty() {
@@ -216,7 +233,8 @@ impl<'a> Synth<'a> {
         for (pipeline, folder, template) in alone.chain(in_stacks) {
             match emit_pipeline(pipeline, template) {
                 Ok(emitted) => {
-                    let entry = manifest.add(pipeline, &folder, &emitted.files, &emitted.not_written);
+                    let entry =
+                        manifest.add(pipeline, &folder, &emitted.files, &emitted.not_written, &self.deploy_roles);
                     all_not_written.extend(entry.not_written.iter().cloned());
                     files.extend(emitted.files.into_iter().map(|file| AssembledFile {
                         path: format!("{folder}/{}", file.path),
@@ -230,12 +248,23 @@ impl<'a> Synth<'a> {
         for stack in &self.stacks {
             match cloudformation::emit_stack(stack, self.format) {
                 Ok(template) => {
-                    manifest.add_stack(stack, &template);
-                    files.push(AssembledFile {
-                        path: format!("{}/{}", stack.name(), template.path),
-                        kind: Some(template.kind),
-                        contents: template.contents,
-                    });
+                    let twin = match cloud_assembly::json_twin(&template) {
+                        Ok(twin) => twin,
+                        Err(error) => {
+                            failures.push(Violation::new(
+                                Location::stack(stack.name()),
+                                Rule::Template,
+                                error.to_string(),
+                            ));
+                            continue;
+                        }
+                    };
+                    manifest.add_stack(stack, &template, twin.as_ref(), &self.deploy_roles);
+                    files.extend(std::iter::once(template).chain(twin).map(|file| AssembledFile {
+                        path: format!("{}/{}", stack.name(), file.path),
+                        kind: Some(file.kind),
+                        contents: file.contents,
+                    }));
                 }
                 Err(error) => {
                     failures.push(Violation::new(Location::stack(stack.name()), Rule::Template, error.to_string()))
@@ -507,6 +536,13 @@ fn emit_pipeline(pipeline: &Pipeline, template: Option<Format>) -> Result<Pipeli
     }
     emitted.files.extend(emit::support::emit(pipeline).map_err(|Violations(violations)| violations)?);
     emitted.files.extend(cross_account::emit(pipeline).map_err(|Violations(violations)| violations)?);
+    let mut twins = Vec::new();
+    for file in emitted.files.iter().filter(|file| manifest::is_stack(file.kind)) {
+        if let Some(twin) = cloud_assembly::json_twin(file).map_err(|error| failure(Rule::Template, error))? {
+            twins.push(twin);
+        }
+    }
+    emitted.files.extend(twins);
     Ok(emitted)
 }
 

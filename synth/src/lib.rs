@@ -17,6 +17,7 @@ mod app;
 pub mod assembly;
 pub mod build_script;
 pub mod cli;
+pub mod cloud_assembly;
 mod console;
 pub mod diff;
 pub mod emit;

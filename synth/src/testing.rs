@@ -51,6 +51,7 @@ pub use assert_pipeline::{
 };
 
 use crate::assembly::Synth;
+use crate::cloud_assembly;
 use crate::emit::Format;
 
 #[doc(hidden)]
@@ -73,14 +74,19 @@ pub fn synthesized_files(pipeline: &Pipeline, format: Format) -> Vec<(String, St
 /// takes of `pipeline`: (snapshot name, contents) for every file of
 /// [`synthesized_files`], each named after its path with the pipeline's
 /// folder in front (`my-pipeline/pipeline.json`, `my-pipeline/manifest.json`).
+/// The JSON twins of YAML templates (written for the AWS CDK CLI) are left
+/// out: each is the template beside it, in JSON.
 ///
 /// # Panics
 ///
 /// When the pipeline cannot be synthesized, with every finding.
 pub fn snapshots(pipeline: &Pipeline, format: Format) -> Vec<(String, String)> {
     let folder = format!("{}/", pipeline.folder_name());
-    synthesized_files(pipeline, format)
+    let files = synthesized_files(pipeline, format);
+    let twins: Vec<String> = files.iter().filter_map(|(path, _)| cloud_assembly::json_twin_path(path)).collect();
+    files
         .into_iter()
+        .filter(|(path, _)| !twins.contains(path))
         .map(|(path, contents)| {
             let name = if path.starts_with(&folder) { path } else { format!("{folder}{path}") };
             (name, contents)

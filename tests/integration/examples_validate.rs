@@ -46,10 +46,13 @@ fn a_folder_is_checked_in_the_regions_of_its_manifest() {
     assert_eq!(
         stdout,
         "<out>/manifest.json: checked: the manifest\n\
+         <out>/platform/cross-account/222222222222-eu-west-1.template.json: checked: the JSON twin of a YAML template\n\
          <out>/platform/cross-account/222222222222-eu-west-1.template.yaml: checked: a cross-account role template\n\
+         <out>/platform/cross-account/333333333333-us-east-1.template.json: checked: the JSON twin of a YAML template\n\
          <out>/platform/cross-account/333333333333-us-east-1.template.yaml: checked: a cross-account role template\n\
          <out>/platform/support/111111111111-eu-west-1.template.json: checked: a support template\n\
          <out>/platform/support/111111111111-us-east-1.template.json: checked: a support template\n\
+         <out>/platform/template.json: checked: the JSON twin of a YAML template\n\
          <out>/platform/pipeline.json: pipeline \"platform\": 0 errors, 0 warnings\n\
          <out>/platform/template.yaml > PlatformPipeline: pipeline \"platform\": 0 errors, 0 warnings\n\
          checked 2 files: 0 errors, 0 warnings\n"

@@ -17,7 +17,15 @@ fn pipeline() -> Pipeline {
 fn snapshots_every_file_synth_writes() {
     let files = pipewright::testing::synthesized_files(&pipeline(), Format::Yaml);
     let paths: Vec<&str> = files.iter().map(|(path, _)| path.as_str()).collect();
-    assert_eq!(paths, ["snapshot-helper/pipeline.json", "snapshot-helper/template.yaml", "manifest.json"]);
+    assert_eq!(
+        paths,
+        [
+            "snapshot-helper/pipeline.json",
+            "snapshot-helper/template.yaml",
+            "snapshot-helper/template.json",
+            "manifest.json"
+        ]
+    );
 
     insta::with_settings!({ snapshot_path => "../../snapshots" }, {
         pipewright::testing::assert_synth_snapshot!(pipeline());

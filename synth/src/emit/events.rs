@@ -36,7 +36,7 @@ use serde_json::{json, Map, Value};
 
 use super::format::pretty;
 use super::rule_file::{rule_file, RuleFiles};
-use super::{DeployStep, FileKind, OutputFile};
+use super::{shell_word, DeployStep, FileKind, OutputFile};
 
 /// The file of the generated role, when a rule uses it.
 pub const GENERATED_ROLE_FILE: &str = "events/start-pipeline.role.json";
@@ -440,9 +440,13 @@ fn generated_role_file(pipeline: &Pipeline) -> Result<OutputFile, Violation> {
         kind: FileKind::EventRole,
         contents: pretty(&input),
         deploy: Some(DeployStep {
+            // Run again, the role is kept (its trust never changes) and its
+            // policy put again, so a second deploy exits 0.
             command: format!(
-                "aws iam create-role --cli-input-json \"$(jq -c .CreateRole {GENERATED_ROLE_FILE})\" && \
-                 aws iam put-role-policy --cli-input-json \"$(jq -c .PutRolePolicy {GENERATED_ROLE_FILE})\""
+                "(aws iam get-role --role-name {role} > /dev/null 2>&1 || \
+                 aws iam create-role --cli-input-json \"$(jq -c .CreateRole {GENERATED_ROLE_FILE})\") && \
+                 aws iam put-role-policy --cli-input-json \"$(jq -c .PutRolePolicy {GENERATED_ROLE_FILE})\"",
+                role = shell_word(&name)
             ),
             account: pipeline.account().map(str::to_owned),
             region: None,

@@ -113,10 +113,16 @@ pub fn read_output_folder(folder: &Path, max_file_size: u64) -> Result<OutputFol
     list(folder, &mut paths)?;
     paths.sort();
     let regions = manifest_regions(folder, max_file_size);
+    let twins = manifest_json_twins(folder, max_file_size);
     Ok(paths
         .into_iter()
         .map(|path| {
             let relative = path.strip_prefix(folder).unwrap_or(&path).to_owned();
+            if twins.contains(&slashed(&relative)) {
+                // The same template as the YAML one beside it, which is validated.
+                let problem = read_value(&path, max_file_size).err().map(|error| error.to_string());
+                return FolderFile::Checked { path, what: "the JSON twin of a YAML template", problem };
+            }
             match Known::of(&relative) {
                 None => FolderFile::Skipped { path },
                 Some(Known::PipelineFile) => {
@@ -167,6 +173,16 @@ fn manifest_regions(folder: &Path, max_file_size: u64) -> BTreeMap<String, Strin
             .filter_map(|file| Some((file["path"].as_str()?.to_owned(), file["region"].as_str()?.to_owned())))
     });
     files.collect()
+}
+
+/// The JSON twins of YAML templates the manifest lists (`jsonTwinOf`), by
+/// path; empty when the folder has no readable manifest.
+fn manifest_json_twins(folder: &Path, max_file_size: u64) -> Vec<String> {
+    let Ok(manifest) = read_value(&folder.join(manifest::FILE_NAME), max_file_size) else { return Vec::new() };
+    let files = manifest["pipelines"].as_array().into_iter().flatten().flat_map(|pipeline| {
+        pipeline["files"].as_array().into_iter().flatten().filter(|file| file.get("jsonTwinOf").is_some())
+    });
+    files.filter_map(|file| file["path"].as_str().map(str::to_owned)).collect()
 }
 
 #[cfg(test)]

@@ -91,7 +91,7 @@ fn writes_one_folder_per_pipeline_and_the_manifest() {
         manifest["pipelines"][0]["files"],
         serde_json::json!([
             {"path": "app/pipeline.json", "kind": "pipeline-json", "account": "123456789012"},
-            {"path": "app/template.json", "kind": "template", "account": "123456789012"}
+            {"path": "app/template.json", "kind": "template", "account": "123456789012", "artifact": "app-template"}
         ])
     );
     assert_eq!(

@@ -3,7 +3,7 @@
 //! hand.
 
 #[path = "../../../dsl/tests/integration/cross_account/seed.rs"]
-mod seed;
+pub(crate) mod seed;
 
 use pipewright_dsl::prelude::*;
 use pipewright_dsl::Violation;

@@ -117,11 +117,11 @@ fn the_generated_role_may_only_start_this_pipeline() {
     assert_eq!(
         role.deploy,
         Some(DeployStep {
-            command:
-                "aws iam create-role --cli-input-json \"$(jq -c .CreateRole events/start-pipeline.role.json)\" && \
+            command: "(aws iam get-role --role-name my-pipeline-events > /dev/null 2>&1 || aws iam create-role \
+                      --cli-input-json \"$(jq -c .CreateRole events/start-pipeline.role.json)\") && \
                       aws iam put-role-policy --cli-input-json \"$(jq -c .PutRolePolicy \
                       events/start-pipeline.role.json)\""
-                    .to_owned(),
+                .to_owned(),
             account: Some("123456789012".to_owned()),
             region: None,
             order: 1,

@@ -9,6 +9,7 @@ mod assembly_names;
 mod cli;
 mod cli_ci;
 mod cli_printable;
+mod cloud_assembly;
 mod cloudformation;
 mod diff;
 mod emit_conditions;

@@ -7,7 +7,7 @@ use std::fs;
 use pipewright_dsl::prelude::*;
 use pipewright_dsl::stack::Stack;
 use pipewright_dsl::template::{Parameter, Resource};
-use pipewright_synth::{Synth, SynthError};
+use pipewright_synth::{Format, Synth, SynthError};
 use serde_json::{json, Value};
 
 /// A pipeline of `branch`, storing artifacts in the bucket `bucket` names.
@@ -57,7 +57,13 @@ fn a_stack_writes_its_pipelines_into_one_template() {
             "name": "app-branches",
             "folder": "app-branches",
             "pipelines": ["app-branches/app-main", "app-branches/app-develop"],
-            "files": [{"path": "app-branches/template.json", "kind": "template", "account": "123456789012"}],
+            "files": [{
+                "path": "app-branches/template.json",
+                "kind": "template",
+                "account": "123456789012",
+                "artifact": "app-branches-template",
+                "parameters": [{"name": "ArtifactBucket", "from": "default", "default": "app-artifacts"}]
+            }],
             "deploy": [{
                 "order": 1,
                 "file": "app-branches/template.json",
@@ -69,6 +75,16 @@ fn a_stack_writes_its_pipelines_into_one_template() {
     );
     assert_eq!(manifest["pipelines"][1]["folder"], "app-branches/app-develop");
     assert_eq!(manifest["pipelines"][1]["deploy"]["cloudformation"], json!([]));
+    assert_eq!(
+        manifest["artifacts"]["app-branches-template"],
+        json!({
+            "type": "aws:cloudformation:stack",
+            "environment": "aws://123456789012/unknown-region",
+            "displayName": "app-branches/template",
+            "properties": {"templateFile": "app-branches/template.json", "stackName": "app-branches"}
+        }),
+        "the stack's template is a stack of the cloud assembly too"
+    );
 }
 
 #[test]
@@ -172,7 +188,7 @@ fn cfn_lint_accepts_a_stack_with_parameters_companion_resources_and_two_pipeline
         .pipeline(pipeline("develop"));
     let parent = tempfile::tempdir().unwrap();
     let out = parent.path().join("out");
-    for format in [pipewright_synth::Format::Json, pipewright_synth::Format::Yaml] {
+    for format in [Format::Json, Format::Yaml] {
         Synth::new(&out).add_stack(&stack).format(format).write().unwrap();
         let template = out.join(format!("app-branches/template.{}", format.extension()));
         let lint = std::process::Command::new(&cfn_lint).arg(&template).output().unwrap();
@@ -184,4 +200,36 @@ fn cfn_lint_accepts_a_stack_with_parameters_companion_resources_and_two_pipeline
             String::from_utf8_lossy(&lint.stderr)
         );
     }
+}
+
+#[test]
+fn a_yaml_stack_is_deployed_by_the_cdk_cli_after_its_pipelines_support_stacks() {
+    let generated = Pipeline::build("app-main", |p| {
+        p.account("123456789012").region("eu-west-1");
+        p.service_role(ServiceRole::generated()).artifact_buckets(ArtifactBuckets::generated());
+        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "app", "main")));
+        p.stage("Build", |s| {
+            s.add(CodeBuild::new("Build", "app-build", source.artifact()));
+        });
+    });
+    let stack = Stack::new("app-branches").pipeline(generated);
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("out");
+    Synth::new(&out).format(Format::Yaml).add_stack(&stack).write().unwrap();
+
+    let twin = read_json(&out.join("app-branches/template.json"));
+    let yaml: Value = serde_yaml::from_slice(&fs::read(out.join("app-branches/template.yaml")).unwrap()).unwrap();
+    assert_eq!(twin, yaml, "the JSON twin holds the YAML template's values");
+
+    let manifest = read_json(&out.join("manifest.json"));
+    let files = &manifest["stacks"][0]["files"];
+    assert_eq!(files[1]["path"], "app-branches/template.json");
+    assert_eq!(files[1]["jsonTwinOf"], "app-branches/template.yaml");
+    let artifact = &manifest["artifacts"][files[0]["artifact"].as_str().unwrap()];
+    assert_eq!(artifact["properties"]["templateFile"], "app-branches/template.json");
+    assert_eq!(
+        artifact["dependencies"],
+        json!(["app-branches-app-main-support-123456789012-eu-west-1"]),
+        "the pipeline's role and bucket exist before the stack that uses them"
+    );
 }
