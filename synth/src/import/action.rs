@@ -39,7 +39,10 @@ impl Draft<'_, '_> {
     fn text(&mut self, value: &Str, field: &str) -> String {
         let Str::Literal(text) = value else {
             return str_expression(value).unwrap_or_else(|| {
-                self.losses.push(Loss::new(format!("{}.{field}", self.path), "an intrinsic function no `cfn::` call writes; written as its JSON text"));
+                self.losses.push(Loss::new(
+                    format!("{}.{field}", self.path),
+                    "an intrinsic function no `cfn::` call writes; written as its JSON text",
+                ));
                 string_literal(&serde_json::to_string(value).unwrap_or_default())
             });
         };
@@ -61,7 +64,10 @@ impl Draft<'_, '_> {
                     if !literal.is_empty() {
                         parts.push(format!("{}.into()", string_literal(&std::mem::take(&mut literal))));
                     }
-                    parts.push(format!("{expression}.into()"));
+                    parts.push(match expression.strip_prefix('&') {
+                        Some(borrowed) => format!("Text::from(&{borrowed})"),
+                        None => format!("{expression}.into()"),
+                    });
                     variables += 1;
                 }
                 (Piece::Literal(text), None) => literal.push_str(text),
@@ -75,7 +81,11 @@ impl Draft<'_, '_> {
             parts.push(format!("{}.into()", string_literal(&literal)));
         }
         match parts.as_slice() {
-            [only] => only.trim_end_matches(".into()").to_owned(),
+            [only] => only
+                .strip_prefix("Text::from(")
+                .and_then(|only| only.strip_suffix(')'))
+                .unwrap_or_else(|| only.trim_end_matches(".into()"))
+                .to_owned(),
             _ => format!("Text::concat([{}])", parts.join(", ")),
         }
     }
@@ -110,7 +120,13 @@ pub(super) fn write(scope: &mut Scope<'_>, at: ActionAt, action: &ActionDeclarat
         match typed(&mut draft, row, action) {
             Ok(expression) => {
                 let Draft { dependencies, losses, .. } = draft;
-                return WrittenAction { comments, expression, variables: row.variables, same_stage_dependencies: dependencies, losses };
+                return WrittenAction {
+                    comments,
+                    expression,
+                    variables: row.variables,
+                    same_stage_dependencies: dependencies,
+                    losses,
+                };
             }
             Err(reason) => {
                 scope.reads = reads_before;
@@ -152,14 +168,17 @@ fn typed(draft: &mut Draft<'_, '_>, row: &TypedAction, action: &ActionDeclaratio
             _ => return Err(format!("{key} is not {value}")),
         }
     }
-    let input_names: Vec<&str> = action.input_artifacts.iter().flatten().filter_map(|input| input.name.as_literal()).collect();
+    let input_names: Vec<&str> =
+        action.input_artifacts.iter().flatten().filter_map(|input| input.name.as_literal()).collect();
     let mut wired: Vec<&str> = Vec::new();
     let mut arguments = vec![string_literal(&action.name.to_string())];
     for argument in row.arguments {
         let taken = argument.key().map(|key| configuration.shift_remove(key));
         let written = match (argument, taken) {
             (Argument::Text(key), Some(Some(value))) => draft.text(&value, &format!("configuration.{key}")),
-            (Argument::Str(key), Some(Some(value))) => str_expression(&value).ok_or(format!("{key} is an expression"))?,
+            (Argument::Str(key), Some(Some(value))) => {
+                str_expression(&value).ok_or(format!("{key} is an expression"))?
+            }
             (Argument::Input, _) => {
                 let name = *input_names.get(wired.len()).ok_or("it has no input artifact")?;
                 wired.push(name);
@@ -176,7 +195,8 @@ fn typed(draft: &mut Draft<'_, '_>, row: &TypedAction, action: &ActionDeclaratio
                 }
             }
             (Argument::Path(key), Some(Some(value))) => {
-                let (artifact, file) = artifact_path(draft, &value, &input_names).ok_or(format!("{key} is not <InputArtifact>::<file>"))?;
+                let (artifact, file) = artifact_path(draft, &value, &input_names)
+                    .ok_or(format!("{key} is not <InputArtifact>::<file>"))?;
                 wired.push(artifact.1);
                 format!("{}.path({})", artifact.0, string_literal(&file))
             }
@@ -188,7 +208,9 @@ fn typed(draft: &mut Draft<'_, '_>, row: &TypedAction, action: &ActionDeclaratio
     for setter in row.setters {
         let Some(value) = configuration.get(setter.key()).cloned() else { continue };
         let call = match (setter, &value) {
-            (Setter::Text(_, method), _) => Some(format!(".{method}({})", draft.text(&value, &format!("configuration.{}", setter.key())))),
+            (Setter::Text(_, method), _) => {
+                Some(format!(".{method}({})", draft.text(&value, &format!("configuration.{}", setter.key()))))
+            }
             (Setter::Str(_, method), _) => str_expression(&value).map(|value| format!(".{method}({value})")),
             (Setter::Bool(_, method), Str::Literal(text)) => {
                 matches!(text.as_str(), "true" | "false").then(|| format!(".{method}({text})"))
@@ -199,7 +221,20 @@ fn typed(draft: &mut Draft<'_, '_>, row: &TypedAction, action: &ActionDeclaratio
             (Setter::Enum(_, method, variants), Str::Literal(text)) => {
                 variants.iter().find(|(value, _)| value == text).map(|(_, variant)| format!(".{method}({variant})"))
             }
-            (Setter::Capabilities(_), Str::Literal(text)) => capabilities(text).map(|list| format!(".capabilities(&[{list}])")),
+            (Setter::Capabilities(_), Str::Literal(text)) => {
+                capabilities(text).map(|list| format!(".capabilities(&[{list}])"))
+            }
+            (Setter::Artifact(_, method), Str::Literal(name)) => {
+                match input_names.iter().find(|input| *input == name) {
+                    Some(input) => draft.artifact(input).map(|(artifact, _)| {
+                        if !wired.contains(input) {
+                            wired.push(input);
+                        }
+                        format!(".{method}({artifact})")
+                    }),
+                    None => None,
+                }
+            }
             (Setter::Path(_, method), _) => artifact_path(draft, &value, &input_names).map(|(artifact, file)| {
                 wired.push(artifact.1);
                 format!(".{method}({}.path({}))", artifact.0, string_literal(&file))
@@ -219,7 +254,9 @@ fn typed(draft: &mut Draft<'_, '_>, row: &TypedAction, action: &ActionDeclaratio
             [name] => expression.push_str(&format!(".output_name({})", string_literal(name))),
             _ => return Err("a source action has exactly one output artifact".to_owned()),
         },
-        Outputs::Named(most) if outputs.len() > most => return Err(format!("it has more than {most} output artifacts")),
+        Outputs::Named(most) if outputs.len() > most => {
+            return Err(format!("it has more than {most} output artifacts"))
+        }
         Outputs::Named(_) => {
             for name in &outputs {
                 expression.push_str(&format!(".output({})", string_literal(name)));
@@ -250,7 +287,11 @@ fn typed(draft: &mut Draft<'_, '_>, row: &TypedAction, action: &ActionDeclaratio
         return Err("a source action runs in the pipeline's Region".to_owned());
     }
     for (key, value) in &configuration {
-        expression.push_str(&format!(".configuration({}, {})", string_literal(key), draft.text(value, &format!("configuration.{key}"))));
+        expression.push_str(&format!(
+            ".configuration({}, {})",
+            string_literal(key),
+            draft.text(value, &format!("configuration.{key}"))
+        ));
     }
     if let Some(minutes) = action.timeout_in_minutes {
         expression.push_str(&format!(".timeout_in_minutes({minutes})"));
@@ -267,17 +308,24 @@ fn generic(draft: &mut Draft<'_, '_>, action: &ActionDeclaration) -> String {
     let provider = str_expression(&type_id.provider).unwrap_or_else(|| string_literal(&type_id.provider.to_string()));
     let version = str_expression(&type_id.version).unwrap_or_else(|| string_literal(&type_id.version.to_string()));
     let outputs: Vec<String> = action.output_artifacts.iter().flatten().map(|output| output.name.to_string()).collect();
-    let input_names: Vec<&str> = action.input_artifacts.iter().flatten().filter_map(|input| input.name.as_literal()).collect();
+    let input_names: Vec<&str> =
+        action.input_artifacts.iter().flatten().filter_map(|input| input.name.as_literal()).collect();
     let mut expression;
     if type_id.category == ActionCategory::Source {
         expression = format!("GenericSource::new({name}, {owner}, {provider}, {version})");
         match outputs.as_slice() {
             [output] if *output == format!("{}Output", action.name) && action.name.to_string().is_ascii() => {}
             [output] => expression.push_str(&format!(".output_name({})", string_literal(output))),
-            _ => draft.losses.push(Loss::new(format!("{}.outputArtifacts", draft.path), "a source action declares exactly one output artifact; written with one")),
+            _ => draft.losses.push(Loss::new(
+                format!("{}.outputArtifacts", draft.path),
+                "a source action declares exactly one output artifact; written with one",
+            )),
         }
         if !input_names.is_empty() {
-            draft.losses.push(Loss::new(format!("{}.inputArtifacts", draft.path), "a source action takes no input artifact; left out"));
+            draft.losses.push(Loss::new(
+                format!("{}.inputArtifacts", draft.path),
+                "a source action takes no input artifact; left out",
+            ));
         }
     } else {
         let category = format!("NonSourceCategory::{:?}", type_id.category);
@@ -295,7 +343,10 @@ fn generic(draft: &mut Draft<'_, '_>, action: &ActionDeclaration) -> String {
             if index < 5 {
                 expression.push_str(&format!(".output({})", string_literal(output)));
             } else {
-                draft.losses.push(Loss::new(format!("{}.outputArtifacts[{index}]", draft.path), "more than 5 output artifacts; left out"));
+                draft.losses.push(Loss::new(
+                    format!("{}.outputArtifacts[{index}]", draft.path),
+                    "more than 5 output artifacts; left out",
+                ));
             }
         }
         if let Some(minutes) = action.timeout_in_minutes {
@@ -306,7 +357,11 @@ fn generic(draft: &mut Draft<'_, '_>, action: &ActionDeclaration) -> String {
         let key_literal = string_literal(&key);
         match artifact_path(draft, &value, &input_names) {
             Some((artifact, file)) if type_id.category != ActionCategory::Source => {
-                expression.push_str(&format!(".configuration_path({key_literal}, {}.path({}))", artifact.0, string_literal(&file)));
+                expression.push_str(&format!(
+                    ".configuration_path({key_literal}, {}.path({}))",
+                    artifact.0,
+                    string_literal(&file)
+                ));
             }
             _ => {
                 let text = draft.text(&value, &format!("configuration.{key}"));
@@ -320,15 +375,24 @@ fn generic(draft: &mut Draft<'_, '_>, action: &ActionDeclaration) -> String {
         ("environmentVariables", action.environment_variables.is_some()),
     ] {
         if present {
-            draft.losses.push(Loss::new(format!("{}.{field}", draft.path), "only the Commands action writes it, and import has no row for it yet; left out"));
+            draft.losses.push(Loss::new(
+                format!("{}.{field}", draft.path),
+                "only the Commands action writes it, and import has no row for it yet; left out",
+            ));
         }
     }
     if type_id.category == ActionCategory::Source {
         if action.timeout_in_minutes.is_some() {
-            draft.losses.push(Loss::new(format!("{}.timeoutInMinutes", draft.path), "a source action has no timeout setter; left out"));
+            draft.losses.push(Loss::new(
+                format!("{}.timeoutInMinutes", draft.path),
+                "a source action has no timeout setter; left out",
+            ));
         }
         if action.region.is_some() {
-            draft.losses.push(Loss::new(format!("{}.region", draft.path), "a source action runs in the pipeline's Region; left out"));
+            draft.losses.push(Loss::new(
+                format!("{}.region", draft.path),
+                "a source action runs in the pipeline's Region; left out",
+            ));
         }
     }
     expression.push_str(&common_settings(draft, action));
@@ -353,14 +417,21 @@ fn common_settings(draft: &mut Draft<'_, '_>, action: &ActionDeclaration) -> Str
 /// written as its JSON text and listed.
 fn str_or_loss(draft: &mut Draft<'_, '_>, value: &Str, field: &str) -> String {
     str_expression(value).unwrap_or_else(|| {
-        draft.losses.push(Loss::new(format!("{}.{field}", draft.path), "an intrinsic function no `cfn::` call writes; written as its JSON text"));
+        draft.losses.push(Loss::new(
+            format!("{}.{field}", draft.path),
+            "an intrinsic function no `cfn::` call writes; written as its JSON text",
+        ));
         string_literal(&serde_json::to_string(value).unwrap_or_default())
     })
 }
 
 /// `<Artifact>::<file>` where the artifact is one of the action's inputs:
 /// the artifact's identifier and name, and the file.
-fn artifact_path<'n>(draft: &mut Draft<'_, '_>, value: &Str, inputs: &[&'n str]) -> Option<((String, &'n str), String)> {
+fn artifact_path<'n>(
+    draft: &mut Draft<'_, '_>,
+    value: &Str,
+    inputs: &[&'n str],
+) -> Option<((String, &'n str), String)> {
     let (name, file) = value.as_literal()?.split_once("::")?;
     let input = *inputs.iter().find(|input| **input == name)?;
     let (identifier, _) = draft.artifact(input)?;
@@ -372,7 +443,12 @@ fn capabilities(text: &str) -> Option<String> {
     use pipewright_dsl::actions::Capability;
     let variants: Option<Vec<String>> = text
         .split(',')
-        .map(|name| Capability::ALL.iter().find(|capability| capability.as_str() == name).map(|capability| format!("Capability::{capability:?}")))
+        .map(|name| {
+            Capability::ALL
+                .iter()
+                .find(|capability| capability.as_str() == name)
+                .map(|capability| format!("Capability::{capability:?}"))
+        })
         .collect();
     variants.map(|variants| variants.join(", "))
 }

@@ -145,7 +145,9 @@ impl<'a> Writer<'a> {
     fn comments(&self, location: &Location, inner: &[Location]) -> String {
         self.findings
             .iter()
-            .filter(|finding| finding.location.is_within(location) && !inner.iter().any(|inner| finding.location.is_within(inner)))
+            .filter(|finding| {
+                finding.location.is_within(location) && !inner.iter().any(|inner| finding.location.is_within(inner))
+            })
             .map(|finding| {
                 format!(
                     "// {}[{}] {}: {}\n",
@@ -163,7 +165,8 @@ impl<'a> Writer<'a> {
         let declaration = self.declaration;
         let stage = &declaration.stages[stage_index];
         let stage_path = format!("pipeline.stages[{stage_index}]");
-        let is_source = stage.actions.first().is_some_and(|action| action.action_type_id.category == ActionCategory::Source);
+        let is_source =
+            stage.actions.first().is_some_and(|action| action.action_type_id.category == ActionCategory::Source);
         for (field, present) in [
             ("blockers", stage.blockers.is_some()),
             ("onFailure", stage.on_failure.is_some()),
@@ -171,7 +174,10 @@ impl<'a> Writer<'a> {
             ("beforeEntry", stage.before_entry.is_some()),
         ] {
             if present {
-                self.loss(format!("{stage_path}.{field}"), "import writes no stage conditions or blockers yet; left out");
+                self.loss(
+                    format!("{stage_path}.{field}"),
+                    "import writes no stage conditions or blockers yet; left out",
+                );
             }
         }
         let stage_location = Location::stage(&declaration.name, &stage.name);
@@ -185,11 +191,14 @@ impl<'a> Writer<'a> {
         for (index, action) in stage.actions.iter().enumerate() {
             let path = format!("{stage_path}.actions[{index}]");
             if (action.action_type_id.category == ActionCategory::Source) != is_source {
-                self.loss(&path, if is_source {
-                    "the source stage takes only source actions; left out"
-                } else {
-                    "a source action goes only in the first stage, the source stage; left out"
-                });
+                self.loss(
+                    &path,
+                    if is_source {
+                        "the source stage takes only source actions; left out"
+                    } else {
+                        "a source action goes only in the first stage, the source stage; left out"
+                    },
+                );
                 run_orders.push(action.run_order.unwrap_or(1));
                 continue;
             }
@@ -197,7 +206,8 @@ impl<'a> Writer<'a> {
             let written = action::write(&mut self.scope, at, action, &path);
             let mut expression = written.expression.clone();
             expression.push_str(&self.namespace(at, action, stage.name.to_string().as_str(), written.variables));
-            let derived = written.same_stage_dependencies.iter().map(|&producer| run_orders[producer] + 1).max().unwrap_or(1);
+            let derived =
+                written.same_stage_dependencies.iter().map(|&producer| run_orders[producer] + 1).max().unwrap_or(1);
             let run_order = match action.run_order {
                 Some(given) if given != derived || !several => {
                     expression.push_str(&format!(".run_order({given})"));
@@ -267,7 +277,13 @@ impl<'a> Writer<'a> {
     /// `.namespace(..)` unless the DSL derives the same one: it derives
     /// `<Stage>_<Action>` and writes it only for an action whose variables
     /// are read through its handle.
-    fn namespace(&mut self, at: ActionAt, action: &ActionDeclaration, stage: &str, variables: super::providers::Variables) -> String {
+    fn namespace(
+        &mut self,
+        at: ActionAt,
+        action: &ActionDeclaration,
+        stage: &str,
+        variables: super::providers::Variables,
+    ) -> String {
         self.scope.note_variables(at, variables);
         let Some(namespace) = &action.namespace else { return String::new() };
         let derived = derived_namespace(stage, &action.name.to_string());
@@ -290,7 +306,8 @@ impl<'a> Writer<'a> {
         exports: &mut Vec<String>,
     ) -> Statement {
         let added = format!("s.add({expression})");
-        let outputs: Vec<String> = action.output_artifacts.iter().flatten().map(|output| output.name.to_string()).collect();
+        let outputs: Vec<String> =
+            action.output_artifacts.iter().flatten().map(|output| output.name.to_string()).collect();
         let outputs_bound: Vec<bool> = (0..outputs.len()).map(|index| self.scope.binds_artifact((at, index))).collect();
         let any_output = outputs_bound.iter().any(|bound| *bound);
         let handle = self.scope.binds_handle(at).then(|| self.scope.bind_handle(at, action, written.variables));
@@ -320,8 +337,15 @@ impl<'a> Writer<'a> {
                 expression: added,
                 after: format!("let {pattern} = {handle}{take};\n"),
             },
-            (Some(handle), false) => Statement { comments, binding: Some(handle), expression: added, after: String::new() },
-            (None, true) => Statement { comments, binding: Some(pattern), expression: format!("{added}{take}"), after: String::new() },
+            (Some(handle), false) => {
+                Statement { comments, binding: Some(handle), expression: added, after: String::new() }
+            }
+            (None, true) => Statement {
+                comments,
+                binding: Some(pattern),
+                expression: format!("{added}{take}"),
+                after: String::new(),
+            },
             (None, false) => Statement { comments, binding: None, expression: added, after: String::new() },
         }
     }
@@ -341,7 +365,10 @@ struct Statement {
 /// it would add positions (non-ASCII names).
 fn derived_namespace(stage: &str, action: &str) -> Option<String> {
     (stage.is_ascii() && action.is_ascii()).then(|| {
-        format!("{stage}_{action}").chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '@' | '-' | '_') { c } else { '_' }).collect()
+        format!("{stage}_{action}")
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '@' | '-' | '_') { c } else { '_' })
+            .collect()
     })
 }
 
@@ -357,4 +384,3 @@ fn indented(text: &str, depth: usize) -> String {
 fn printable_in_comment(text: &str) -> String {
     pipewright_dsl::printable(text).replace(['\n', '\r'], " ")
 }
-

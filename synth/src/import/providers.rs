@@ -75,6 +75,8 @@ pub(super) enum Setter {
     Number(&'static str, &'static str),
     /// `.method(artifact.path(file))` for `<Artifact>::<file>`.
     Path(&'static str, &'static str),
+    /// `.method(artifact)` for the name of one of the action's inputs.
+    Artifact(&'static str, &'static str),
     /// `.method(Enum::Variant)`: the key, the method and each value's variant.
     Enum(&'static str, &'static str, &'static [(&'static str, &'static str)]),
     /// `.capabilities(&[Capability::Iam, ..])` for a comma-separated list.
@@ -90,6 +92,7 @@ impl Setter {
             | Setter::Bool(key, _)
             | Setter::Number(key, _)
             | Setter::Path(key, _)
+            | Setter::Artifact(key, _)
             | Setter::Enum(key, _, _)
             | Setter::Capabilities(key) => key,
         }
@@ -133,17 +136,19 @@ const POLL: Setter = Setter::Bool("PollForSourceChanges", "poll_for_source_chang
 const OUTPUT_FORMAT: Setter = Setter::Enum(
     "OutputArtifactFormat",
     "output_artifact_format",
-    &[("CODE_ZIP", "OutputArtifactFormat::CodeZip"), ("CODEBUILD_CLONE_REF", "OutputArtifactFormat::CodebuildCloneRef")],
+    &[
+        ("CODE_ZIP", "OutputArtifactFormat::CodeZip"),
+        ("CODEBUILD_CLONE_REF", "OutputArtifactFormat::CodebuildCloneRef"),
+    ],
 );
 const CODEBUILD_SETTERS: &[Setter] = &[
+    Setter::Artifact("PrimarySource", "primary_source"),
     Setter::Text("BuildspecOverride", "buildspec_override"),
     Setter::Bool("BatchEnabled", "batch_enabled"),
     Setter::Bool("CombineArtifacts", "combine_artifacts"),
 ];
-const CLOUDFORMATION_SETTERS: &[Setter] = &[
-    Setter::Capabilities("Capabilities"),
-    Setter::Path("TemplateConfiguration", "template_configuration"),
-];
+const CLOUDFORMATION_SETTERS: &[Setter] =
+    &[Setter::Capabilities("Capabilities"), Setter::Path("TemplateConfiguration", "template_configuration")];
 const S3_DEPLOY_SETTERS: &[Setter] = &[
     Setter::Text("CacheControl", "cache_control"),
     Setter::Text("KMSEncryptionKeyARN", "kms_encryption_key_arn"),
@@ -180,7 +185,11 @@ const fn aws(provider: &'static str, category: ActionCategory, constructor: &'st
 }
 
 /// A CloudFormation deploy constructor for one action mode.
-const fn cloudformation(mode: &'static [(&'static str, &'static str)], constructor: &'static str, arguments: &'static [Argument]) -> TypedAction {
+const fn cloudformation(
+    mode: &'static [(&'static str, &'static str)],
+    constructor: &'static str,
+    arguments: &'static [Argument],
+) -> TypedAction {
     TypedAction {
         fixed: mode,
         arguments,
@@ -222,7 +231,12 @@ pub(super) const TYPED_ACTIONS: &[TypedAction] = &[
     },
     TypedAction {
         owner: ActionOwner::ThirdParty,
-        arguments: &[Argument::Str("Owner"), Argument::Str("Repo"), Argument::Str("Branch"), Argument::Str("OAuthToken")],
+        arguments: &[
+            Argument::Str("Owner"),
+            Argument::Str("Repo"),
+            Argument::Str("Branch"),
+            Argument::Str("OAuthToken"),
+        ],
         setters: &[POLL],
         outputs: Outputs::Source,
         variables: Variables::Fixed(<GitHubVariables<'static> as VariableSet<'static>>::NAMES),

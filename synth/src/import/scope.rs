@@ -124,7 +124,12 @@ impl<'a> Scope<'a> {
     }
 
     /// Names the handle of `action` and notes what its `.vars()` offers.
-    pub(super) fn bind_handle(&mut self, action: ActionAt, declaration: &ActionDeclaration, variables: Variables) -> String {
+    pub(super) fn bind_handle(
+        &mut self,
+        action: ActionAt,
+        declaration: &ActionDeclaration,
+        variables: Variables,
+    ) -> String {
         self.variables.insert(action, variables);
         let identifier = self.identifiers.claim(&declaration.name.to_string(), "action");
         self.handles.insert(action, identifier.clone());
@@ -165,7 +170,12 @@ impl<'a> Scope<'a> {
     /// The Rust expression of `#{namespace.key}` read by `reader`: a typed
     /// variable of an earlier action, a pipeline variable, the execution
     /// ID; `None` when the reference stays text. Returns the producer too.
-    pub(super) fn read_variable(&mut self, namespace: &str, key: &str, reader: ActionAt) -> Option<(String, Option<ActionAt>)> {
+    pub(super) fn read_variable(
+        &mut self,
+        namespace: &str,
+        key: &str,
+        reader: ActionAt,
+    ) -> Option<(String, Option<ActionAt>)> {
         if namespace == "variables" {
             let identifier = self.pipeline_variables.get(key)?;
             self.reads.pipeline_variables.insert(key.to_owned());

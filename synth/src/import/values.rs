@@ -109,7 +109,10 @@ mod tests {
                 Piece::Reference { namespace: "variables", key: "ENV" },
             ]
         );
-        assert_eq!(pieces("#{not a reference} #{open"), vec![Piece::Literal("#{not a reference}"), Piece::Literal(" #{open")]);
+        assert_eq!(
+            pieces("#{not a reference} #{open"),
+            vec![Piece::Literal("#{not a reference}"), Piece::Literal(" #{open")]
+        );
         assert_eq!(pieces(""), Vec::<Piece<'_>>::new());
     }
 

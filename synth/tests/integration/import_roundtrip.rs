@@ -45,9 +45,14 @@ fn differences(a: &Value, b: &Value, path: &str, found: &mut BTreeSet<String>) {
                 }
             }
         }
-        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
-            for (index, (a, b)) in a.iter().zip(b).enumerate() {
-                differences(a, b, &format!("{path}[{index}]"), found);
+        (Value::Array(a), Value::Array(b)) if !a.is_empty() && !b.is_empty() => {
+            for index in 0..a.len().max(b.len()) {
+                match (a.get(index), b.get(index)) {
+                    (Some(a), Some(b)) => differences(a, b, &format!("{path}[{index}]"), found),
+                    _ => {
+                        found.insert(format!("{path}[{index}]"));
+                    }
+                }
             }
         }
         _ if a != b => {
@@ -180,23 +185,30 @@ fn round_trip(files: &[PathBuf]) {
     println!("{table}");
 }
 
+/// The seed's pipeline JSON files, and the import fixtures (every
+/// feature import writes; an invalid pipeline).
 #[test]
 fn seed_pipelines_round_trip_through_typed_rust() {
     let seed = workspace().join("tests/data/seed");
-    let files: Vec<PathBuf> = std::fs::read_dir(&seed)
+    let fixtures = workspace().join("synth/tests/data/import");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&seed)
         .unwrap()
+        .chain(std::fs::read_dir(&fixtures).unwrap())
         .map(|entry| entry.unwrap().path())
         .filter(|path| {
             let text = std::fs::read_to_string(path).unwrap();
             serde_json::from_str::<Value>(&text).ok().is_some_and(|value| value["pipeline"]["name"].is_string())
         })
         .collect();
-    assert!(!files.is_empty(), "no pipeline JSON in {}", seed.display());
+    files.sort();
+    assert!(files.len() >= 3, "no pipeline JSON in {} and {}", seed.display(), fixtures.display());
     round_trip(&files);
 }
 
 #[test]
 #[ignore = "needs ../shared/corpus"]
 fn corpus_get_pipeline_json_round_trips_through_typed_rust() {
-    round_trip(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/03-get-pipeline-codecommit-lambda.json")]);
+    round_trip(&[
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/03-get-pipeline-codecommit-lambda.json")
+    ]);
 }

@@ -16,6 +16,7 @@ mod emit_events;
 mod emit_notifications;
 mod explain;
 mod findings_sarif;
+mod import_cli;
 mod import_roundtrip;
 mod output_folder;
 mod output_folder_crash;
