@@ -3,17 +3,17 @@
 //! definition.
 //!
 //! Each pipeline becomes a function built with the typed builders: the typed
-//! action of every provider in the table of [`providers`] (the escape hatch
+//! action of every provider in the table of `providers` (the escape hatch
 //! `GenericAction` / `GenericSource`, with a comment saying why, for the
 //! rest), artifacts as handles named after the artifact, `#{ns.Key}`
 //! references as typed variable reads, and every validation finding as a
 //! comment above what it concerns. What the code cannot carry over is
 //! listed as a [`Loss`] with its path, never dropped.
 //!
-//! One concern a file: [`naming`] (identifiers), [`values`] (literals and
-//! references), [`providers`] (the typed actions), [`scope`] (what is bound
-//! where), [`action`] and [`pipeline`] (the code), [`format`] (rustfmt),
-//! [`program`] (the file around the functions), [`command`] (the CLI).
+//! One concern a file: `naming` (identifiers), `values` (literals and
+//! references), `providers` (the typed actions), `scope` (what is bound
+//! where), `action` and `pipeline` (the code), `format` (rustfmt),
+//! `program` (the file around the functions), `command` (the CLI).
 
 mod action;
 pub mod command;

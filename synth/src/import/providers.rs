@@ -168,6 +168,10 @@ const S3_DEPLOY_SETTERS: &[Setter] = &[
     ),
 ];
 
+/// The arguments of the constructors that deploy a stack from a template.
+const STACK_FROM_TEMPLATE: &[Argument] =
+    &[Argument::Text("StackName"), Argument::Path("TemplatePath"), Argument::Text("RoleArn")];
+
 /// A row with the defaults of an AWS action of `category`.
 const fn aws(provider: &'static str, category: ActionCategory, constructor: &'static str) -> TypedAction {
     TypedAction {
@@ -181,6 +185,18 @@ const fn aws(provider: &'static str, category: ActionCategory, constructor: &'st
         outputs: Outputs::None,
         more_inputs: false,
         variables: Variables::None,
+    }
+}
+
+/// A CodeBuild constructor for one category.
+const fn codebuild(category: ActionCategory, constructor: &'static str) -> TypedAction {
+    TypedAction {
+        arguments: &[Argument::Text("ProjectName"), Argument::Input],
+        setters: CODEBUILD_SETTERS,
+        outputs: Outputs::Named(5),
+        more_inputs: true,
+        variables: Variables::Named,
+        ..aws("CodeBuild", category, constructor)
     }
 }
 
@@ -242,22 +258,8 @@ pub(super) const TYPED_ACTIONS: &[TypedAction] = &[
         variables: Variables::Fixed(<GitHubVariables<'static> as VariableSet<'static>>::NAMES),
         ..aws("GitHub", ActionCategory::Source, "GitHubSource::new")
     },
-    TypedAction {
-        arguments: &[Argument::Text("ProjectName"), Argument::Input],
-        setters: CODEBUILD_SETTERS,
-        outputs: Outputs::Named(5),
-        more_inputs: true,
-        variables: Variables::Named,
-        ..aws("CodeBuild", ActionCategory::Build, "CodeBuild::new")
-    },
-    TypedAction {
-        arguments: &[Argument::Text("ProjectName"), Argument::Input],
-        setters: CODEBUILD_SETTERS,
-        outputs: Outputs::Named(5),
-        more_inputs: true,
-        variables: Variables::Named,
-        ..aws("CodeBuild", ActionCategory::Test, "CodeBuild::test")
-    },
+    codebuild(ActionCategory::Build, "CodeBuild::new"),
+    codebuild(ActionCategory::Test, "CodeBuild::test"),
     TypedAction {
         arguments: &[Argument::Text("ClusterName"), Argument::Text("ServiceName"), Argument::InputOrFile("FileName")],
         setters: &[Setter::Number("DeploymentTimeout", "deployment_timeout")],
@@ -298,15 +300,11 @@ pub(super) const TYPED_ACTIONS: &[TypedAction] = &[
         variables: Variables::Fixed(<StepFunctionsVariables<'static> as VariableSet<'static>>::NAMES),
         ..aws("StepFunctions", ActionCategory::Invoke, "StepFunctionsInvoke::new")
     },
-    cloudformation(
-        &[("ActionMode", "CREATE_UPDATE")],
-        "CloudFormationDeploy::create_update",
-        &[Argument::Text("StackName"), Argument::Path("TemplatePath"), Argument::Text("RoleArn")],
-    ),
+    cloudformation(&[("ActionMode", "CREATE_UPDATE")], "CloudFormationDeploy::create_update", STACK_FROM_TEMPLATE),
     cloudformation(
         &[("ActionMode", "REPLACE_ON_FAILURE")],
         "CloudFormationDeploy::replace_on_failure",
-        &[Argument::Text("StackName"), Argument::Path("TemplatePath"), Argument::Text("RoleArn")],
+        STACK_FROM_TEMPLATE,
     ),
     cloudformation(
         &[("ActionMode", "DELETE_ONLY")],
