@@ -70,8 +70,11 @@ impl<'a> Writer<'a> {
         }
         if let Some(pipeline_type) = declaration.pipeline_type {
             body.push_str(&format!("p.pipeline_type(PipelineType::{pipeline_type:?});\n"));
-        } else if declaration.variables.is_some() {
-            self.loss("pipeline.pipelineType", "not in the input; a pipeline with variables is written as V2");
+        } else if uses_v2_features(declaration) {
+            self.loss(
+                "pipeline.pipelineType",
+                "not in the input; pipewright writes V2 for a pipeline that uses what only V2 offers",
+            );
         }
         if let Some(mode) = declaration.execution_mode {
             body.push_str(&format!("p.execution_mode(ExecutionMode::{mode:?});\n"));
@@ -359,6 +362,23 @@ struct Statement {
     expression: String,
     /// Lines after it (the handle's artifacts).
     after: String,
+}
+
+/// Whether the pipeline uses what only V2 offers, so that the DSL writes
+/// `pipelineType` V2 where the input has none.
+fn uses_v2_features(declaration: &PipelineDeclaration) -> bool {
+    use pipewright_dsl::model::ExecutionMode;
+    declaration.variables.as_ref().is_some_and(|variables| !variables.is_empty())
+        || declaration.triggers.as_ref().is_some_and(|triggers| !triggers.is_empty())
+        || matches!(declaration.execution_mode, Some(ExecutionMode::Queued | ExecutionMode::Parallel))
+        || declaration.stages.iter().any(|stage| {
+            stage.on_failure.is_some()
+                || stage.on_success.is_some()
+                || stage.before_entry.is_some()
+                || stage.actions.iter().any(|action| {
+                    pipewright_dsl::providers::find(&action.action_type_id).is_some_and(|provider| provider.v2_only)
+                })
+        })
 }
 
 /// The namespace the DSL derives for an action of ASCII names, `None` when

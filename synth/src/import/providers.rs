@@ -8,7 +8,8 @@
 //! order); otherwise the action is written with the escape hatch.
 
 use pipewright_dsl::actions::{
-    CodeCommitVariables, ConnectionVariables, EcrVariables, GitHubVariables, S3SourceVariables, StepFunctionsVariables,
+    CodeCommitVariables, ConnectionVariables, EcrVariables, GitHubVariables, LambdaDeployVariables, S3SourceVariables,
+    StepFunctionsVariables,
 };
 use pipewright_dsl::model::{ActionCategory, ActionOwner};
 use pipewright_dsl::VariableSet;
@@ -276,6 +277,20 @@ pub(super) const TYPED_ACTIONS: &[TypedAction] = &[
         arguments: &[Argument::Text("BucketName"), Argument::Text("ObjectKey"), Argument::Input],
         setters: S3_DEPLOY_SETTERS,
         ..aws("S3", ActionCategory::Deploy, "S3Deploy::object")
+    },
+    TypedAction {
+        arguments: &[Argument::Text("ApplicationName"), Argument::Text("DeploymentGroupName"), Argument::Input],
+        ..aws("CodeDeploy", ActionCategory::Deploy, "CodeDeploy::new")
+    },
+    TypedAction {
+        arguments: &[Argument::Text("ApplicationName"), Argument::Text("EnvironmentName"), Argument::Input],
+        ..aws("ElasticBeanstalk", ActionCategory::Deploy, "ElasticBeanstalkDeploy::new")
+    },
+    TypedAction {
+        arguments: &[Argument::Text("FunctionName"), Argument::Input],
+        setters: &[Setter::Text("FunctionAlias", "function_alias")],
+        variables: Variables::Fixed(<LambdaDeployVariables<'static> as VariableSet<'static>>::NAMES),
+        ..aws("Lambda", ActionCategory::Deploy, "LambdaDeploy::new")
     },
     TypedAction {
         setters: &[
