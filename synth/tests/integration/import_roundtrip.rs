@@ -109,7 +109,8 @@ fn cargo(crate_dir: &Path, args: &[&str]) -> std::process::Output {
 }
 
 /// The round trip of `files`: imports, one scratch crate, clippy, one run.
-fn round_trip(files: &[PathBuf]) {
+/// Returns each file's module and the paths reported as not reproduced.
+pub(crate) fn round_trip(files: &[PathBuf]) -> Vec<(String, BTreeSet<String>)> {
     let scratch = tempfile::tempdir().unwrap();
     let crate_dir = scratch.path();
     std::fs::create_dir_all(crate_dir.join("src/bin")).unwrap();
@@ -183,6 +184,7 @@ fn round_trip(files: &[PathBuf]) {
         }
     }
     println!("{table}");
+    imported.into_iter().map(|file| (file.module, file.reported)).collect()
 }
 
 /// The seed's pipeline JSON files, and the import fixtures (every

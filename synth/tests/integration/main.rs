@@ -17,6 +17,7 @@ mod emit_notifications;
 mod explain;
 mod findings_sarif;
 mod import_cli;
+mod import_proptest;
 mod import_roundtrip;
 mod output_folder;
 mod output_folder_crash;
