@@ -152,13 +152,13 @@ impl<'a> Writer<'a> {
                 finding.location.is_within(location) && !inner.iter().any(|inner| finding.location.is_within(inner))
             })
             .map(|finding| {
-                format!(
-                    "// {}[{}] {}: {}\n",
+                comment(&format!(
+                    "{}[{}] {}: {}",
                     finding.severity(),
                     finding.rule.code(),
-                    printable_in_comment(&finding.location.to_string()),
-                    printable_in_comment(&finding.message)
-                )
+                    finding.location,
+                    finding.message
+                ))
             })
             .collect()
     }
@@ -235,7 +235,7 @@ impl<'a> Writer<'a> {
                     self.loss(format!("{path}.{field}"), "empty, so not written; AWS reads an empty one as absent");
                 }
             }
-            let mut comments: Vec<String> = written.comments.iter().map(|comment| format!("// {comment}\n")).collect();
+            let mut comments: Vec<String> = written.comments.iter().map(|text| comment(text)).collect();
             comments.push(self.comments(&action_locations[index], &[]));
             statements.push(self.statement(at, action, expression, comments.concat(), &written, &mut exports));
         }
@@ -403,4 +403,28 @@ fn indented(text: &str, depth: usize) -> String {
 /// Text for a `//` comment: one line.
 fn printable_in_comment(text: &str) -> String {
     pipewright_dsl::printable(text).replace(['\n', '\r'], " ")
+}
+
+/// The longest comment line the code gets, not counting its indentation.
+const COMMENT_WIDTH: usize = 80;
+
+/// `text` as `//` comment lines of at most [`COMMENT_WIDTH`] characters
+/// (a longer word gets a line of its own).
+fn comment(text: &str) -> String {
+    let mut lines = String::new();
+    let mut line = String::new();
+    for word in printable_in_comment(text).split_whitespace() {
+        if !line.is_empty() && line.len() + 1 + word.len() > COMMENT_WIDTH {
+            lines.push_str(&format!("// {line}\n"));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push_str(&format!("// {line}\n"));
+    }
+    lines
 }
