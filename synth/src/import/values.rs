@@ -72,25 +72,56 @@ pub(super) fn str_expression(value: &Str) -> Option<String> {
     }
 }
 
-/// The `cfn::` call that writes `expr`.
+/// The `cfn::` call that writes `expr`, its arguments converted the same
+/// way; `None` when a function or an argument has no `cfn::` form.
 fn cfn_call(expr: &Expr) -> Option<String> {
+    use serde_json::Value;
     let argument = expr.argument();
-    match expr.function() {
-        "Ref" => Some(format!("cfn::reference({})", string_literal(argument.as_str()?))),
-        "Fn::Sub" => Some(format!("cfn::sub({})", string_literal(argument.as_str()?))),
-        "Fn::ImportValue" => Some(format!("cfn::import_value({})", string_literal(argument.as_str()?))),
-        "Fn::GetAtt" => {
-            let (resource, attribute) = match argument {
-                serde_json::Value::String(dotted) => dotted.split_once('.')?,
-                serde_json::Value::Array(parts) => match parts.as_slice() {
-                    [resource, attribute] => (resource.as_str()?, attribute.as_str()?),
-                    _ => return None,
-                },
-                _ => return None,
-            };
+    let list = argument.as_array().map(Vec::as_slice);
+    match (expr.function(), argument, list) {
+        ("Ref", Value::String(name), _) => Some(format!("cfn::reference({})", string_literal(name))),
+        ("Fn::Sub", Value::String(template), _) => Some(format!("cfn::sub({})", string_literal(template))),
+        ("Fn::ImportValue", export, _) => Some(format!("cfn::import_value({})", into_str(export)?)),
+        ("Fn::GetAtt", _, Some([Value::String(resource), Value::String(attribute)])) => {
             Some(format!("cfn::get_att({}, {})", string_literal(resource), string_literal(attribute)))
         }
+        ("Fn::Join", _, Some([Value::String(separator), Value::Array(parts)])) => {
+            let parts: Option<Vec<String>> = parts.iter().map(str_value).collect();
+            Some(format!("cfn::join({}, [{}])", string_literal(separator), parts?.join(", ")))
+        }
+        ("Fn::If", _, Some([Value::String(condition), then, otherwise])) => {
+            Some(format!("cfn::if_({}, {}, {})", string_literal(condition), into_str(then)?, into_str(otherwise)?))
+        }
+        ("Fn::Select", _, Some([index, list])) => {
+            let index: usize = match index {
+                Value::String(text) => text.parse().ok()?,
+                other => usize::try_from(other.as_u64()?).ok()?,
+            };
+            Some(format!("cfn::select({index}, {})", str_value(list)?))
+        }
+        ("Fn::Split", _, Some([Value::String(separator), text])) => {
+            Some(format!("cfn::split({}, {})", string_literal(separator), into_str(text)?))
+        }
+        ("Fn::FindInMap", _, Some([Value::String(map), top, second])) => {
+            Some(format!("cfn::find_in_map({}, {}, {})", string_literal(map), into_str(top)?, into_str(second)?))
+        }
         _ => None,
+    }
+}
+
+/// A JSON argument as an expression that converts into `Str`.
+fn into_str(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(text) => Some(string_literal(text)),
+        other => cfn_call(&Expr::from_json(other)?),
+    }
+}
+
+/// A JSON argument as an expression of type `Str`.
+fn str_value(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(text) => Some(format!("Str::from({})", string_literal(text))),
+        other => cfn_call(&Expr::from_json(other)?),
     }
 }
 
@@ -130,7 +161,15 @@ mod tests {
         assert_eq!(str_expression(&get_att).as_deref(), Some(r#"cfn::get_att("Role", "Arn")"#));
         let reference = Str::Expr(Expr::new("Ref", serde_json::json!("Bucket")).unwrap());
         assert_eq!(str_expression(&reference).as_deref(), Some(r#"cfn::reference("Bucket")"#));
-        let join = Str::Expr(Expr::new("Fn::Join", serde_json::json!(["", ["a"]])).unwrap());
-        assert_eq!(str_expression(&join), None);
+        let join = Str::Expr(
+            Expr::new("Fn::Join", serde_json::json!(["-", ["a", {"Fn::ImportValue": {"Fn::Sub": "${Env}-id"}}]]))
+                .unwrap(),
+        );
+        assert_eq!(
+            str_expression(&join).as_deref(),
+            Some(r#"cfn::join("-", [Str::from("a"), cfn::import_value(cfn::sub("${Env}-id"))])"#)
+        );
+        let sub_with_variables = Str::Expr(Expr::new("Fn::Sub", serde_json::json!(["${A}", {"A": "x"}])).unwrap());
+        assert_eq!(str_expression(&sub_with_variables), None);
     }
 }
