@@ -37,11 +37,19 @@ struct Writer<'a> {
     scope: Scope<'a>,
     findings: &'a [Violation],
     losses: Vec<Loss>,
+    /// The stages whose inbound transition is disabled, with the reason.
+    disabled: Vec<(usize, String)>,
 }
 
 impl<'a> Writer<'a> {
     fn new(declaration: &'a PipelineDeclaration, previous: Option<&'a Reads>, findings: &'a [Violation]) -> Writer<'a> {
-        Writer { declaration, scope: Scope::new(declaration, previous), findings, losses: Vec::new() }
+        Writer {
+            declaration,
+            scope: Scope::new(declaration, previous),
+            findings,
+            losses: Vec::new(),
+            disabled: Vec::new(),
+        }
     }
 
     fn loss(&mut self, path: impl Into<String>, why: impl Into<String>) {
@@ -104,6 +112,25 @@ impl<'a> Writer<'a> {
             let key = self.str_value(&tag.key, "tags");
             let value = self.str_value(&tag.value, "tags");
             body.push_str(&format!("p.tag({key}, {value});\n"));
+        }
+        if let Some(restart) = pipeline.restart_execution_on_update() {
+            body.push_str(&format!("p.restart_execution_on_update({restart});\n"));
+        }
+        if !pipeline.to_cfn("Pipeline").name_given {
+            self.loss(
+                "pipeline.name",
+                "the template names no pipeline (CloudFormation generates a name); the code must name it",
+            );
+        }
+        for (index, transition) in pipeline.disabled_transitions().iter().enumerate() {
+            let stage = declaration.stages.iter().position(|stage| stage.name == transition.stage_name);
+            match (stage, transition.reason.as_literal()) {
+                (Some(stage), Some(reason)) if stage > 0 => self.disabled.push((stage, reason.to_owned())),
+                _ => self.loss(
+                    format!("pipeline.disableInboundStageTransitions[{index}]"),
+                    "only a later stage's inbound transition, with a literal reason, can be disabled in code; left out",
+                ),
+            }
         }
         if declaration.triggers.is_some() {
             self.loss("pipeline.triggers", "import writes no triggers yet; left out");
@@ -253,6 +280,9 @@ impl<'a> Writer<'a> {
         code.push_str(&format!("{binding}p.{call}({name}, |s| {{\n"));
         let last = statements.len().saturating_sub(1);
         let mut closure = String::new();
+        for (_, reason) in self.disabled.iter().filter(|(stage, _)| *stage == stage_index) {
+            closure.push_str(&format!("s.disable_inbound_transition({});\n", string_literal(reason)));
+        }
         let mut tail_written = false;
         for (index, statement) in statements.iter().enumerate() {
             closure.push_str(&statement.comments);
