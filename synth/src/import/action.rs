@@ -130,10 +130,14 @@ pub(super) fn write(scope: &mut Scope<'_>, at: ActionAt, action: &ActionDeclarat
             }
             Err(reason) => {
                 scope.reads = reads_before;
-                reasons.push(format!("{}: {reason}", row.constructor));
+                reasons.push((fits_fixed(row, action), format!("{}: {reason}", row.constructor)));
             }
         }
     }
+    // Say why the rows of the action's mode failed, not every mode's row.
+    let any_fits = reasons.iter().any(|(fits, _)| *fits);
+    let reasons: Vec<String> =
+        reasons.into_iter().filter(|(fits, _)| *fits || !any_fits).map(|(_, reason)| reason).collect();
     let type_id = &action.action_type_id;
     comments.push(match (type_id.owner, reasons.is_empty()) {
         (ActionOwner::Aws, true) => format!(
@@ -152,6 +156,14 @@ pub(super) fn write(scope: &mut Scope<'_>, at: ActionAt, action: &ActionDeclarat
     let expression = generic(&mut draft, action);
     let Draft { dependencies, losses, .. } = draft;
     WrittenAction { comments, expression, variables: Variables::Named, same_stage_dependencies: dependencies, losses }
+}
+
+/// Whether `action` has the fixed values of `row` (its mode).
+fn fits_fixed(row: &TypedAction, action: &ActionDeclaration) -> bool {
+    let configuration = action.configuration.as_ref();
+    row.fixed.iter().all(|(key, value)| {
+        configuration.and_then(|configuration| configuration.get(*key)).and_then(Str::as_literal) == Some(*value)
+    })
 }
 
 /// The configuration of `action`, in order.
@@ -250,7 +262,7 @@ fn typed(draft: &mut Draft<'_, '_>, row: &TypedAction, action: &ActionDeclaratio
     match row.outputs {
         Outputs::None if !outputs.is_empty() => return Err("it has output artifacts".to_owned()),
         Outputs::Source => match outputs.as_slice() {
-            [name] if *name == format!("{}Output", action.name) && action.name.to_string().is_ascii() => {}
+            [name] if is_derived_output(name, action) => {}
             [name] => expression.push_str(&format!(".output_name({})", string_literal(name))),
             _ => return Err("a source action has exactly one output artifact".to_owned()),
         },
@@ -263,6 +275,16 @@ fn typed(draft: &mut Draft<'_, '_>, row: &TypedAction, action: &ActionDeclaratio
             }
         }
         Outputs::None => {}
+        Outputs::OnSetter(key, method) => match (outputs.as_slice(), configuration.shift_remove(key)) {
+            ([], None) => {}
+            ([name], Some(file)) => {
+                expression.push_str(&format!(".{method}({})", draft.text(&file, &format!("configuration.{key}"))));
+                if !is_derived_output(name, action) {
+                    expression.push_str(&format!(".output_name({})", string_literal(name)));
+                }
+            }
+            _ => return Err(format!("it declares an output artifact only with {key}")),
+        },
     }
     for name in &input_names {
         if !wired.contains(name) {
@@ -314,7 +336,7 @@ fn generic(draft: &mut Draft<'_, '_>, action: &ActionDeclaration) -> String {
     if type_id.category == ActionCategory::Source {
         expression = format!("GenericSource::new({name}, {owner}, {provider}, {version})");
         match outputs.as_slice() {
-            [output] if *output == format!("{}Output", action.name) && action.name.to_string().is_ascii() => {}
+            [output] if is_derived_output(output, action) => {}
             [output] => expression.push_str(&format!(".output_name({})", string_literal(output))),
             _ => draft.losses.push(Loss::new(
                 format!("{}.outputArtifacts", draft.path),
@@ -397,6 +419,15 @@ fn generic(draft: &mut Draft<'_, '_>, action: &ActionDeclaration) -> String {
     }
     expression.push_str(&common_settings(draft, action));
     expression
+}
+
+/// Whether `name` is the output name the DSL derives for `action`,
+/// `<ActionName>Output` (for an ASCII name).
+fn is_derived_output(name: &str, action: &ActionDeclaration) -> bool {
+    let action_name = action.name.to_string();
+    action_name.is_ascii()
+        && action_name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+        && name == format!("{action_name}Output")
 }
 
 /// `.role_arn(..)` and `.region(..)`, where the action sets them.

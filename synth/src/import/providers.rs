@@ -109,6 +109,9 @@ pub(super) enum Outputs {
     Source,
     /// Up to this many, each by `.output(name)`.
     Named(usize),
+    /// One, declared by the setter of this key (`.output_file_name(file)`),
+    /// `<ActionName>Output` unless `.output_name(..)` says otherwise.
+    OnSetter(&'static str, &'static str),
 }
 
 /// The variables a typed action's handle names.
@@ -211,6 +214,7 @@ const fn cloudformation(
         fixed: mode,
         arguments,
         setters: CLOUDFORMATION_SETTERS,
+        outputs: Outputs::OnSetter("OutputFileName", "output_file_name"),
         variables: Variables::Named,
         ..aws("CloudFormation", ActionCategory::Deploy, constructor)
     }
