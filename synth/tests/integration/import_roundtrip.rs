@@ -108,9 +108,9 @@ fn cargo(crate_dir: &Path, args: &[&str]) -> std::process::Output {
     output
 }
 
-/// The round trip of `files`: imports, one scratch crate, clippy, one run.
-/// Returns each file's module and the paths reported as not reproduced.
-pub(crate) fn round_trip(files: &[PathBuf]) -> Vec<(String, BTreeSet<String>)> {
+/// A scratch crate with path dependencies on the workspace and its
+/// Cargo.lock, so `--offline` builds find every dependency.
+fn scratch_crate() -> tempfile::TempDir {
     let scratch = tempfile::tempdir().unwrap();
     let crate_dir = scratch.path();
     std::fs::create_dir_all(crate_dir.join("src/bin")).unwrap();
@@ -126,6 +126,14 @@ pub(crate) fn round_trip(files: &[PathBuf]) -> Vec<(String, BTreeSet<String>)> {
     )
     .unwrap();
     std::fs::copy(root.join("Cargo.lock"), crate_dir.join("Cargo.lock")).unwrap();
+    scratch
+}
+
+/// The round trip of `files`: imports, one scratch crate, clippy, one run.
+/// Returns each file's module and the paths reported as not reproduced.
+pub(crate) fn round_trip(files: &[PathBuf]) -> Vec<(String, BTreeSet<String>)> {
+    let scratch = scratch_crate();
+    let crate_dir = scratch.path();
     let imported: Vec<Imported> = files
         .iter()
         .map(|file| {
@@ -213,4 +221,44 @@ fn corpus_get_pipeline_json_round_trips_through_typed_rust() {
     round_trip(&[
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/03-get-pipeline-codecommit-lambda.json")
     ]);
+}
+
+/// The corpus's templates (one pipeline each, expressions, several
+/// providers) import to programs that pass clippy `-D warnings`, and each
+/// program's pipeline has the stages and actions of its template.
+#[test]
+#[ignore = "needs ../shared/corpus"]
+fn corpus_templates_import_to_programs_that_pass_clippy() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+    let scratch = scratch_crate();
+    let crate_dir = scratch.path();
+    let mut counts = String::new();
+    let mut modules = String::new();
+    for entry in std::fs::read_dir(&corpus).unwrap() {
+        let file = entry.unwrap().path();
+        let Some(extension) = file.extension().and_then(|extension| extension.to_str()) else { continue };
+        if !matches!(extension, "yaml" | "json") {
+            continue;
+        }
+        let module = format!("p_{}", file.file_stem().unwrap().to_string_lossy().replace(['-', '.'], "_"));
+        let (exit, code, stderr) = synth(&["import", "--function", file.to_str().unwrap()], &workspace());
+        assert_eq!(exit, 0, "{stderr}");
+        std::fs::write(crate_dir.join(format!("src/{module}.rs")), code).unwrap();
+        modules.push_str(&format!("pub mod {module};\n"));
+        let read = pipewright_synth::input::read_file(&file, pipewright_synth::input::DEFAULT_MAX_FILE_SIZE).unwrap();
+        let expected: Vec<Vec<usize>> = read
+            .pipelines
+            .iter()
+            .map(|read| read.pipeline.declaration().stages.iter().map(|stage| stage.actions.len()).collect())
+            .collect();
+        counts.push_str(&format!(
+            "assert_eq!(imported::{module}::pipelines().iter().map(|p| p.declaration().stages.iter()\
+             .map(|s| s.actions.len()).collect::<Vec<_>>()).collect::<Vec<_>>(), {expected:?}, {module:?});\n"
+        ));
+    }
+    std::fs::write(crate_dir.join("src/lib.rs"), format!("//! Imported pipelines.\n{modules}")).unwrap();
+    std::fs::write(crate_dir.join("src/bin/counts.rs"), format!("//! Stage shapes.\nfn main() {{\n{counts}}}\n"))
+        .unwrap();
+    cargo(crate_dir, &["clippy", "--offline", "--quiet", "--all-targets", "--", "-D", "warnings"]);
+    cargo(crate_dir, &["run", "--offline", "--quiet", "--bin", "counts"]);
 }
