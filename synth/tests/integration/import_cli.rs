@@ -109,3 +109,20 @@ fn the_readme_shows_what_import_writes_for_the_seed() {
     let written = &code[code.find("use pipewright").unwrap()..];
     assert!(written.starts_with(shown), "README excerpt:\n{shown}\nwritten:\n{written}");
 }
+
+#[test]
+fn without_rustfmt_the_code_is_written_indented_and_a_note_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_synth"))
+        .args(["import", &fixture("every-feature.json")])
+        .env("PATH", dir.path())
+        .output()
+        .unwrap();
+    let (code, stderr) = (String::from_utf8(output.stdout).unwrap(), String::from_utf8(output.stderr).unwrap());
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("note: cannot run rustfmt"), "{stderr}");
+    assert!(stderr.contains("the code is written unformatted"), "{stderr}");
+    // Still the same program, indented by its nesting.
+    assert!(code.contains("\n    Pipeline::build(\"every-feature\", |p| {\n        p.role_arn("), "{code}");
+    assert!(code.contains("\n            s.add(ManualApproval::new(\"Approve\")"), "{code}");
+}
