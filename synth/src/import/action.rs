@@ -113,6 +113,26 @@ pub(super) fn write(scope: &mut Scope<'_>, at: ActionAt, action: &ActionDeclarat
         })
         .collect();
     let mut reasons = Vec::new();
+    if is_commands(action) {
+        let reads_before = scope.reads.clone();
+        let mut draft = Draft { scope, at, dependencies: Vec::new(), losses: Vec::new(), path: path.to_owned() };
+        match commands(&mut draft, action) {
+            Ok(expression) => {
+                let Draft { dependencies, losses, .. } = draft;
+                return WrittenAction {
+                    comments,
+                    expression,
+                    variables: Variables::Named,
+                    same_stage_dependencies: dependencies,
+                    losses,
+                };
+            }
+            Err(reason) => {
+                scope.reads = reads_before;
+                reasons.push((true, format!("Commands::new: {reason}")));
+            }
+        }
+    }
     for row in &rows {
         // A row that does not fit must leave no read behind.
         let reads_before = scope.reads.clone();
@@ -164,6 +184,90 @@ fn fits_fixed(row: &TypedAction, action: &ActionDeclaration) -> bool {
     row.fixed.iter().all(|(key, value)| {
         configuration.and_then(|configuration| configuration.get(*key)).and_then(Str::as_literal) == Some(*value)
     })
+}
+
+/// Whether `action` is the Commands action, whose commands, output files,
+/// output variables and environment variables are fields of the action
+/// rather than configuration, so it has a writer of its own.
+fn is_commands(action: &ActionDeclaration) -> bool {
+    let type_id = &action.action_type_id;
+    type_id.owner == ActionOwner::Aws
+        && type_id.category == ActionCategory::Compute
+        && type_id.provider == "Commands"
+        && type_id.version == "1"
+}
+
+/// The Commands action: `Commands::new(name, input, [commands])` with its
+/// output files, further inputs, output and environment variables.
+fn commands(draft: &mut Draft<'_, '_>, action: &ActionDeclaration) -> Result<String, String> {
+    use pipewright_dsl::model::EnvironmentVariableType;
+    let lines = action.commands.as_ref().filter(|lines| !lines.is_empty()).ok_or("it has no commands")?;
+    let input_names: Vec<&str> =
+        action.input_artifacts.iter().flatten().filter_map(|input| input.name.as_literal()).collect();
+    let first = *input_names.first().ok_or("it has no input artifact")?;
+    let first = draft.artifact(first).ok_or(format!("its input {first} comes from no earlier action"))?.0;
+    let written: Vec<String> =
+        lines.iter().enumerate().map(|(index, line)| draft.text(line, &format!("commands[{index}]"))).collect();
+    // An array holds one type: every command is a Text once one is not a literal.
+    let all_literal =
+        lines.iter().zip(&written).all(|(line, written)| line.is_literal() && written.starts_with(['"', 'r']));
+    let written: Vec<String> = if all_literal {
+        written
+    } else {
+        written
+            .into_iter()
+            .map(|text| if text.starts_with("Text::") { text } else { format!("Text::from({text})") })
+            .collect()
+    };
+    let mut expression =
+        format!("Commands::new({}, {first}, [{}])", string_literal(&action.name.to_string()), written.join(", "));
+    match action.output_artifacts.as_deref().unwrap_or_default() {
+        [] => {}
+        [output] => {
+            let files = output.files.as_ref().ok_or("its output artifact names no files")?;
+            let files: Option<Vec<String>> = files.iter().map(str_expression).collect();
+            let files = files.ok_or("a file of its output is an expression")?;
+            expression.push_str(&format!(
+                ".output_files({}, [{}])",
+                string_literal(&output.name.to_string()),
+                files.join(", ")
+            ));
+        }
+        _ => return Err("it has more than one output artifact".to_owned()),
+    }
+    for name in &input_names[1..] {
+        let artifact = draft.artifact(name).ok_or(format!("its input {name} comes from no earlier action"))?;
+        expression.push_str(&format!(".input({})", artifact.0));
+    }
+    if let Some(names) = &action.output_variables {
+        let names: Option<Vec<String>> = names.iter().map(str_expression).collect();
+        expression.push_str(&format!(
+            ".output_variables([{}])",
+            names.ok_or("an output variable is an expression")?.join(", ")
+        ));
+    }
+    for (index, variable) in action.environment_variables.iter().flatten().enumerate() {
+        let method = match variable.variable_type {
+            Some(EnvironmentVariableType::Plaintext) => "environment_variable",
+            Some(EnvironmentVariableType::SecretsManager) => "secret_environment_variable",
+            _ => return Err("an environment variable has no type the typed action writes".to_owned()),
+        };
+        let name = str_expression(&variable.name).ok_or("an environment variable's name is an expression")?;
+        let value = draft.text(&variable.value, &format!("environmentVariables[{index}].value"));
+        expression.push_str(&format!(".{method}({name}, {value})"));
+    }
+    if action.timeout_in_minutes.is_some() {
+        return Err("it sets timeoutInMinutes".to_owned());
+    }
+    for (key, value) in configuration(action) {
+        expression.push_str(&format!(
+            ".configuration({}, {})",
+            string_literal(&key),
+            draft.text(&value, &format!("configuration.{key}"))
+        ));
+    }
+    expression.push_str(&common_settings(draft, action));
+    Ok(expression)
 }
 
 /// The configuration of `action`, in order.
@@ -399,7 +503,7 @@ fn generic(draft: &mut Draft<'_, '_>, action: &ActionDeclaration) -> String {
         if present {
             draft.losses.push(Loss::new(
                 format!("{}.{field}", draft.path),
-                "only the Commands action writes it, and import has no row for it yet; left out",
+                "only the typed Commands action writes it; left out",
             ));
         }
     }

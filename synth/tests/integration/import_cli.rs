@@ -21,6 +21,11 @@ fn a_program_uses_typed_actions_handles_and_typed_variable_reads() {
     assert!(code.contains(".capabilities(&[Capability::Iam, Capability::NamedIam])"), "{code}");
     assert!(code.contains(r#".output_file_name("outputs.json")"#), "{code}");
     assert!(code.contains(r#".output_name("StackOutputs")"#), "{code}");
+    assert!(
+        code.contains(r#"Commands::new("#) && code.contains(r#".output_files("Package", ["dist/**/*"])"#),
+        "{code}"
+    );
+    assert!(code.contains(r#".environment_variable("STAGE", &env)"#), "{code}");
     // Variables: typed reads, the pipeline variable's handle, the execution ID.
     assert!(code.contains("checkout.vars().commit_id()"), "{code}");
     assert!(code.contains(r#"build.vars().get("IMAGE_TAG")"#), "{code}");
