@@ -6,6 +6,7 @@
 mod build_script;
 mod compile_fail;
 mod examples;
+mod examples_validate;
 mod handle_error_documented;
 mod rules_tested;
 mod seed;

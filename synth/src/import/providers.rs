@@ -342,6 +342,11 @@ pub(super) const TYPED_ACTIONS: &[TypedAction] = &[
     ),
     cloudformation(
         &[("ActionMode", "CHANGE_SET_EXECUTE")],
+        "CloudFormationDeploy::execute_change_set_with_role",
+        &[Argument::Text("StackName"), Argument::Text("ChangeSetName"), Argument::Text("RoleArn")],
+    ),
+    cloudformation(
+        &[("ActionMode", "CHANGE_SET_EXECUTE")],
         "CloudFormationDeploy::execute_change_set",
         &[Argument::Text("StackName"), Argument::Text("ChangeSetName")],
     ),
