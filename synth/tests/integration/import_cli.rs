@@ -26,6 +26,7 @@ fn a_program_uses_typed_actions_handles_and_typed_variable_reads() {
         "{code}"
     );
     assert!(code.contains(r#".environment_variable("STAGE", &env)"#), "{code}");
+    assert!(code.contains("CloudFormationDeploy::execute_change_set_with_role("), "{code}");
     // Variables: typed reads, the pipeline variable's handle, the execution ID.
     assert!(code.contains("checkout.vars().commit_id()"), "{code}");
     assert!(code.contains(r#"build.vars().get("IMAGE_TAG")"#), "{code}");
@@ -34,7 +35,7 @@ fn a_program_uses_typed_actions_handles_and_typed_variable_reads() {
     assert!(code.contains(r#".namespace("SourceVariables")"#) && !code.contains("Build_Build"), "{code}");
     // runOrder only where the derived one differs.
     assert!(
-        code.contains(".run_order(2)") && code.contains(".run_order(3)") && !code.contains(".run_order(1)"),
+        code.contains(".run_order(2)") && code.contains(".run_order(4)") && !code.contains(".run_order(1)"),
         "{code}"
     );
     // The escape hatch only for custom providers, with the reason.
