@@ -42,6 +42,14 @@ pub fn run(request: &ImportRequest<'_>, stdout: &mut dyn Write, stderr: &mut dyn
                     let _ = writeln!(stderr, "error: {unchecked}; not imported");
                     exit = exit.max(Exit::Invalid);
                 }
+                if read.pipelines.iter().any(|pipeline| pipeline.source.contains(" > ")) {
+                    let _ = writeln!(
+                        stderr,
+                        "note: {}: only the template's pipeline resources are imported; its other resources \
+                         (EventBridge and notification rules, parameters, conditions) are not yet",
+                        printable(&file.display().to_string())
+                    );
+                }
                 read_files.push((file, read.pipelines));
             }
             Err(error) => {

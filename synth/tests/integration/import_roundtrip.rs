@@ -243,6 +243,9 @@ fn corpus_templates_import_to_programs_that_pass_clippy() {
         let module = format!("p_{}", file.file_stem().unwrap().to_string_lossy().replace(['-', '.'], "_"));
         let (exit, code, stderr) = synth(&["import", "--function", file.to_str().unwrap()], &workspace());
         assert_eq!(exit, 0, "{stderr}");
+        // A template's other resources are said to be left out; a pipeline JSON has none.
+        let is_template = std::fs::read_to_string(&file).unwrap().contains("Resources");
+        assert_eq!(stderr.contains("only the template's pipeline resources are imported"), is_template, "{stderr}");
         std::fs::write(crate_dir.join(format!("src/{module}.rs")), code).unwrap();
         modules.push_str(&format!("pub mod {module};\n"));
         let read = pipewright_synth::input::read_file(&file, pipewright_synth::input::DEFAULT_MAX_FILE_SIZE).unwrap();
