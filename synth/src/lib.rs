@@ -25,6 +25,7 @@ mod exit;
 mod explain;
 pub mod findings;
 pub mod graph;
+pub mod import;
 pub mod input;
 pub mod manifest;
 pub mod output_folder;

@@ -16,6 +16,7 @@ use crate::exit::{exit_codes_help, Exit};
 use crate::explain::{explain, ExplainArgs};
 use crate::findings::{self, Finding, FindingsFormat};
 use crate::graph::{self, GraphFormat};
+use crate::import;
 use crate::input::{self, FolderFile, InputError, PipelineFile};
 
 /// synth, pipewright's standalone command line: checks, draws and compares
@@ -117,6 +118,39 @@ enum Command {
         diff::command::exit_codes_of_diff!()
     ))]
     Diff(diff::command::FilesDiffArgs),
+    /// Write existing pipelines as typed Rust that synthesizes them back.
+    ///
+    /// Reads the same files as `validate` and writes each pipeline as a
+    /// function built with pipewright's typed builders: typed actions for
+    /// the providers pipewright knows (the escape hatch GenericAction /
+    /// GenericSource, with a comment saying why, for the rest), artifacts as
+    /// handles, `#{ns.Key}` references as typed variable reads. By default
+    /// the file is a complete program (`fn main` with `App`); with
+    /// --function it holds the functions and `pub fn pipelines()`, to
+    /// paste into a crate. Without --out the code of all files goes to
+    /// stdout; with it each FILE becomes DIR/<file stem>.rs. The code is
+    /// formatted with rustfmt when it is on PATH.
+    ///
+    /// Every validation finding of the input is a comment above what it
+    /// concerns and a line on stderr; the exit code is validate's (1 when a
+    /// pipeline has an error), and the code is written either way.
+    /// What the code does not reproduce is listed on stderr as
+    /// "not reproduced: FILE: PATH: why".
+    #[command(after_help = "Examples:
+  aws codepipeline get-pipeline --name my-pipeline > my-pipeline.json
+  synth import my-pipeline.json > src/main.rs
+  synth import --function --out src/pipelines/ pipelines/*.json
+  synth import template.yaml")]
+    Import {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Write DIR/<file stem>.rs per file instead of printing.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Write functions returning the pipelines instead of a program.
+        #[arg(long)]
+        function: bool,
+    },
     /// Explain a rule code of a finding; without a code, list every rule.
     #[command(after_help = "Examples:
   synth explain plaintext-secret
@@ -164,6 +198,16 @@ where
             failure.exit
         }),
         Command::Explain(args) => explain(&args, stdout, stderr),
+        Command::Import { inputs, out, function } => {
+            let layout = if function { import::Layout::Function } else { import::Layout::Program };
+            let request = import::command::ImportRequest {
+                files: &inputs.files,
+                max_file_size: inputs.max_file_size,
+                out: out.as_deref(),
+                layout,
+            };
+            import::command::run(&request, stdout, stderr)
+        }
     }
 }
 

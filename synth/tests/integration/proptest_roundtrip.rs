@@ -25,7 +25,7 @@ const MAX_ACTIONS: usize = 500;
 const MAX_BUILD_ARTIFACTS: usize = 5;
 
 #[derive(Clone, Debug)]
-struct Plan {
+pub(crate) struct Plan {
     name: String,
     sources: Vec<SourcePlan>,
     stages: Vec<StagePlan>,
@@ -100,7 +100,7 @@ fn stage_plan(max_actions: usize) -> impl Strategy<Value = StagePlan> {
 /// A pipeline of 1..=3 sources and 1..=49 more stages (2..=50 in all) of
 /// 1..=50 actions, at most 500 actions in all. Most plans are small so that
 /// a run stays short; one in five may reach the quotas.
-fn plan() -> impl Strategy<Value = Plan> {
+pub(crate) fn plan() -> impl Strategy<Value = Plan> {
     let small = prop::collection::vec(stage_plan(4), 1..=5);
     let large = prop::collection::vec(stage_plan(MAX_ACTIONS_PER_STAGE), 1..MAX_STAGES);
     (
@@ -125,7 +125,7 @@ fn within_action_quota(mut plan: Plan) -> Plan {
 }
 
 /// Builds the plan with the typed builders.
-fn build(plan: &Plan) -> Pipeline {
+pub(crate) fn build(plan: &Plan) -> Pipeline {
     Pipeline::build(plan.name.as_str(), |p| {
         p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
         p.artifact_store(ArtifactStore::s3("pipeline-artifacts"));
