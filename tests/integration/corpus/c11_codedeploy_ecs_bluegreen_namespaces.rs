@@ -1,0 +1,135 @@
+//! `11-codedeploy-ecs-bluegreen-namespaces.yaml`: an application and its
+//! image built, the infrastructure template validated, packaged and
+//! deployed, its outputs (read as variables of the deploy action's
+//! namespace) handed to a build that writes the CodeDeploy files, and a
+//! blue/green ECS deployment of the image. An EventBridge rule starts the
+//! pipeline on pushes to `main`.
+
+use pipewright::prelude::*;
+
+use super::KnownDifference;
+
+/// `<pApplicationName>-<suffix>`.
+fn named(suffix: &str) -> Str {
+    cfn::sub(&format!("${{pApplicationName}}-{suffix}"))
+}
+
+/// The pipeline resource `rAppPipeline` and the rule that starts it.
+pub fn pipeline() -> Pipeline {
+    Pipeline::build(named("pipeline"), |p| {
+        p.role_arn(cfn::get_att("rCodePipelineServiceRole", "Arn"));
+        p.artifact_store(ArtifactStore::s3(cfn::reference("rCodePipelineArtifactBucket")));
+        let source = p.source_stage("Source", |s| {
+            s.add(
+                CodeCommitSource::new("ApplicationSource", cfn::get_att("rCodeCommitRepo", "Name"), "main")
+                    .output_name("Source")
+                    .run_order(1),
+            )
+        });
+        p.start_on_change("codecommit-main", &source).role_arn(cfn::get_att("rCloudWatchEventRole", "Arn"));
+        let image = p.stage("Build", |s| {
+            let application = s.add(
+                CodeBuild::new("ApplicationBuild", named("appbuild"), source.artifact()).output("ApplicationBuild"),
+            );
+            s.add(
+                CodeBuild::new("BuildDockerImage", named("appimage"), application.artifact())
+                    .output("ApplicationImage")
+                    .namespace("BuildImageVariables"),
+            )
+        });
+        let packaged = p.stage("ValidateAndPackageIaC", |s| {
+            s.add(
+                CodeBuild::new("ValidateAndPackageCFN", named("CFNValidateAndPackage"), source.artifact())
+                    .output("PackagedCFNOutput")
+                    .run_order(1),
+            )
+        });
+        let infrastructure = p.stage("DeployAppInfrastructure", |s| {
+            s.add(
+                CloudFormationDeploy::create_update(
+                    "CreateOrUpdateAppInfrastructure",
+                    named("infra-stack"),
+                    packaged.artifact().path("iac/app/ecs-bg-packaged.yaml"),
+                    cfn::get_att("rCloudFormationServiceRole", "Arn"),
+                )
+                .capabilities(&[Capability::NamedIam])
+                .template_configuration(packaged.artifact().path("iac/app/params/ecs-bg-params.json"))
+                .parameter_overrides([("pApplicationImage", image.vars().get("IMAGE_URI"))])
+                .output_file_name("InfraStackOutput.json")
+                .output_name("DeployAppInfraOutput")
+                .namespace("DeployInfraVariables")
+                .run_order(1),
+            )
+        });
+        let outputs = infrastructure.vars();
+        let config = p.stage("BuildCodeDeployArtifacts", |s| {
+            s.add(
+                CodeBuild::new("BuildCodeDeployArtifacts", named("CodeDeployConfigBuild"), source.artifact())
+                    .environment_variables([
+                        EnvVar::plaintext("TASKDEF_ARN", outputs.get("oTaskDefinitionArn")),
+                        EnvVar::plaintext("HOOKS_LAMBDA_ARN", outputs.get("oAfterInstallHookLambdaArn")),
+                    ])
+                    .output("CodeDeployConfig")
+                    .run_order(1),
+            )
+        });
+        p.stage("StartBlueGreenDeploy", |s| {
+            s.add(
+                CodeDeployToEcs::new(
+                    "StartApplicationDeploy",
+                    outputs.get("oCodeDeployAppName"),
+                    outputs.get("oDeploymentGroupName"),
+                    config.artifact().path("taskdef.json"),
+                    config.artifact().path("appspec.yml"),
+                )
+                .image(image.artifact(), "IMAGE1_NAME")
+                .run_order(1),
+            );
+        });
+        p.restart_execution_on_update(true);
+    })
+}
+
+/// Where the synthesized pipeline differs from the original.
+pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
+    KnownDifference {
+        path: "Properties.Stages[5].Actions[0].InputArtifacts[0].Name",
+        why: "CodeDeployToEcs wires its inputs in argument order (task definition, AppSpec, then images); the original lists the image first. AWS reads these artifacts by name",
+    },
+    KnownDifference {
+        path: "Properties.Stages[5].Actions[0].InputArtifacts[1].Name",
+        why: "the same input order as the line above",
+    },
+    KnownDifference {
+        path: "Properties.Stages[5].Actions[0].OutputArtifacts",
+        why: "the original writes an empty `OutputArtifacts: []`; synth leaves the key out",
+    },
+    KnownDifference {
+        path: "rules[0].EventPattern.resources[0].Fn::Join",
+        why: "the rule on a CodeCommit change writes its own event pattern, with the repository ARN as `Fn::Sub`; the original spells it with `Fn::Join`, and a custom event pattern cannot be given",
+    },
+    KnownDifference {
+        path: "rules[0].EventPattern.resources[0].Fn::Sub",
+        why: "the rule on a CodeCommit change writes its own event pattern, with the repository ARN as `Fn::Sub`; the original spells it with `Fn::Join`, and a custom event pattern cannot be given",
+    },
+    KnownDifference {
+        path: "rules[0].Targets[0].Arn.Fn::Join",
+        why: "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical id>}` with a logical id derived from the name; the original writes its own ARN form with its own logical id",
+    },
+    KnownDifference {
+        path: "rules[0].Targets[0].Arn.Fn::Sub",
+        why: "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical id>}` with a logical id derived from the name; the original writes its own ARN form with its own logical id",
+    },
+    KnownDifference {
+        path: "rules[0].Targets[0].Id",
+        why: "the target id of the pipeline is always `StartPipeline`; the original names it `codepipeline-AppPipeline`",
+    },
+    KnownDifference {
+        path: "rules[0].Name",
+        why: "the original leaves the rule unnamed (CloudFormation names it); a rule always has a name",
+    },
+    KnownDifference {
+        path: "rules[0].State",
+        why: "the original leaves `State` out (enabled by default); synth always writes it",
+    },
+];

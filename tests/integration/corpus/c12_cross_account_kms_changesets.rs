@@ -1,0 +1,101 @@
+//! `12-cross-account-kms-changesets.yaml`: the reference cross-account
+//! pipeline. A CodeCommit repository of the dev account, a build in the tools
+//! account, then change sets created and executed in the test account and,
+//! after an approval, in production, with artifacts encrypted by a
+//! customer-managed key. The roles of other accounts are used only when the
+//! `AddCodeBuildResource` condition holds (the stack is deployed twice: once
+//! to create the key and bucket, once with the cross-account roles).
+
+use pipewright::prelude::*;
+use pipewright::StageBuilder;
+
+use super::KnownDifference;
+
+/// `arn:aws:iam::${<account>}:role/<role>` when the cross-account roles
+/// exist, no value otherwise.
+fn cross_account_role(account: &str, role: &str) -> Str {
+    cfn::if_(
+        "AddCodeBuildResource",
+        cfn::sub(&format!("arn:aws:iam::${{{account}}}:role/{role}")),
+        cfn::reference("AWS::NoValue"),
+    )
+}
+
+/// A change set of `stack` created from the build's template and executed
+/// after it, in `account`.
+fn change_set<'p>(
+    s: &mut StageBuilder<'p, '_>,
+    environment: &str,
+    stack: &str,
+    template: ArtifactPath<'p>,
+    account: &str,
+) {
+    let action_role = cross_account_role(account, "ToolsAcctCodePipelineCloudFormationRole");
+    let deployment_role = cross_account_role(account, "cloudformationdeployer-role");
+    let create = s.add(
+        CloudFormationDeploy::create_replace_change_set(
+            format!("CreateChangeSet{environment}"),
+            stack,
+            stack,
+            template,
+            deployment_role.clone(),
+        )
+        .capabilities(&[Capability::NamedIam])
+        .role_arn(action_role.clone())
+        .run_order(1),
+    );
+    s.add(
+        CloudFormationDeploy::execute_change_set(format!("DeployChangeSet{environment}"), stack, stack)
+            .configuration("RoleArn", deployment_role)
+            .role_arn(action_role)
+            .after(&create),
+    );
+}
+
+/// The pipeline resource `Pipeline`.
+pub fn pipeline() -> Pipeline {
+    Pipeline::build(cfn::reference("AWS::StackName"), |p| {
+        p.role_arn(cfn::get_att("PipeLineRole", "Arn"));
+        let source = p.source_stage("Source", |s| {
+            s.add(
+                CodeCommitSource::new("App", cfn::reference("ProjectName"), "master")
+                    .output_name("SCCheckoutArtifact")
+                    .run_order(1)
+                    .role_arn(cross_account_role("DevAccount", "ToolsAcctCodePipelineCodeCommitRole")),
+            )
+        });
+        let build = p.stage("Build", |s| {
+            s.add(
+                CodeBuild::new("Build", cfn::reference("BuildProject"), source.artifact())
+                    .output("BuildOutput")
+                    .run_order(1),
+            )
+        });
+        let template = build.artifact().path("packaged-template.yml");
+        p.stage("DeployToTest", |s| {
+            change_set(s, "Test", "sample-lambda-test", template.clone(), "TestAccount");
+        });
+        p.stage("ApproveDeployProd", |s| {
+            s.add(
+                ManualApproval::new("ApproveDeployProd")
+                    .custom_data("Log into the TEST account and test out your changes before approving."),
+            );
+        });
+        p.stage("DeployToProduction", |s| {
+            change_set(s, "Prod", "sample-lambda-production", template, "ProductionAccount");
+        });
+        p.artifact_store(ArtifactStore::s3(cfn::reference("S3Bucket")).with_kms_key(cfn::reference("CMKARN")));
+    })
+}
+
+/// Where the synthesized pipeline differs from the original.
+pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
+    KnownDifference {
+        path: "Properties.Stages[2].Actions[1].InputArtifacts",
+        why: "a CloudFormation `CHANGE_SET_EXECUTE` action takes no input artifact; the original gives it the build output",
+    },
+    KnownDifference {
+        path: "Properties.Stages[4].Actions[1].InputArtifacts",
+        why: "a CloudFormation `CHANGE_SET_EXECUTE` action takes no input artifact; the original gives it the build output",
+    },
+];

@@ -1,0 +1,325 @@
+//! Every pipeline of `../shared/corpus`, rebuilt with typed builders
+//! (`crate::corpus`), synthesizes to what the original says.
+//!
+//! - The `get-pipeline` document (file 03) is compared with synth's
+//!   `pipeline.json` exactly.
+//! - A template's pipeline is compared by its whole `Properties` with those
+//!   of the pipeline resource synth writes, as JSON values whose scalars are
+//!   compared as strings: CloudFormation coerces them so (`Version: 1` is
+//!   `"1"`, `PollForSourceChanges: false` is `"false"`).
+//! - The original template's EventBridge rules (`AWS::Events::Rule`) and
+//!   notification rules (`AWS::CodeStarNotifications::NotificationRule`)
+//!   that target the pipeline are compared, in order, with the rules synth
+//!   writes into the template, by their whole `Properties` likewise. Rules
+//!   on other resources (09's notification rule on a repository) are not
+//!   the pipeline's.
+//!
+//! A configuration value that the service reads as JSON
+//! (`EnvironmentVariables`, `ParameterOverrides`) is compared as the JSON it
+//! holds: its layout (spaces, line breaks, key order) carries no meaning.
+//!
+//! Each difference is printed with its JSON path. The differences must be
+//! exactly the ones each rebuild lists in `KNOWN_DIFFERENCES` (with the
+//! reason): a new difference fails, and so does a listed one that no longer
+//! shows, so the list says what pipewright still cannot write.
+
+use std::fs;
+use std::path::Path;
+
+use pipewright::model::cloudformation::parse_template;
+use pipewright::synth::emit::{api_json, cloudformation};
+use pipewright::Pipeline;
+use serde_json::{json, Value};
+
+use crate::corpus::{rebuilds, Form, Rebuild};
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+
+/// The resource types of the rules compared with the pipeline.
+const RULE_TYPES: [&str; 2] = ["AWS::Events::Rule", "AWS::CodeStarNotifications::NotificationRule"];
+
+/// Configuration keys whose value is JSON text the service parses.
+const JSON_TEXT_KEYS: [&str; 2] = ["EnvironmentVariables", "ParameterOverrides"];
+
+/// One place where a rebuild and its original disagree.
+#[derive(Debug, PartialEq)]
+struct Difference {
+    path: String,
+    original: Option<Value>,
+    rebuilt: Option<Value>,
+}
+
+impl std::fmt::Display for Difference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let show = |value: &Option<Value>| value.as_ref().map_or("(absent)".to_owned(), Value::to_string);
+        write!(f, "{}: original {} / rebuilt {}", self.path, show(&self.original), show(&self.rebuilt))
+    }
+}
+
+/// How scalars are compared.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Scalars {
+    /// As they are (the API JSON form).
+    Exact,
+    /// As strings, CloudFormation's coercion (templates).
+    AsStrings,
+}
+
+/// The differences between `original` and `rebuilt`, below `path`.
+fn differences(path: &str, original: &Value, rebuilt: &Value, scalars: Scalars, found: &mut Vec<Difference>) {
+    let difference = |path: String, original: Option<&Value>, rebuilt: Option<&Value>| Difference {
+        path,
+        original: original.cloned(),
+        rebuilt: rebuilt.cloned(),
+    };
+    match (original, rebuilt) {
+        (Value::Object(original), Value::Object(rebuilt)) => {
+            for (key, value) in original {
+                let at = member(path, key);
+                match rebuilt.get(key) {
+                    Some(other) if JSON_TEXT_KEYS.contains(&key.as_str()) && same_json_text(value, other) => {}
+                    Some(other) => differences(&at, value, other, scalars, found),
+                    None => found.push(difference(at, Some(value), None)),
+                }
+            }
+            for (key, value) in rebuilt.iter().filter(|(key, _)| !original.contains_key(*key)) {
+                found.push(difference(member(path, key), None, Some(value)));
+            }
+        }
+        (Value::Array(original), Value::Array(rebuilt)) => {
+            for index in 0..original.len().max(rebuilt.len()) {
+                let at = format!("{path}[{index}]");
+                match (original.get(index), rebuilt.get(index)) {
+                    (Some(value), Some(other)) => differences(&at, value, other, scalars, found),
+                    (value, other) => found.push(difference(at, value, other)),
+                }
+            }
+        }
+        _ if scalars == Scalars::AsStrings
+            && as_string(original).is_some_and(|text| Some(text) == as_string(rebuilt)) => {}
+        _ if original == rebuilt => {}
+        _ => found.push(difference(path.to_owned(), Some(original), Some(rebuilt))),
+    }
+}
+
+/// The path of `key` inside the object at `path`.
+fn member(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// A scalar's string form: what CloudFormation makes of it.
+fn as_string(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => Some(text.clone()),
+        Value::Bool(flag) => Some(flag.to_string()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+/// Whether two strings hold the same JSON value.
+fn same_json_text(original: &Value, rebuilt: &Value) -> bool {
+    let parse = |value: &Value| value.as_str().and_then(|text| serde_json::from_str::<Value>(text).ok());
+    parse(original).is_some_and(|parsed| Some(parsed) == parse(rebuilt))
+}
+
+/// Whether `value` refers to the resource `logical_id`: `Ref`, `Fn::GetAtt`
+/// or a `${logical_id}` inside `Fn::Sub`, at any depth.
+fn refers_to(value: &Value, logical_id: &str) -> bool {
+    match value {
+        Value::Object(object) => {
+            object.get("Ref").is_some_and(|name| name == logical_id)
+                || object.get("Fn::GetAtt").is_some_and(|pair| pair[0] == logical_id)
+                || object.get("Fn::Sub").is_some_and(|text| {
+                    let text = text.as_str().or_else(|| text[0].as_str()).unwrap_or_default();
+                    text.contains(&format!("${{{logical_id}}}")) || text.contains(&format!("${{{logical_id}."))
+                })
+                || object.values().any(|child| refers_to(child, logical_id))
+        }
+        Value::Array(items) => items.iter().any(|item| refers_to(item, logical_id)),
+        _ => false,
+    }
+}
+
+/// Whether a rule resource targets the pipeline `logical_id`.
+fn targets_pipeline(rule: &Value, logical_id: &str) -> bool {
+    let properties = &rule["Properties"];
+    refers_to(&properties["Targets"], logical_id) || refers_to(&properties["Resource"], logical_id)
+}
+
+/// The pipeline's `Properties` and the properties of the rules targeting
+/// it, in template order.
+fn pipeline_and_rules(template: &Value, logical_id: &str) -> (Value, Vec<Value>) {
+    let resources = template["Resources"].as_object().expect("a template has Resources");
+    let rules = resources
+        .values()
+        .filter(|resource| RULE_TYPES.iter().any(|kind| resource["Type"] == *kind))
+        .filter(|rule| targets_pipeline(rule, logical_id))
+        .map(|rule| rule["Properties"].clone())
+        .collect();
+    (resources[logical_id]["Properties"].clone(), rules)
+}
+
+/// The template synth writes for `pipeline`, as a JSON value.
+fn synthesized_template(pipeline: &Pipeline) -> Value {
+    serde_json::to_value(cloudformation::template(pipeline).expect("the template is written"))
+        .expect("the template is JSON")
+}
+
+/// The logical id synth gives the pipeline in its template.
+fn synthesized_logical_id(template: &Value) -> String {
+    let resources = template["Resources"].as_object().expect("a template has Resources");
+    let (id, _) = resources
+        .iter()
+        .find(|(_, resource)| resource["Type"] == "AWS::CodePipeline::Pipeline")
+        .expect("the template holds the pipeline");
+    id.clone()
+}
+
+/// Every difference between a rebuild and its original file.
+fn rebuild_differences(rebuild: &Rebuild) -> Vec<Difference> {
+    let text = fs::read_to_string(Path::new(CORPUS).join(rebuild.file))
+        .unwrap_or_else(|error| panic!("{CORPUS}/{}: {error}", rebuild.file));
+    let pipeline = (rebuild.pipeline)();
+    let mut found = Vec::new();
+    match rebuild.form {
+        Form::ApiJson => {
+            let original: Value = serde_json::from_str(&text).expect("the document is JSON");
+            let rebuilt = api_json::document(&pipeline).expect("the pipeline is literal");
+            differences("", &original, &rebuilt, Scalars::Exact, &mut found);
+        }
+        Form::Template { logical_id } => {
+            let original = parse_template(&text).unwrap_or_else(|error| panic!("{}: {error}", rebuild.file));
+            let (original_pipeline, original_rules) = pipeline_and_rules(&original, logical_id);
+            let synthesized = synthesized_template(&pipeline);
+            let (rebuilt_pipeline, rebuilt_rules) =
+                pipeline_and_rules(&synthesized, &synthesized_logical_id(&synthesized));
+            differences("Properties", &original_pipeline, &rebuilt_pipeline, Scalars::AsStrings, &mut found);
+            differences(
+                "rules",
+                &Value::Array(original_rules),
+                &Value::Array(rebuilt_rules),
+                Scalars::AsStrings,
+                &mut found,
+            );
+        }
+    }
+    found
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus"]
+fn every_corpus_pipeline_rebuilt_with_typed_builders_equals_the_original_but_for_its_known_differences() {
+    let mut report = Vec::new();
+    for rebuild in rebuilds() {
+        let found = rebuild_differences(&rebuild);
+        for difference in &found {
+            match rebuild.known_differences.iter().find(|known| known.path == difference.path) {
+                Some(known) => println!("{}: {difference} (known: {})", rebuild.file, known.why),
+                None => println!("{}: {difference}", rebuild.file),
+            }
+        }
+        let known: Vec<&str> = rebuild.known_differences.iter().map(|known| known.path).collect();
+        let unlisted: Vec<String> =
+            found.iter().filter(|d| !known.contains(&d.path.as_str())).map(ToString::to_string).collect();
+        let gone: Vec<&str> = known.iter().copied().filter(|path| !found.iter().any(|d| d.path == *path)).collect();
+        if !unlisted.is_empty() {
+            report.push(format!(
+                "{}: differences not in KNOWN_DIFFERENCES:\n  {}",
+                rebuild.file,
+                unlisted.join("\n  ")
+            ));
+        }
+        if !gone.is_empty() {
+            report.push(format!("{}: listed in KNOWN_DIFFERENCES but equal now (remove them): {gone:?}", rebuild.file));
+        }
+    }
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
+
+#[test]
+fn the_rebuilds_use_typed_actions_only() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/integration/corpus");
+    let mut files = 0;
+    for entry in fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        let code = fs::read_to_string(&path).unwrap();
+        assert!(
+            !code.contains("GenericAction") && !code.contains("GenericSource"),
+            "{} uses an untyped action",
+            path.display()
+        );
+        files += 1;
+    }
+    assert_eq!(files, 13, "twelve rebuilds and their mod.rs");
+}
+
+#[test]
+fn template_scalars_compare_as_strings_and_api_json_scalars_exactly() {
+    let original = json!({"Version": 1, "Poll": false, "Name": "a"});
+    let rebuilt = json!({"Version": "1", "Poll": "false", "Name": "a"});
+    let mut found = Vec::new();
+    differences("Properties", &original, &rebuilt, Scalars::AsStrings, &mut found);
+    assert_eq!(found, []);
+    differences("pipeline", &original, &rebuilt, Scalars::Exact, &mut found);
+    let paths: Vec<&str> = found.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(paths, ["pipeline.Version", "pipeline.Poll"]);
+}
+
+#[test]
+fn a_difference_names_its_path_and_both_sides() {
+    let original = json!({"Stages": [{"Name": "Source", "RunOrder": 1}], "Gone": {"Ref": "X"}});
+    let rebuilt = json!({"Stages": [{"Name": "Src"}, {"Name": "Extra"}], "Added": []});
+    let mut found = Vec::new();
+    differences("Properties", &original, &rebuilt, Scalars::AsStrings, &mut found);
+    let printed: Vec<String> = found.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        printed,
+        [
+            r#"Properties.Stages[0].Name: original "Source" / rebuilt "Src""#,
+            "Properties.Stages[0].RunOrder: original 1 / rebuilt (absent)",
+            r#"Properties.Stages[1]: original (absent) / rebuilt {"Name":"Extra"}"#,
+            r#"Properties.Gone: original {"Ref":"X"} / rebuilt (absent)"#,
+            "Properties.Added: original (absent) / rebuilt []",
+        ]
+    );
+}
+
+#[test]
+fn json_text_configuration_compares_as_the_json_it_holds() {
+    let original =
+        json!({"EnvironmentVariables": "[\n  {\"name\": \"A\", \"type\": \"PLAINTEXT\", \"value\": \"1\"}\n]"});
+    let same = json!({"EnvironmentVariables": r#"[{"name":"A","value":"1","type":"PLAINTEXT"}]"#});
+    let other = json!({"EnvironmentVariables": r#"[{"name":"A","value":"1"}]"#});
+    let mut found = Vec::new();
+    differences("Configuration", &original, &same, Scalars::AsStrings, &mut found);
+    assert_eq!(found, []);
+    differences("Configuration", &original, &other, Scalars::AsStrings, &mut found);
+    assert_eq!(found.len(), 1);
+    // Any other text is compared as text.
+    let mut found = Vec::new();
+    differences("C", &json!({"UserParameters": "{ }"}), &json!({"UserParameters": "{}"}), Scalars::Exact, &mut found);
+    assert_eq!(found.len(), 1);
+}
+
+#[test]
+fn only_rules_that_target_the_pipeline_are_compared() {
+    let template = json!({"Resources": {
+        "Pipeline": {"Type": "AWS::CodePipeline::Pipeline", "Properties": {"Name": "p"}},
+        "OnRepository": {"Type": "AWS::CodeStarNotifications::NotificationRule",
+                         "Properties": {"Resource": {"Fn::GetAtt": ["Repository", "Arn"]}}},
+        "OnPipeline": {"Type": "AWS::CodeStarNotifications::NotificationRule",
+                       "Properties": {"Resource": {"Fn::Sub": "arn:aws:codepipeline:${AWS::Region}:${AWS::AccountId}:${Pipeline}"}}},
+        "Starts": {"Type": "AWS::Events::Rule",
+                   "Properties": {"Targets": [{"Arn": {"Fn::Join": ["", ["arn:", {"Ref": "Pipeline"}]]}}]}},
+        "Other": {"Type": "AWS::Events::Rule", "Properties": {"Targets": [{"Arn": {"Ref": "PipelineTopic"}}]}}
+    }});
+    let (pipeline, rules) = pipeline_and_rules(&template, "Pipeline");
+    assert_eq!(pipeline, json!({"Name": "p"}));
+    let resources = &template["Resources"];
+    assert_eq!(rules, [resources["OnPipeline"]["Properties"].clone(), resources["Starts"]["Properties"].clone()]);
+}
