@@ -9,10 +9,11 @@
 //!   `"1"`, `PollForSourceChanges: false` is `"false"`).
 //! - The original template's EventBridge rules (`AWS::Events::Rule`) and
 //!   notification rules (`AWS::CodeStarNotifications::NotificationRule`)
-//!   that target the pipeline are compared, in order, with the rules synth
-//!   writes into the template, by their whole `Properties` likewise. Rules
-//!   on other resources (09's notification rule on a repository) are not
-//!   the pipeline's.
+//!   that refer to the pipeline (in their targets, resource or event
+//!   pattern) are compared, in order, with every rule synth writes into the
+//!   template, by their whole `Properties` likewise. Rules on other
+//!   resources only (09's notification rule on a repository) are not the
+//!   pipeline's.
 //!
 //! A configuration value that the service reads as JSON
 //! (`EnvironmentVariables`, `ParameterOverrides`) is compared as the JSON it
@@ -128,7 +129,7 @@ fn same_json_text(original: &Value, rebuilt: &Value) -> bool {
 }
 
 /// Whether `value` refers to the resource `logical_id`: `Ref`, `Fn::GetAtt`
-/// or a `${logical_id}` inside `Fn::Sub`, at any depth.
+/// or a `${logical_id}` inside the text of `Fn::Sub`, at any depth.
 fn refers_to(value: &Value, logical_id: &str) -> bool {
     match value {
         Value::Object(object) => {
@@ -145,23 +146,16 @@ fn refers_to(value: &Value, logical_id: &str) -> bool {
     }
 }
 
-/// Whether a rule resource targets the pipeline `logical_id`.
-fn targets_pipeline(rule: &Value, logical_id: &str) -> bool {
-    let properties = &rule["Properties"];
-    refers_to(&properties["Targets"], logical_id) || refers_to(&properties["Resource"], logical_id)
-}
-
-/// The pipeline's `Properties` and the properties of the rules targeting
-/// it, in template order.
-fn pipeline_and_rules(template: &Value, logical_id: &str) -> (Value, Vec<Value>) {
+/// The rule resources of `template` (their `Properties`, in template
+/// order) that `keep` selects.
+fn rules(template: &Value, keep: impl Fn(&Value) -> bool) -> Vec<Value> {
     let resources = template["Resources"].as_object().expect("a template has Resources");
-    let rules = resources
+    resources
         .values()
         .filter(|resource| RULE_TYPES.iter().any(|kind| resource["Type"] == *kind))
-        .filter(|rule| targets_pipeline(rule, logical_id))
         .map(|rule| rule["Properties"].clone())
-        .collect();
-    (resources[logical_id]["Properties"].clone(), rules)
+        .filter(|properties| keep(properties))
+        .collect()
 }
 
 /// The template synth writes for `pipeline`, as a JSON value.
@@ -194,11 +188,13 @@ fn rebuild_differences(rebuild: &Rebuild) -> Vec<Difference> {
         }
         Form::Template { logical_id } => {
             let original = parse_template(&text).unwrap_or_else(|error| panic!("{}: {error}", rebuild.file));
-            let (original_pipeline, original_rules) = pipeline_and_rules(&original, logical_id);
+            let original_pipeline = &original["Resources"][logical_id]["Properties"];
+            // The original's rules about the pipeline; every rule synth writes is declared with it.
+            let original_rules = rules(&original, |rule| refers_to(rule, logical_id));
             let synthesized = synthesized_template(&pipeline);
-            let (rebuilt_pipeline, rebuilt_rules) =
-                pipeline_and_rules(&synthesized, &synthesized_logical_id(&synthesized));
-            differences("Properties", &original_pipeline, &rebuilt_pipeline, Scalars::AsStrings, &mut found);
+            let rebuilt_pipeline = &synthesized["Resources"][synthesized_logical_id(&synthesized)]["Properties"];
+            let rebuilt_rules = rules(&synthesized, |_| true);
+            differences("Properties", original_pipeline, rebuilt_pipeline, Scalars::AsStrings, &mut found);
             differences(
                 "rules",
                 &Value::Array(original_rules),
@@ -307,7 +303,7 @@ fn json_text_configuration_compares_as_the_json_it_holds() {
 }
 
 #[test]
-fn only_rules_that_target_the_pipeline_are_compared() {
+fn only_the_original_rules_that_refer_to_the_pipeline_are_compared() {
     let template = json!({"Resources": {
         "Pipeline": {"Type": "AWS::CodePipeline::Pipeline", "Properties": {"Name": "p"}},
         "OnRepository": {"Type": "AWS::CodeStarNotifications::NotificationRule",
@@ -316,10 +312,21 @@ fn only_rules_that_target_the_pipeline_are_compared() {
                        "Properties": {"Resource": {"Fn::Sub": "arn:aws:codepipeline:${AWS::Region}:${AWS::AccountId}:${Pipeline}"}}},
         "Starts": {"Type": "AWS::Events::Rule",
                    "Properties": {"Targets": [{"Arn": {"Fn::Join": ["", ["arn:", {"Ref": "Pipeline"}]]}}]}},
-        "Other": {"Type": "AWS::Events::Rule", "Properties": {"Targets": [{"Arn": {"Ref": "PipelineTopic"}}]}}
+        "Other": {"Type": "AWS::Events::Rule", "Properties": {"Targets": [{"Arn": {"Ref": "PipelineTopic"}}]}},
+        "Failed": {"Type": "AWS::Events::Rule",
+                   "Properties": {"EventPattern": {"resources": [{"Fn::Sub": ["${P}", {"P": {"Ref": "Pipeline"}}]}]}}}
     }});
-    let (pipeline, rules) = pipeline_and_rules(&template, "Pipeline");
-    assert_eq!(pipeline, json!({"Name": "p"}));
+    let about_pipeline = rules(&template, |rule| refers_to(rule, "Pipeline"));
     let resources = &template["Resources"];
-    assert_eq!(rules, [resources["OnPipeline"]["Properties"].clone(), resources["Starts"]["Properties"].clone()]);
+    let properties = |id: &str| resources[id]["Properties"].clone();
+    assert_eq!(about_pipeline, [properties("OnPipeline"), properties("Starts"), properties("Failed")]);
+}
+
+#[test]
+fn every_rebuild_passes_validation() {
+    for rebuild in rebuilds() {
+        if let Err(errors) = (rebuild.pipeline)().validate() {
+            panic!("{}: {errors}", rebuild.file);
+        }
+    }
 }
