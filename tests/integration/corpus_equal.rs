@@ -215,7 +215,7 @@ fn every_corpus_pipeline_rebuilt_with_typed_builders_equals_the_original_but_for
         let found = rebuild_differences(&rebuild);
         for difference in &found {
             match rebuild.known_differences.iter().find(|known| known.path == difference.path) {
-                Some(known) => println!("{}: {difference} (known: {})", rebuild.file, known.why),
+                Some(known) => println!("{}: {difference} (known {:?}: {})", rebuild.file, known.kind, known.why),
                 None => println!("{}: {difference}", rebuild.file),
             }
         }

@@ -46,7 +46,7 @@ pub fn pipeline() -> Pipeline {
 }
 
 /// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[KnownDifference {
-    path: "Properties.Name",
-    why: "the original leaves `Name` out so that CloudFormation names the pipeline; a pipeline always has a name",
-}];
+pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[KnownDifference::gap(
+    "Properties.Name",
+    "the original leaves `Name` out so that CloudFormation names the pipeline; a pipeline always has a name",
+)];

@@ -62,8 +62,8 @@ pub fn pipeline() -> Pipeline {
 
 /// Where the synthesized pipeline differs from the original.
 pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
-    KnownDifference {
-        path: "rules[0].Resource.Fn::Sub",
-        why: "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical id>}` with a logical id derived from the name; the original writes its own ARN form with its own logical id",
-    },
+    KnownDifference::gap(
+        "rules[0].Resource.Fn::Sub",
+        "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical id>}` with a logical id derived from the name; the original writes its own ARN form with its own logical id",
+    ),
 ];

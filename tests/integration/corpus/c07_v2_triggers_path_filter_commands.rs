@@ -46,8 +46,8 @@ pub fn pipeline() -> Pipeline {
 
 /// Where the synthesized pipeline differs from the original.
 pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
-    KnownDifference {
-        path: "Properties.Stages[1].Actions[0].Configuration",
-        why: "the original writes an empty `Configuration: {}` on the Commands action; synth leaves the key out when there is no configuration",
-    },
+    KnownDifference::layout(
+        "Properties.Stages[1].Actions[0].Configuration",
+        "the original writes an empty `Configuration: {}` on the Commands action; synth leaves the key out when there is no configuration",
+    ),
 ];

@@ -31,8 +31,8 @@ pub fn pipeline() -> Pipeline {
 }
 
 /// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[KnownDifference {
-    path: "Properties.DisableInboundStageTransitions",
-    why: "the original writes an empty `DisableInboundStageTransitions: []`; a pipeline without disabled transitions \
+pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[KnownDifference::layout(
+    "Properties.DisableInboundStageTransitions",
+    "the original writes an empty `DisableInboundStageTransitions: []`; a pipeline without disabled transitions \
           leaves the property out, which means the same",
-}];
+)];

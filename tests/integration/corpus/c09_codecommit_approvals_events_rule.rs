@@ -67,28 +67,28 @@ pub fn pipeline() -> Pipeline {
 
 /// Where the synthesized pipeline differs from the original.
 pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
-    KnownDifference {
-        path: "rules[0].Name",
-        why: "an EventBridge rule name cannot be an expression (`!Sub ${ApplicationName}-...`)",
-    },
-    KnownDifference {
-        path: "rules[0].EventPattern.resources[0].Fn::Join",
-        why: "the rule on a CodeCommit change writes its own event pattern, with the repository ARN as `Fn::Sub`; the original spells it with `Fn::Join`, and a custom event pattern cannot be given",
-    },
-    KnownDifference {
-        path: "rules[0].EventPattern.resources[0].Fn::Sub",
-        why: "the rule on a CodeCommit change writes its own event pattern, with the repository ARN as `Fn::Sub`; the original spells it with `Fn::Join`, and a custom event pattern cannot be given",
-    },
-    KnownDifference {
-        path: "rules[0].Targets[0].Arn.Fn::Join",
-        why: "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical id>}` with a logical id derived from the name; the original writes its own ARN form with its own logical id",
-    },
-    KnownDifference {
-        path: "rules[0].Targets[0].Arn.Fn::Sub",
-        why: "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical id>}` with a logical id derived from the name; the original writes its own ARN form with its own logical id",
-    },
-    KnownDifference {
-        path: "rules[0].Targets[0].Id",
-        why: "the target id of the pipeline is always `StartPipeline`; the original names it with an expression",
-    },
+    KnownDifference::gap(
+        "rules[0].Name",
+        "an EventBridge rule name cannot be an expression (`!Sub ${ApplicationName}-...`)",
+    ),
+    KnownDifference::gap(
+        "rules[0].EventPattern.resources[0].Fn::Join",
+        "the rule on a CodeCommit change writes its own event pattern, with the repository ARN as `Fn::Sub`; the original spells it with `Fn::Join`, and a custom event pattern cannot be given",
+    ),
+    KnownDifference::gap(
+        "rules[0].EventPattern.resources[0].Fn::Sub",
+        "the rule on a CodeCommit change writes its own event pattern, with the repository ARN as `Fn::Sub`; the original spells it with `Fn::Join`, and a custom event pattern cannot be given",
+    ),
+    KnownDifference::gap(
+        "rules[0].Targets[0].Arn.Fn::Join",
+        "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical id>}` with a logical id derived from the name; the original writes its own ARN form with its own logical id",
+    ),
+    KnownDifference::gap(
+        "rules[0].Targets[0].Arn.Fn::Sub",
+        "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical id>}` with a logical id derived from the name; the original writes its own ARN form with its own logical id",
+    ),
+    KnownDifference::gap(
+        "rules[0].Targets[0].Id",
+        "the target id of the pipeline is always `StartPipeline`; the original names it with an expression",
+    ),
 ];

@@ -92,44 +92,44 @@ pub fn pipeline() -> Pipeline {
 
 /// Where the synthesized pipeline differs from the original.
 pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
-    KnownDifference {
-        path: "Properties.Stages[5].Actions[0].InputArtifacts[0].Name",
-        why: "CodeDeployToEcs wires its inputs in argument order (task definition, AppSpec, then images); the original lists the image first. AWS reads these artifacts by name",
-    },
-    KnownDifference {
-        path: "Properties.Stages[5].Actions[0].InputArtifacts[1].Name",
-        why: "the same input order as the line above",
-    },
-    KnownDifference {
-        path: "Properties.Stages[5].Actions[0].OutputArtifacts",
-        why: "the original writes an empty `OutputArtifacts: []`; synth leaves the key out",
-    },
-    KnownDifference {
-        path: "rules[0].EventPattern.resources[0].Fn::Join",
-        why: "the rule on a CodeCommit change writes its own event pattern, with the repository ARN as `Fn::Sub`; the original spells it with `Fn::Join`, and a custom event pattern cannot be given",
-    },
-    KnownDifference {
-        path: "rules[0].EventPattern.resources[0].Fn::Sub",
-        why: "the rule on a CodeCommit change writes its own event pattern, with the repository ARN as `Fn::Sub`; the original spells it with `Fn::Join`, and a custom event pattern cannot be given",
-    },
-    KnownDifference {
-        path: "rules[0].Targets[0].Arn.Fn::Join",
-        why: "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical id>}` with a logical id derived from the name; the original writes its own ARN form with its own logical id",
-    },
-    KnownDifference {
-        path: "rules[0].Targets[0].Arn.Fn::Sub",
-        why: "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical id>}` with a logical id derived from the name; the original writes its own ARN form with its own logical id",
-    },
-    KnownDifference {
-        path: "rules[0].Targets[0].Id",
-        why: "the target id of the pipeline is always `StartPipeline`; the original names it `codepipeline-AppPipeline`",
-    },
-    KnownDifference {
-        path: "rules[0].Name",
-        why: "the original leaves the rule unnamed (CloudFormation names it); a rule always has a name",
-    },
-    KnownDifference {
-        path: "rules[0].State",
-        why: "the original leaves `State` out (enabled by default); synth always writes it",
-    },
+    KnownDifference::layout(
+        "Properties.Stages[5].Actions[0].InputArtifacts[0].Name",
+        "CodeDeployToEcs wires its inputs in argument order (task definition, AppSpec, then images); the original lists the image first. AWS reads these artifacts by name",
+    ),
+    KnownDifference::layout(
+        "Properties.Stages[5].Actions[0].InputArtifacts[1].Name",
+        "the same input order as the line above",
+    ),
+    KnownDifference::layout(
+        "Properties.Stages[5].Actions[0].OutputArtifacts",
+        "the original writes an empty `OutputArtifacts: []`; synth leaves the key out",
+    ),
+    KnownDifference::gap(
+        "rules[0].EventPattern.resources[0].Fn::Join",
+        "the rule on a CodeCommit change writes its own event pattern, with the repository ARN as `Fn::Sub`; the original spells it with `Fn::Join`, and a custom event pattern cannot be given",
+    ),
+    KnownDifference::gap(
+        "rules[0].EventPattern.resources[0].Fn::Sub",
+        "the rule on a CodeCommit change writes its own event pattern, with the repository ARN as `Fn::Sub`; the original spells it with `Fn::Join`, and a custom event pattern cannot be given",
+    ),
+    KnownDifference::gap(
+        "rules[0].Targets[0].Arn.Fn::Join",
+        "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical id>}` with a logical id derived from the name; the original writes its own ARN form with its own logical id",
+    ),
+    KnownDifference::gap(
+        "rules[0].Targets[0].Arn.Fn::Sub",
+        "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical id>}` with a logical id derived from the name; the original writes its own ARN form with its own logical id",
+    ),
+    KnownDifference::gap(
+        "rules[0].Targets[0].Id",
+        "the target id of the pipeline is always `StartPipeline`; the original names it `codepipeline-AppPipeline`",
+    ),
+    KnownDifference::gap(
+        "rules[0].Name",
+        "the original leaves the rule unnamed (CloudFormation names it); a rule always has a name",
+    ),
+    KnownDifference::layout(
+        "rules[0].State",
+        "the original leaves `State` out (enabled by default); synth always writes it",
+    ),
 ];

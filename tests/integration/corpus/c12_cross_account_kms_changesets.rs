@@ -90,12 +90,12 @@ pub fn pipeline() -> Pipeline {
 
 /// Where the synthesized pipeline differs from the original.
 pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
-    KnownDifference {
-        path: "Properties.Stages[2].Actions[1].InputArtifacts",
-        why: "a CloudFormation `CHANGE_SET_EXECUTE` action takes no input artifact; the original gives it the build output",
-    },
-    KnownDifference {
-        path: "Properties.Stages[4].Actions[1].InputArtifacts",
-        why: "a CloudFormation `CHANGE_SET_EXECUTE` action takes no input artifact; the original gives it the build output",
-    },
+    KnownDifference::gap(
+        "Properties.Stages[2].Actions[1].InputArtifacts",
+        "a CloudFormation `CHANGE_SET_EXECUTE` action takes no input artifact; the original gives it the build output",
+    ),
+    KnownDifference::gap(
+        "Properties.Stages[4].Actions[1].InputArtifacts",
+        "a CloudFormation `CHANGE_SET_EXECUTE` action takes no input artifact; the original gives it the build output",
+    ),
 ];

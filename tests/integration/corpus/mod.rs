@@ -42,8 +42,32 @@ pub enum Form {
 pub struct KnownDifference {
     /// The JSON path of the difference, as the comparison prints it.
     pub path: &'static str,
+    /// Whether the difference changes anything.
+    pub kind: DifferenceKind,
     /// What pipewright cannot write yet, or writes otherwise.
     pub why: &'static str,
+}
+
+/// What a difference between a rebuild and its original means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DifferenceKind {
+    /// What the original says cannot be written with pipewright yet.
+    Gap,
+    /// Written otherwise, but AWS reads both alike: an empty list where
+    /// synth writes none, a default written out, an order AWS ignores.
+    Layout,
+}
+
+impl KnownDifference {
+    /// Something pipewright cannot write yet.
+    pub const fn gap(path: &'static str, why: &'static str) -> Self {
+        KnownDifference { path, kind: DifferenceKind::Gap, why }
+    }
+
+    /// A difference in form only (see [`DifferenceKind::Layout`]).
+    pub const fn layout(path: &'static str, why: &'static str) -> Self {
+        KnownDifference { path, kind: DifferenceKind::Layout, why }
+    }
 }
 
 /// One corpus file and its rebuild.
