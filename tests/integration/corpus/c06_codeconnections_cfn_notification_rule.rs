@@ -5,7 +5,7 @@
 
 use pipewright::prelude::*;
 
-use super::KnownDifference;
+use super::{KnownDifference, PIPELINE_ARN};
 
 /// The pipeline resource `Pipeline` and its notification rule.
 pub fn pipeline() -> Pipeline {
@@ -61,9 +61,4 @@ pub fn pipeline() -> Pipeline {
 }
 
 /// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
-    KnownDifference::gap(
-        "rules[0].Resource.Fn::Sub",
-        "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical id>}` with a logical id derived from the name; the original writes its own ARN form with its own logical id",
-    ),
-];
+pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[KnownDifference::gap("rules[0].Resource.Fn::Sub", PIPELINE_ARN)];

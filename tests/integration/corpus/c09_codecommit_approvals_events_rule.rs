@@ -7,7 +7,7 @@
 use pipewright::prelude::*;
 use pipewright::NoVariables;
 
-use super::KnownDifference;
+use super::{KnownDifference, CODECOMMIT_RULE_PATTERN, PIPELINE_ARN};
 
 /// One CodeBuild deployment stage: `Build-Action` runs `project` on the
 /// source and writes `output`.
@@ -71,22 +71,10 @@ pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
         "rules[0].Name",
         "an EventBridge rule name cannot be an expression (`!Sub ${ApplicationName}-...`)",
     ),
-    KnownDifference::gap(
-        "rules[0].EventPattern.resources[0].Fn::Join",
-        "the rule on a CodeCommit change writes its own event pattern, with the repository ARN as `Fn::Sub`; the original spells it with `Fn::Join`, and a custom event pattern cannot be given",
-    ),
-    KnownDifference::gap(
-        "rules[0].EventPattern.resources[0].Fn::Sub",
-        "the rule on a CodeCommit change writes its own event pattern, with the repository ARN as `Fn::Sub`; the original spells it with `Fn::Join`, and a custom event pattern cannot be given",
-    ),
-    KnownDifference::gap(
-        "rules[0].Targets[0].Arn.Fn::Join",
-        "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical id>}` with a logical id derived from the name; the original writes its own ARN form with its own logical id",
-    ),
-    KnownDifference::gap(
-        "rules[0].Targets[0].Arn.Fn::Sub",
-        "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical id>}` with a logical id derived from the name; the original writes its own ARN form with its own logical id",
-    ),
+    KnownDifference::gap("rules[0].EventPattern.resources[0].Fn::Join", CODECOMMIT_RULE_PATTERN),
+    KnownDifference::gap("rules[0].EventPattern.resources[0].Fn::Sub", CODECOMMIT_RULE_PATTERN),
+    KnownDifference::gap("rules[0].Targets[0].Arn.Fn::Join", PIPELINE_ARN),
+    KnownDifference::gap("rules[0].Targets[0].Arn.Fn::Sub", PIPELINE_ARN),
     KnownDifference::gap(
         "rules[0].Targets[0].Id",
         "the target id of the pipeline is always `StartPipeline`; the original names it with an expression",

@@ -7,7 +7,7 @@
 
 use pipewright::prelude::*;
 
-use super::KnownDifference;
+use super::{KnownDifference, CODECOMMIT_RULE_PATTERN, PIPELINE_ARN};
 
 /// `<pApplicationName>-<suffix>`.
 fn named(suffix: &str) -> Str {
@@ -106,19 +106,19 @@ pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
     ),
     KnownDifference::gap(
         "rules[0].EventPattern.resources[0].Fn::Join",
-        "the rule on a CodeCommit change writes its own event pattern, with the repository ARN as `Fn::Sub`; the original spells it with `Fn::Join`, and a custom event pattern cannot be given",
+        CODECOMMIT_RULE_PATTERN,
     ),
     KnownDifference::gap(
         "rules[0].EventPattern.resources[0].Fn::Sub",
-        "the rule on a CodeCommit change writes its own event pattern, with the repository ARN as `Fn::Sub`; the original spells it with `Fn::Join`, and a custom event pattern cannot be given",
+        CODECOMMIT_RULE_PATTERN,
     ),
     KnownDifference::gap(
         "rules[0].Targets[0].Arn.Fn::Join",
-        "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical id>}` with a logical id derived from the name; the original writes its own ARN form with its own logical id",
+        PIPELINE_ARN,
     ),
     KnownDifference::gap(
         "rules[0].Targets[0].Arn.Fn::Sub",
-        "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical id>}` with a logical id derived from the name; the original writes its own ARN form with its own logical id",
+        PIPELINE_ARN,
     ),
     KnownDifference::gap(
         "rules[0].Targets[0].Id",

@@ -70,6 +70,17 @@ impl KnownDifference {
     }
 }
 
+/// Why a rule's reference to the pipeline differs from the original's.
+pub const PIPELINE_ARN: &str = "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical \
+                                id>}` with a logical id derived from the name; the original writes its own ARN form \
+                                with its own logical id";
+
+/// Why the pattern of a rule on a CodeCommit change differs from the
+/// original's.
+pub const CODECOMMIT_RULE_PATTERN: &str = "the rule on a CodeCommit change writes its own event pattern, with the \
+                                           repository ARN as `Fn::Sub`; the original spells it with `Fn::Join`, and \
+                                           a custom event pattern cannot be given";
+
 /// One corpus file and its rebuild.
 pub struct Rebuild {
     /// The file's name in `../shared/corpus`.
