@@ -338,6 +338,14 @@ pub trait ActionSettings<'p>: Sized {
         self
     }
 
+    /// The provider version (`actionTypeId.version`), `"1"` unless set: for
+    /// a custom action type registered in several versions, or a provider
+    /// AWS publishes a newer version of.
+    fn version(mut self, version: impl Into<Str>) -> Self {
+        self.spec_mut().type_id.version = version.into();
+        self
+    }
+
     /// Sets a configuration key that the typed setters do not cover. Prefer
     /// the typed setters; this is an escape hatch.
     fn configuration(mut self, key: &str, value: impl Into<Text<'p>>) -> Self {

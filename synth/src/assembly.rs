@@ -334,17 +334,12 @@ fn emit_pipeline(pipeline: &Pipeline, format: Format) -> Result<PipelineFiles, V
         Err(error) => return Err(failure(Rule::PipelineJson, error)),
     }
     emitted.files.push(cloudformation::emit(pipeline, format).map_err(|error| failure(Rule::Template, error))?);
-    for (folder, cli_files) in [("events/", events::emit(pipeline)), ("notifications/", notifications::emit(pipeline))]
-    {
-        match cli_files {
-            Ok(files) => emitted.files.extend(files),
-            Err(Violations(violations)) => {
-                emitted.not_written.extend(violations.into_iter().map(|violation| NotWritten {
-                    path: folder.to_owned(),
-                    reason: format!("{}: {}", violation.location, printable(&violation.message)),
-                }))
-            }
-        }
+    for rule_files in [events::emit(pipeline), notifications::emit(pipeline)] {
+        emitted.files.extend(rule_files.files);
+        emitted.not_written.extend(rule_files.refused.into_iter().map(|(path, violation)| NotWritten {
+            path,
+            reason: format!("{}: {}", violation.location, printable(&violation.message)),
+        }));
     }
     emitted.files.extend(cross_account::emit(pipeline).map_err(|Violations(violations)| violations)?);
     Ok(emitted)

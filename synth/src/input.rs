@@ -6,7 +6,9 @@
 //! extension or its first character, and parsed once, in time linear in its
 //! size.
 
+mod condition_branches;
 mod encoding;
+mod output_folder;
 mod regular_file;
 
 use std::fmt;
@@ -16,7 +18,9 @@ use pipewright_dsl::model::cloudformation::{for_each_message, parse_template_as,
 use pipewright_dsl::model::{PipelineDocument, ReadError};
 use pipewright_dsl::{printable, Pipeline};
 
+use condition_branches::Branch;
 pub use encoding::EncodingError;
+pub use output_folder::{read_output_folder, FolderFile, OutputFolderFiles};
 use regular_file::{read_regular_file, FileRefused};
 
 /// The largest file read unless the caller allows more: 64 MiB, far more
@@ -152,15 +156,13 @@ fn size_text(bytes: u64) -> String {
 ///
 /// The format comes from the extension (`.json`; `.yaml`, `.yml`), else
 /// from the first character other than white space (`{`, `[` or `/` for
-/// JSON); the other format is never tried.
+/// JSON); the other format is never tried. A template whose pipelines hold
+/// `Fn::If` around whole values (a stage, an action), which the model cannot
+/// hold, is read once with every condition true and once with every
+/// condition false, each pipeline's source saying which.
 pub fn read_file(path: &Path, max_file_size: u64) -> Result<PipelineFile, InputError> {
-    let bytes = read_bytes(path, max_file_size)?;
+    let value = read_value(path, max_file_size)?;
     let not_a_pipeline = |reason| InputError::NotAPipeline { path: path.to_owned(), reason };
-    let text = encoding::utf8_text(&bytes).map_err(|error| not_a_pipeline(Reason::Encoding(error)))?;
-    if text.trim_start_matches('\u{feff}').trim().is_empty() {
-        return Err(not_a_pipeline(Reason::Empty));
-    }
-    let value = parse_template_as(text, format_of(path, text)).map_err(|error| not_a_pipeline(Reason::Read(error)))?;
     let label = path.display().to_string();
     if value.get("pipeline").is_some() {
         let document = PipelineDocument::from_value(value).map_err(|error| not_a_pipeline(Reason::Read(error)))?;
@@ -170,16 +172,28 @@ pub fn read_file(path: &Path, max_file_size: u64) -> Result<PipelineFile, InputE
     if value.get("Resources").is_none() {
         return Err(not_a_pipeline(Reason::UnknownShape));
     }
-    let found = template_pipelines(&value).map_err(|error| not_a_pipeline(Reason::Read(error)))?;
-    if found.pipelines.is_empty() && found.in_for_each.is_empty() {
+    let file = match template_file(&value, &label, None) {
+        Ok(file) => Ok(file),
+        Err(error) => condition_branches(&value, &label).unwrap_or(Err(error)),
+    }
+    .map_err(|error| not_a_pipeline(Reason::Read(error)))?;
+    if file.pipelines.is_empty() && file.unchecked.is_empty() {
         return Err(not_a_pipeline(Reason::UnknownShape));
     }
+    Ok(file)
+}
+
+/// The pipelines of a template; `branch` names the branch of its
+/// conditions it was read with, if any.
+fn template_file(template: &serde_json::Value, label: &str, branch: Option<Branch>) -> Result<PipelineFile, ReadError> {
+    let found = template_pipelines(template)?;
+    let suffix = branch.map(|branch| format!(" ({})", branch.label())).unwrap_or_default();
     Ok(PipelineFile {
         pipelines: found
             .pipelines
             .into_iter()
             .map(|resource| ReadPipeline {
-                source: format!("{label} > {}", resource.logical_id),
+                source: format!("{label} > {}{suffix}", resource.logical_id),
                 pipeline: Pipeline::from_cfn(resource),
             })
             .collect(),
@@ -189,6 +203,39 @@ pub fn read_file(path: &Path, max_file_size: u64) -> Result<PipelineFile, InputE
             .map(|key| UncheckedPipeline { source: format!("{label} > {key}"), reason: for_each_message() })
             .collect(),
     })
+}
+
+/// A template with `Fn::If` around whole values, read once with every
+/// condition true and once with every condition false; `None` when it has
+/// no such `Fn::If`.
+fn condition_branches(template: &serde_json::Value, label: &str) -> Option<Result<PipelineFile, ReadError>> {
+    let mut read = PipelineFile { pipelines: Vec::new(), unchecked: Vec::new() };
+    for branch in [Branch::True, Branch::False] {
+        let chosen = condition_branches::choose(template, branch)?;
+        match template_file(&chosen, label, Some(branch)) {
+            Ok(file) => {
+                read.pipelines.extend(file.pipelines);
+                if read.unchecked.is_empty() {
+                    read.unchecked = file.unchecked;
+                }
+            }
+            Err(error) => return Some(Err(error)),
+        }
+    }
+    Some(Ok(read))
+}
+
+/// The JSON or YAML value of the file at `path`, read as [`read_file`]
+/// reads it: a regular file of at most `max_file_size` bytes, UTF-8 text
+/// that is not empty, in the format of its extension or first character.
+pub(crate) fn read_value(path: &Path, max_file_size: u64) -> Result<serde_json::Value, InputError> {
+    let bytes = read_bytes(path, max_file_size)?;
+    let not_a_pipeline = |reason| InputError::NotAPipeline { path: path.to_owned(), reason };
+    let text = encoding::utf8_text(&bytes).map_err(|error| not_a_pipeline(Reason::Encoding(error)))?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(not_a_pipeline(Reason::Empty));
+    }
+    parse_template_as(text, format_of(path, text)).map_err(|error| not_a_pipeline(Reason::Read(error)))
 }
 
 /// The bytes of the regular file at `path`, refused when it is longer than

@@ -16,7 +16,7 @@ use crate::exit::{exit_codes_help, Exit};
 use crate::explain::{explain, ExplainArgs};
 use crate::findings::{self, Finding, FindingsFormat};
 use crate::graph::{self, GraphFormat};
-use crate::input::{self, InputError, PipelineFile};
+use crate::input::{self, FolderFile, InputError, PipelineFile};
 
 /// synth, pipewright's standalone command line: checks, draws and compares
 /// existing AWS CodePipeline definitions (pipeline JSON and CloudFormation
@@ -49,18 +49,33 @@ enum Command {
     /// Reads create-pipeline or get-pipeline JSON ({"pipeline": {...}}) and
     /// CloudFormation templates (JSON or YAML) with AWS::CodePipeline::Pipeline
     /// resources. A file ending in .json is read as JSON, in .yaml or .yml as
-    /// YAML, any other by its first character ({, [ or / for JSON). Exits
-    /// with 1 when a file has errors, is not a pipeline, or declares a
-    /// pipeline that cannot be checked (inside Fn::ForEach); with 3 when a
-    /// file cannot be read (missing, not a regular file, larger than
-    /// --max-file-size).
+    /// YAML, any other by its first character ({, [ or / for JSON). A
+    /// template whose pipeline holds Fn::If around whole values (a stage, an
+    /// action) is checked twice, with every condition true and with every
+    /// condition false, each reading labelled so. A folder
+    /// is read as an output folder of synth: every pipeline file in it is
+    /// checked in the Region its manifest.json gives, the other files synth
+    /// writes there (manifest, cross-account role templates, events/,
+    /// notifications/) are checked for their shape, any other file is
+    /// skipped, and a line says which. Exits with 1 when a file has errors,
+    /// is not a pipeline, or declares a pipeline that cannot be checked
+    /// (inside Fn::ForEach); with 3 when a file cannot be read (missing, not
+    /// a regular file, larger than --max-file-size).
     #[command(after_help = "Examples:
   synth validate pipeline.json
+  synth validate out/
+  synth validate --region eu-west-1 saved/get-pipeline.json
   synth validate out/*/pipeline.json templates/pipeline.yaml
   synth validate --deny-warnings --format json pipeline.json")]
     Validate {
         #[command(flatten)]
         inputs: Inputs,
+        /// The Region the pipelines are created in (pipeline JSON does not
+        /// say): actions may name it, and actions in other Regions need an
+        /// artifact store there. Without it, a folder's manifest gives each
+        /// file's Region.
+        #[arg(long, value_name = "REGION")]
+        region: Option<String>,
         /// Treat warnings as errors: any finding exits with 1.
         #[arg(long)]
         deny_warnings: bool,
@@ -139,8 +154,9 @@ where
     };
     let console = Console { verbosity: cli.verbosity.verbosity(), colours };
     match cli.command {
-        Command::Validate { inputs, deny_warnings, format } => {
-            validate(&inputs, deny_warnings, format, console, stdout, stderr)
+        Command::Validate { inputs, region, deny_warnings, format } => {
+            let options = ValidateOptions { region, deny_warnings, format };
+            validate(&inputs, &options, console, stdout, stderr)
         }
         Command::Graph { inputs, format } => draw(&inputs, format, stdout, stderr),
         Command::Diff(args) => diff::command::run_files(&args, stdout).unwrap_or_else(|failure| {
@@ -209,65 +225,152 @@ fn parse_size(text: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("expected a size such as 256MiB or 1000000, found `{text}`"))
 }
 
+/// How `synth validate` checks.
+struct ValidateOptions {
+    /// The Region of every pipeline, overriding the manifest's.
+    region: Option<String>,
+    /// Whether warnings fail the run.
+    deny_warnings: bool,
+    /// How findings are printed.
+    format: FindingsFormat,
+}
+
+/// What a `synth validate` run found so far.
+struct Tally {
+    exit: Exit,
+    errors: usize,
+    warnings: usize,
+    /// The pipeline files checked.
+    files: usize,
+}
+
+impl Tally {
+    /// One error that is not a finding: a file that cannot be read or checked.
+    fn error(&mut self, exit: Exit) {
+        self.errors += 1;
+        self.exit = self.exit.max(exit);
+    }
+}
+
+/// The pipeline files of one command-line argument: the file itself, or
+/// for a folder the pipeline files in it, each with the Region the folder's
+/// manifest gives it. Prints a line for each other file of a folder
+/// (checked or skipped, when `lines`), and counts as an error a broken
+/// file, a folder without pipeline files, or one that cannot be listed.
+fn pipeline_files(
+    argument: &Path,
+    max_file_size: u64,
+    lines: bool,
+    tally: &mut Tally,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Vec<(PathBuf, Option<String>)> {
+    if !argument.is_dir() {
+        return vec![(argument.to_owned(), None)];
+    }
+    let folder = match input::read_output_folder(argument, max_file_size) {
+        Ok(folder) => folder,
+        Err(error) => {
+            let _ = writeln!(stderr, "error: {error}");
+            tally.error(Exit::Io);
+            return Vec::new();
+        }
+    };
+    let shown = |path: &Path| printable(&path.display().to_string()).into_owned();
+    let mut files = Vec::new();
+    for entry in folder {
+        match entry {
+            FolderFile::Pipelines { path, region } => files.push((path, region)),
+            FolderFile::Checked { path, what, problem: None } if lines => {
+                let _ = writeln!(stdout, "{}: checked: {what}", shown(&path));
+            }
+            FolderFile::Checked { path, what, problem: Some(problem) } => {
+                let _ = writeln!(stderr, "error: {}: {what}: {problem}", shown(&path));
+                tally.error(Exit::Invalid);
+            }
+            FolderFile::Skipped { path } if lines => {
+                let _ = writeln!(stdout, "{}: skipped: not a file synth writes", shown(&path));
+            }
+            FolderFile::Checked { .. } | FolderFile::Skipped { .. } => {}
+        }
+    }
+    if files.is_empty() {
+        let _ = writeln!(
+            stderr,
+            "error: {}: the folder holds no pipeline file (pipeline.json, template.json, template.yaml); give a \
+             pipeline file or an output folder of synth",
+            shown(argument)
+        );
+        tally.error(Exit::Invalid);
+    }
+    files
+}
+
 fn validate(
     inputs: &Inputs,
-    deny_warnings: bool,
-    format: FindingsFormat,
+    options: &ValidateOptions,
     console: Console,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Exit {
-    let text = format == FindingsFormat::Text;
+    let text = options.format == FindingsFormat::Text;
     let shows_counts = text && console.verbosity != Verbosity::Quiet;
-    let mut exit = Exit::Success;
-    let (mut errors, mut warnings) = (0, 0);
+    let mut tally = Tally { exit: Exit::Success, errors: 0, warnings: 0, files: 0 };
     let mut all_findings = Vec::new();
-    for file in &inputs.files {
-        let read = match read_or_report(file, inputs.max_file_size, stderr) {
-            Ok(read) => read,
-            Err(failed) => {
-                errors += 1;
-                exit = exit.max(failed);
-                continue;
-            }
-        };
-        if text && console.verbosity == Verbosity::Verbose {
-            let _ = writeln!(
-                stdout,
-                "{}: read {}",
-                printable(&file.display().to_string()),
-                plural(read.pipelines.len(), "pipeline")
-            );
-        }
-        // A pipeline that cannot be checked fails the run as an error does:
-        // nothing vouches for it.
-        for unchecked in &read.unchecked {
-            let _ = writeln!(stderr, "error: {unchecked}");
-            errors += 1;
-            exit = exit.max(Exit::Invalid);
-        }
-        for read in read.pipelines {
-            let findings = read.pipeline.check();
-            if text {
-                let listed: Vec<Finding<'_>> =
-                    findings.iter().map(|violation| Finding { file: Some(&read.source), violation }).collect();
-                findings::print_text(&listed, stdout, console, console.colours.stdout);
-            }
-            let file_errors = findings.iter().filter(|finding| finding.is_error()).count();
-            if shows_counts {
+    for argument in &inputs.files {
+        for (file, folder_region) in
+            pipeline_files(argument, inputs.max_file_size, shows_counts, &mut tally, stdout, stderr)
+        {
+            tally.files += 1;
+            let read = match read_or_report(&file, inputs.max_file_size, stderr) {
+                Ok(read) => read,
+                Err(failed) => {
+                    tally.error(failed);
+                    continue;
+                }
+            };
+            if text && console.verbosity == Verbosity::Verbose {
                 let _ = writeln!(
                     stdout,
-                    "{}: pipeline \"{}\": {}, {}",
-                    printable(&read.source),
-                    printable(&read.pipeline.name()),
-                    plural(file_errors, "error"),
-                    plural(findings.len() - file_errors, "warning")
+                    "{}: read {}",
+                    printable(&file.display().to_string()),
+                    plural(read.pipelines.len(), "pipeline")
                 );
             }
-            errors += file_errors;
-            warnings += findings.len() - file_errors;
-            exit = exit.max(findings::exit_for(&findings, deny_warnings));
-            all_findings.push((file.display().to_string(), findings));
+            // A pipeline that cannot be checked fails the run as an error does:
+            // nothing vouches for it.
+            for unchecked in &read.unchecked {
+                let _ = writeln!(stderr, "error: {unchecked}");
+                tally.error(Exit::Invalid);
+            }
+            let region = options.region.as_ref().or(folder_region.as_ref());
+            for read in read.pipelines {
+                let pipeline = match region {
+                    Some(region) => read.pipeline.with_region(region.clone()),
+                    None => read.pipeline,
+                };
+                let findings = pipeline.check();
+                if text {
+                    let listed: Vec<Finding<'_>> =
+                        findings.iter().map(|violation| Finding { file: Some(&read.source), violation }).collect();
+                    findings::print_text(&listed, stdout, console, console.colours.stdout);
+                }
+                let file_errors = findings.iter().filter(|finding| finding.is_error()).count();
+                if shows_counts {
+                    let _ = writeln!(
+                        stdout,
+                        "{}: pipeline \"{}\": {}, {}",
+                        printable(&read.source),
+                        printable(&pipeline.name()),
+                        plural(file_errors, "error"),
+                        plural(findings.len() - file_errors, "warning")
+                    );
+                }
+                tally.errors += file_errors;
+                tally.warnings += findings.len() - file_errors;
+                tally.exit = tally.exit.max(findings::exit_for(&findings, options.deny_warnings));
+                all_findings.push((file.display().to_string(), findings));
+            }
         }
     }
     if !text {
@@ -275,12 +378,12 @@ fn validate(
             .iter()
             .flat_map(|(file, findings)| findings.iter().map(|violation| Finding { file: Some(file), violation }))
             .collect();
-        findings::write_document(&listed, format, console.verbosity, stdout);
+        findings::write_document(&listed, options.format, console.verbosity, stdout);
     }
-    if shows_counts && inputs.files.len() > 1 {
-        print_totals(stdout, &plural(inputs.files.len(), "file"), errors, warnings);
+    if shows_counts && tally.files > 1 {
+        print_totals(stdout, &plural(tally.files, "file"), tally.errors, tally.warnings);
     }
-    exit
+    tally.exit
 }
 
 #[cfg(test)]

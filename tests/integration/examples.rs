@@ -17,6 +17,14 @@ pub mod variables_and_approval;
 #[allow(dead_code, reason = "the example's `main` is not called here")]
 pub mod cross_region_cross_account;
 
+#[path = "../../examples/05_stack_set_across_accounts.rs"]
+#[allow(dead_code, reason = "the example's `main` is not called here")]
+pub mod stack_set_across_accounts;
+
+#[path = "../../examples/06_custom_event_rule.rs"]
+#[allow(dead_code, reason = "the example's `main` is not called here")]
+pub mod custom_event_rule;
+
 #[path = "../../examples/seed.rs"]
 #[allow(dead_code, reason = "the example's `main` is not called here")]
 pub mod seed;

@@ -8,6 +8,7 @@ mod compile_fail;
 mod corpus;
 mod corpus_equal;
 mod examples;
+mod examples_validate;
 mod handle_error_documented;
 mod rules_tested;
 mod seed;

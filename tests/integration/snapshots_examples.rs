@@ -12,7 +12,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use crate::examples::{build_and_deploy, cross_region_cross_account, minimal, seed, variables_and_approval};
+use crate::examples::{
+    build_and_deploy, cross_region_cross_account, custom_event_rule, minimal, seed, stack_set_across_accounts,
+    variables_and_approval,
+};
 use pipewright::prelude::*;
 
 /// Synthesizes `pipelines` into a temporary folder and reads back every
@@ -86,6 +89,16 @@ fn variables_and_approval() {
 #[test]
 fn cross_region_cross_account() {
     assert_example_snapshots("04_cross_region_cross_account", &[cross_region_cross_account::pipeline()]);
+}
+
+#[test]
+fn stack_set_across_accounts() {
+    assert_example_snapshots("05_stack_set_across_accounts", &[stack_set_across_accounts::pipeline()]);
+}
+
+#[test]
+fn custom_event_rule() {
+    assert_example_snapshots("06_custom_event_rule", &[custom_event_rule::pipeline()]);
 }
 
 #[test]

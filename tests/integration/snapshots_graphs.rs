@@ -6,7 +6,10 @@ use pipewright::prelude::*;
 use pipewright::synth::graph::{self, GraphFormat};
 use pipewright::synth::Exit;
 
-use crate::examples::{build_and_deploy, cross_region_cross_account, minimal, seed, variables_and_approval};
+use crate::examples::{
+    build_and_deploy, cross_region_cross_account, custom_event_rule, minimal, seed, stack_set_across_accounts,
+    variables_and_approval,
+};
 
 fn assert_graph_snapshots(example: &str, pipelines: &[Pipeline]) {
     let pipelines: Vec<&Pipeline> = pipelines.iter().collect();
@@ -38,6 +41,16 @@ fn variables_and_approval() {
 #[test]
 fn cross_region_cross_account() {
     assert_graph_snapshots("04_cross_region_cross_account", &[cross_region_cross_account::pipeline()]);
+}
+
+#[test]
+fn stack_set_across_accounts() {
+    assert_graph_snapshots("05_stack_set_across_accounts", &[stack_set_across_accounts::pipeline()]);
+}
+
+#[test]
+fn custom_event_rule() {
+    assert_graph_snapshots("06_custom_event_rule", &[custom_event_rule::pipeline()]);
 }
 
 #[test]

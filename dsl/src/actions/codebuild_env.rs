@@ -65,13 +65,38 @@ impl EnvVarType {
 pub struct EnvVar<'p> {
     name: String,
     value: Text<'p>,
-    variable_type: EnvVarType,
+    /// `None` leaves `type` out (CodeBuild reads the value as plain text).
+    variable_type: Option<EnvVarType>,
 }
 
 impl<'p> EnvVar<'p> {
     /// A variable `name` whose value is read as `variable_type` says.
     pub fn new(name: impl Into<String>, value: impl Into<Text<'p>>, variable_type: EnvVarType) -> Self {
-        EnvVar { name: name.into(), value: value.into(), variable_type }
+        EnvVar { name: name.into(), value: value.into(), variable_type: Some(variable_type) }
+    }
+
+    /// A variable with a literal value written without `type`, which
+    /// CodeBuild reads as `PLAINTEXT`: for keeping a definition that leaves
+    /// the type out as it is.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("p", |p| {
+    ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///     p.stage("Build", |s| {
+    ///         s.add(CodeBuild::new("Build", "project", source.artifact())
+    ///             .environment_variables([EnvVar::untyped("STAGE", "prod"), EnvVar::plaintext("MODE", "full")]))
+    ///     });
+    /// });
+    /// let configuration = pipeline.declaration().stages[1].actions[0].configuration.as_ref().unwrap();
+    /// assert_eq!(
+    ///     configuration["EnvironmentVariables"],
+    ///     r#"[{"name":"STAGE","value":"prod"},{"name":"MODE","value":"full","type":"PLAINTEXT"}]"#
+    /// );
+    /// ```
+    pub fn untyped(name: impl Into<String>, value: impl Into<Text<'p>>) -> Self {
+        EnvVar { name: name.into(), value: value.into(), variable_type: None }
     }
 
     /// A variable with a literal value (which may reference variables).
@@ -89,13 +114,13 @@ impl<'p> EnvVar<'p> {
         EnvVar::new(name, secret, EnvVarType::SecretsManager)
     }
 
-    /// The compact JSON object `{"name":…,"value":…,"type":…}`.
+    /// The compact JSON object `{"name":…,"value":…,"type":…}`, without
+    /// `type` for an untyped variable.
     fn to_json(&self) -> Text<'p> {
-        json_text::object([
-            ("name".to_owned(), Text::from(self.name.as_str())),
-            ("value".to_owned(), self.value.clone()),
-            ("type".to_owned(), Text::from(self.variable_type.as_str())),
-        ])
+        let name = ("name".to_owned(), Text::from(self.name.as_str()));
+        let value = ("value".to_owned(), self.value.clone());
+        let kind = self.variable_type.map(|kind| ("type".to_owned(), Text::from(kind.as_str())));
+        json_text::object([name, value].into_iter().chain(kind))
     }
 }
 

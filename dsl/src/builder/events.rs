@@ -71,12 +71,74 @@ impl<'p> PipelineBuilder<'p> {
     /// });
     /// ```
     pub fn start_on_schedule(&mut self, name: impl Into<String>, schedule: Schedule) -> &mut EventRule {
-        self.add_event_rule(EventRule::new(
-            name.into(),
-            RuleTrigger::Schedule(schedule),
-            EventTarget::Pipeline,
-            RuleRole::Generated,
-        ))
+        self.start_on(name.into(), RuleTrigger::Schedule(schedule))
+    }
+
+    /// Starts the pipeline on the events `pattern` matches: another
+    /// service's events (a model package approved in SageMaker, an image
+    /// pushed to an ECR repository of another account) or any pattern
+    /// written as JSON ([`EventPattern::custom`]). The rule assumes a
+    /// generated role unless `.role_arn(...)` names one.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    /// use pipewright_dsl::events::{EventPattern, ModelApprovalStatus};
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     p.start_on_event(
+    ///         "model-approved",
+    ///         EventPattern::SageMakerModelPackage {
+    ///             group: "churn-models".into(),
+    ///             statuses: vec![ModelApprovalStatus::Approved],
+    ///         },
+    ///     );
+    /// });
+    /// assert!(pipeline.event_rules()[0].starts_pipeline());
+    /// ```
+    pub fn start_on_event(&mut self, name: impl Into<String>, pattern: EventPattern) -> &mut EventRule {
+        self.start_on(name.into(), RuleTrigger::Pattern(pattern))
+    }
+
+    /// Sends the events `pattern` matches to `target` (an SNS topic, a
+    /// Lambda function...): e.g. the state changes of every pipeline, or of
+    /// this one filtered by more than its states, written as JSON
+    /// ([`EventPattern::custom`]).
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    /// use pipewright_dsl::events::EventPattern;
+    ///
+    /// Pipeline::build("my-pipeline", |p| {
+    ///     p.on_event(
+    ///         "deploy-failures",
+    ///         EventPattern::custom(serde_json::json!({
+    ///             "source": ["aws.codepipeline"],
+    ///             "detail-type": ["CodePipeline Action Execution State Change"],
+    ///             "detail": {"state": ["FAILED"], "type": {"category": ["Deploy"]}},
+    ///         })),
+    ///         "arn:aws:sns:us-east-1:123456789012:alerts",
+    ///     );
+    /// });
+    /// ```
+    pub fn on_event(
+        &mut self,
+        name: impl Into<String>,
+        pattern: EventPattern,
+        target: impl Into<Str>,
+    ) -> &mut EventRule {
+        self.send(name.into(), RuleTrigger::Pattern(pattern), target.into())
+    }
+
+    /// A scheduled rule whose target is not the pipeline (a Lambda function
+    /// that prepares a release, a topic...); see
+    /// [`PipelineBuilder::start_on_schedule`] to start the pipeline.
+    pub fn on_schedule(
+        &mut self,
+        name: impl Into<String>,
+        schedule: Schedule,
+        target: impl Into<Str>,
+    ) -> &mut EventRule {
+        self.send(name.into(), RuleTrigger::Schedule(schedule), target.into())
     }
 
     /// Sends the pipeline's execution state changes (`states`; empty for
@@ -101,7 +163,7 @@ impl<'p> PipelineBuilder<'p> {
         target: impl Into<Str>,
     ) -> &mut EventRule {
         let pattern = EventPattern::PipelineExecution { states: states.into_iter().collect() };
-        self.react(name.into(), pattern, target.into())
+        self.send(name.into(), RuleTrigger::Pattern(pattern), target.into())
     }
 
     /// Sends the state changes of the stage named `stage` to `target`.
@@ -113,7 +175,7 @@ impl<'p> PipelineBuilder<'p> {
         target: impl Into<Str>,
     ) -> &mut EventRule {
         let pattern = EventPattern::StageExecution { stage: stage.into(), states: states.into_iter().collect() };
-        self.react(name.into(), pattern, target.into())
+        self.send(name.into(), RuleTrigger::Pattern(pattern), target.into())
     }
 
     /// Sends the state changes of `action` to `target`.
@@ -131,7 +193,7 @@ impl<'p> PipelineBuilder<'p> {
             action: stage.actions[action.index].name.clone(),
             states: states.into_iter().collect(),
         };
-        self.react(name.into(), pattern, target.into())
+        self.send(name.into(), RuleTrigger::Pattern(pattern), target.into())
     }
 
     fn start_on_source(&mut self, name: String, action: ActionRef<'p>, detection: S3ChangeDetection) -> &mut EventRule {
@@ -142,21 +204,18 @@ impl<'p> PipelineBuilder<'p> {
             spec.set("PollForSourceChanges", "false");
         }
         let change = SourceChange { stage: action.stage, action: action.index, detection };
-        self.add_event_rule(EventRule::new(
-            name,
-            RuleTrigger::SourceChange(change),
-            EventTarget::Pipeline,
-            RuleRole::Generated,
-        ))
+        self.start_on(name, RuleTrigger::SourceChange(change))
     }
 
-    fn react(&mut self, name: String, pattern: EventPattern, target: Str) -> &mut EventRule {
-        self.add_event_rule(EventRule::new(
-            name,
-            RuleTrigger::Pattern(pattern),
-            EventTarget::Arn(target),
-            RuleRole::None,
-        ))
+    /// A rule that starts the pipeline, with the generated role.
+    fn start_on(&mut self, name: String, trigger: RuleTrigger) -> &mut EventRule {
+        self.add_event_rule(EventRule::new(name, trigger, EventTarget::Pipeline, RuleRole::Generated))
+    }
+
+    /// A rule that sends what it matches to `target`, which admits
+    /// EventBridge itself (no role).
+    fn send(&mut self, name: String, trigger: RuleTrigger, target: Str) -> &mut EventRule {
+        self.add_event_rule(EventRule::new(name, trigger, EventTarget::Arn(target), RuleRole::None))
     }
 
     fn add_event_rule(&mut self, rule: EventRule) -> &mut EventRule {

@@ -21,12 +21,14 @@
 //! assert!(!rules[2].starts_pipeline());
 //! ```
 
+mod custom;
 mod pattern;
 mod rule;
 mod schedule;
 mod states;
 
+pub use custom::CustomPattern;
 pub use pattern::{EventDetailType, EventPattern, EventSource, S3ChangeDetection};
 pub use rule::{ChangeEvents, EventRule, EventTarget, RuleRole, RuleState, RuleTrigger, SourceChange};
 pub use schedule::{RateUnit, Schedule};
-pub use states::{ActionExecutionState, PipelineExecutionState, StageExecutionState};
+pub use states::{ActionExecutionState, ModelApprovalStatus, PipelineExecutionState, StageExecutionState};

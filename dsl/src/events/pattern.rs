@@ -1,11 +1,13 @@
-//! The events a rule matches: source changes that start a pipeline, and the
-//! pipeline's own state changes.
+//! The events a rule matches: source changes that start a pipeline, the
+//! pipeline's own state changes, events of other services (a model package
+//! approved in SageMaker), and any pattern written as JSON.
 
 use crate::arn::Arn;
 use crate::model::{ActionCategory, ActionDeclaration, ActionOwner, Str};
 use crate::providers::{self, Watched};
 
-use super::states::{ActionExecutionState, PipelineExecutionState, StageExecutionState};
+use super::custom::CustomPattern;
+use super::states::{ActionExecutionState, ModelApprovalStatus, PipelineExecutionState, StageExecutionState};
 
 /// What an EventBridge rule matches. The emitters write it as an event
 /// pattern; values that depend on where the pipeline lives (its name, the
@@ -29,6 +31,30 @@ pub enum EventPattern {
         /// The image tag.
         tag: Str,
     },
+    /// An image was pushed to an ECR repository of the account `account`
+    /// (another account's repository, whose events its account forwards to
+    /// the pipeline's event bus); any tag when `tag` is `None`.
+    EcrImagePushIn {
+        /// The repository's account (12 digits).
+        account: String,
+        /// The repository name.
+        repository: Str,
+        /// The image tag; `None` matches every tag.
+        tag: Option<Str>,
+    },
+    /// A model package of a SageMaker model package group changed approval
+    /// status (`SageMaker Model Package State Change`), e.g. a model approved
+    /// in the model registry.
+    SageMakerModelPackage {
+        /// The model package group's name.
+        group: Str,
+        /// The statuses to match; empty matches every status.
+        statuses: Vec<ModelApprovalStatus>,
+    },
+    /// Any pattern, as EventBridge reads it: a JSON object whose top-level
+    /// keys are event fields (`source`, `detail-type`, `detail`, `account`,
+    /// ...). Validation checks its shape.
+    Custom(CustomPattern),
     /// An object was written, as CloudTrail data events report it (the
     /// bucket needs a trail logging write data events for the object).
     S3CloudTrail {
@@ -93,6 +119,8 @@ pub enum EventSource {
     S3,
     /// `aws.codepipeline`.
     CodePipeline,
+    /// `aws.sagemaker`.
+    SageMaker,
 }
 
 impl EventSource {
@@ -103,6 +131,7 @@ impl EventSource {
             EventSource::Ecr => "aws.ecr",
             EventSource::S3 => "aws.s3",
             EventSource::CodePipeline => "aws.codepipeline",
+            EventSource::SageMaker => "aws.sagemaker",
         }
     }
 }
@@ -125,6 +154,8 @@ pub enum EventDetailType {
     StageExecutionStateChange,
     /// `CodePipeline Action Execution State Change`.
     ActionExecutionStateChange,
+    /// `SageMaker Model Package State Change`.
+    SageMakerModelPackageStateChange,
 }
 
 impl EventDetailType {
@@ -138,6 +169,7 @@ impl EventDetailType {
             EventDetailType::PipelineExecutionStateChange => "CodePipeline Pipeline Execution State Change",
             EventDetailType::StageExecutionStateChange => "CodePipeline Stage Execution State Change",
             EventDetailType::ActionExecutionStateChange => "CodePipeline Action Execution State Change",
+            EventDetailType::SageMakerModelPackageStateChange => "SageMaker Model Package State Change",
         }
     }
 }
@@ -146,29 +178,51 @@ impl EventDetailType {
 const DEFAULT_IMAGE_TAG: &str = "latest";
 
 impl EventPattern {
-    /// The service that sends the matched events.
-    pub fn source(&self) -> EventSource {
-        match self {
+    /// Any pattern, written as JSON; see [`EventPattern::Custom`].
+    ///
+    /// ```
+    /// use pipewright_dsl::events::EventPattern;
+    /// use serde_json::json;
+    ///
+    /// let pattern = EventPattern::custom(json!({
+    ///     "source": ["aws.codepipeline"],
+    ///     "detail-type": ["CodePipeline Action Execution State Change"],
+    ///     "detail": {"state": ["FAILED"], "type": {"category": ["Deploy"]}},
+    /// }));
+    /// assert_eq!(pattern.source(), None);
+    /// ```
+    pub fn custom(pattern: serde_json::Value) -> EventPattern {
+        EventPattern::Custom(CustomPattern::new(pattern))
+    }
+
+    /// The service that sends the matched events; `None` for a custom
+    /// pattern, which says it itself.
+    pub fn source(&self) -> Option<EventSource> {
+        Some(match self {
             EventPattern::CodeCommitBranch { .. } => EventSource::CodeCommit,
-            EventPattern::EcrImagePush { .. } => EventSource::Ecr,
+            EventPattern::EcrImagePush { .. } | EventPattern::EcrImagePushIn { .. } => EventSource::Ecr,
             EventPattern::S3CloudTrail { .. } | EventPattern::S3ObjectCreated { .. } => EventSource::S3,
             EventPattern::PipelineExecution { .. }
             | EventPattern::StageExecution { .. }
             | EventPattern::ActionExecution { .. } => EventSource::CodePipeline,
-        }
+            EventPattern::SageMakerModelPackage { .. } => EventSource::SageMaker,
+            EventPattern::Custom(_) => return None,
+        })
     }
 
-    /// The kind of the matched events.
-    pub fn detail_type(&self) -> EventDetailType {
-        match self {
+    /// The kind of the matched events; `None` for a custom pattern.
+    pub fn detail_type(&self) -> Option<EventDetailType> {
+        Some(match self {
             EventPattern::CodeCommitBranch { .. } => EventDetailType::CodeCommitRepositoryStateChange,
-            EventPattern::EcrImagePush { .. } => EventDetailType::EcrImageAction,
+            EventPattern::EcrImagePush { .. } | EventPattern::EcrImagePushIn { .. } => EventDetailType::EcrImageAction,
             EventPattern::S3CloudTrail { .. } => EventDetailType::AwsApiCallViaCloudTrail,
             EventPattern::S3ObjectCreated { .. } => EventDetailType::ObjectCreated,
             EventPattern::PipelineExecution { .. } => EventDetailType::PipelineExecutionStateChange,
             EventPattern::StageExecution { .. } => EventDetailType::StageExecutionStateChange,
             EventPattern::ActionExecution { .. } => EventDetailType::ActionExecutionStateChange,
-        }
+            EventPattern::SageMakerModelPackage { .. } => EventDetailType::SageMakerModelPackageStateChange,
+            EventPattern::Custom(_) => return None,
+        })
     }
 
     /// The pattern of the changes of a source action: a CodeCommit branch,

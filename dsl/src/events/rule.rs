@@ -1,9 +1,10 @@
 //! One EventBridge rule declared with a pipeline.
 
+use std::collections::BTreeMap;
+
 use heck::ToKebabCase;
 
-use crate::model::PipelineDeclaration;
-use crate::model::Str;
+use crate::model::{PipelineDeclaration, Str, Tag};
 
 use super::pattern::{EventPattern, S3ChangeDetection};
 use super::schedule::Schedule;
@@ -17,10 +18,16 @@ use super::schedule::Schedule;
 /// returns the rule for its optional settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EventRule {
-    /// The rule's name (`[.\-_A-Za-z0-9]+`, 1..64), unique in the account and Region.
+    /// The rule's name (`[.\-_A-Za-z0-9]+`, 1..64), unique in the account and
+    /// Region; its file and logical id are named after it.
     pub name: String,
+    /// The `Name` written instead of [`EventRule::name`], set with
+    /// [`EventRule::rule_name`] (e.g. an expression of the stack's name).
+    pub rule_name: Option<Str>,
     /// What the rule is for (at most 512 characters).
-    pub description: Option<String>,
+    pub description: Option<Str>,
+    /// Resource tags, in declaration order.
+    pub tags: Vec<Tag>,
     /// Whether the rule is active.
     pub state: RuleState,
     /// What makes the rule fire.
@@ -29,6 +36,9 @@ pub struct EventRule {
     pub targets: Vec<EventTarget>,
     /// The role EventBridge assumes to reach the targets.
     pub role: RuleRole,
+    /// The ids given to targets, by position in [`EventRule::targets`]; the
+    /// others are `StartPipeline` (the pipeline) and `Target1`, `Target2`...
+    pub target_ids: BTreeMap<usize, Str>,
 }
 
 /// Whether a rule is active.
@@ -105,13 +115,79 @@ pub enum RuleRole {
 
 impl EventRule {
     pub(crate) fn new(name: String, trigger: RuleTrigger, target: EventTarget, role: RuleRole) -> EventRule {
-        EventRule { name, description: None, state: RuleState::Enabled, trigger, targets: vec![target], role }
+        EventRule {
+            name,
+            rule_name: None,
+            description: None,
+            tags: Vec::new(),
+            state: RuleState::Enabled,
+            trigger,
+            targets: vec![target],
+            role,
+            target_ids: BTreeMap::new(),
+        }
     }
 
-    /// Describes the rule (at most 512 characters).
-    pub fn description(&mut self, description: impl Into<String>) -> &mut Self {
+    /// Describes the rule (at most 512 characters); may be an expression.
+    pub fn description(&mut self, description: impl Into<Str>) -> &mut Self {
         self.description = Some(description.into());
         self
+    }
+
+    /// The `Name` written, instead of the name the rule was declared with
+    /// (which still names its file and logical id): e.g.
+    /// `cfn::sub("${AWS::StackName}-main")`. The CLI form needs a literal.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+    ///     p.start_on_change("main", &source).rule_name(cfn::sub("${AWS::StackName}-main"));
+    /// });
+    /// let rule = &pipeline.event_rules()[0];
+    /// assert_eq!(rule.file_stem(), "main");
+    /// assert_eq!(rule.deployed_name(), cfn::sub("${AWS::StackName}-main"));
+    /// ```
+    pub fn rule_name(&mut self, name: impl Into<Str>) -> &mut Self {
+        self.rule_name = Some(name.into());
+        self
+    }
+
+    /// Adds a resource tag; key and value may be expressions.
+    pub fn tag(&mut self, key: impl Into<Str>, value: impl Into<Str>) -> &mut Self {
+        self.tags.push(Tag { key: key.into(), value: value.into() });
+        self
+    }
+
+    /// The id of the target added last (the rule's first target until
+    /// [`EventRule::target`] adds one), instead of `StartPipeline` or
+    /// `Target<n>`; may be an expression.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+    ///     p.start_on_change("main", &source)
+    ///         .target_id("codepipeline-main")
+    ///         .target("arn:aws:sns:us-east-1:123456789012:pushes")
+    ///         .target_id("notify");
+    /// });
+    /// let rule = &pipeline.event_rules()[0];
+    /// assert_eq!(rule.target_ids[&0], "codepipeline-main");
+    /// assert_eq!(rule.target_ids[&1], "notify");
+    /// ```
+    pub fn target_id(&mut self, id: impl Into<Str>) -> &mut Self {
+        let last = self.targets.len().saturating_sub(1);
+        self.target_ids.insert(last, id.into());
+        self
+    }
+
+    /// The `Name` written: [`EventRule::rule_name`] when set, else the name
+    /// the rule was declared with.
+    pub fn deployed_name(&self) -> Str {
+        self.rule_name.clone().unwrap_or_else(|| Str::from(self.name.as_str()))
     }
 
     /// Whether the rule is active; enabled by default.

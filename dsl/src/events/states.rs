@@ -1,5 +1,6 @@
 //! The execution states CodePipeline reports in its EventBridge events
-//! (`detail.state`).
+//! (`detail.state`), and the approval statuses of SageMaker model packages
+//! (`detail.ModelApprovalStatus`).
 
 /// Declares an enum of states with the text AWS writes for each.
 macro_rules! states {
@@ -82,5 +83,17 @@ states! {
         Started => "STARTED",
         /// `SUCCEEDED`.
         Succeeded => "SUCCEEDED",
+    }
+}
+
+states! {
+    /// The approval status of a SageMaker model package (`SageMaker Model Package State Change`).
+    ModelApprovalStatus {
+        /// `Approved`.
+        Approved => "Approved",
+        /// `Rejected`.
+        Rejected => "Rejected",
+        /// `PendingManualApproval`.
+        PendingManualApproval => "PendingManualApproval",
     }
 }

@@ -410,6 +410,8 @@ rules! {
         "A source action watched by an event rule does not also poll, or each change would start the pipeline twice.";
     EventRuleStage = "event-rule-stage", Error, EventRules,
         "An EventBridge rule that reports stage events names a stage of the pipeline.";
+    EventRulePattern = "event-rule-pattern", Error, EventRules,
+        "A custom event pattern is a JSON object whose keys are event fields, each a list of values (detail an object).";
 
     NotificationRuleName = "notification-rule-name", Error, NotificationRules,
         "A notification rule name uses 1 to 64 letters, digits, spaces, '-' or '_'.";

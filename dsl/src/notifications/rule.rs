@@ -28,8 +28,14 @@ use super::event::PipelineEvent;
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NotificationRule {
-    /// The rule's name (`[A-Za-z0-9\-_ ]+`, 1..64), unique in the account.
+    /// The rule's name (`[A-Za-z0-9\-_ ]+`, 1..64), unique in the account;
+    /// its file and logical id are named after it.
     pub name: String,
+    /// The `Name` written instead of [`NotificationRule::name`], set with
+    /// [`NotificationRule::rule_name`] (e.g. an expression of the stack's name).
+    pub rule_name: Option<Str>,
+    /// Resource tags (`Tags`, a map), in declaration order.
+    pub tags: Vec<(String, Str)>,
     /// The events reported, without repeats, in the order given.
     pub events: Vec<PipelineEvent>,
     /// How much of each event is sent.
@@ -131,6 +137,8 @@ impl NotificationRule {
         }
         NotificationRule {
             name: name.into(),
+            rule_name: None,
+            tags: Vec::new(),
             events: unique,
             detail_type: DetailType::default(),
             targets: Vec::new(),
@@ -154,6 +162,38 @@ impl NotificationRule {
     pub fn status(mut self, status: NotificationStatus) -> Self {
         self.status = Some(status);
         self
+    }
+
+    /// The `Name` written, instead of the name the rule was declared with
+    /// (which still names its file and logical id): e.g.
+    /// `cfn::sub("${AWS::StackName}-notifications")`. The CLI form needs a
+    /// literal.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    /// use pipewright_dsl::notifications::{NotificationRule, PipelineEvent};
+    ///
+    /// let rule = NotificationRule::new("failures", [PipelineEvent::PipelineExecutionFailed])
+    ///     .rule_name(cfn::sub("${AWS::StackName}-failures"))
+    ///     .tag("team", cfn::reference("Team"));
+    /// assert_eq!(rule.deployed_name(), cfn::sub("${AWS::StackName}-failures"));
+    /// assert_eq!(rule.file_stem(), "failures");
+    /// ```
+    pub fn rule_name(mut self, name: impl Into<Str>) -> Self {
+        self.rule_name = Some(name.into());
+        self
+    }
+
+    /// Adds a resource tag; the value may be an expression.
+    pub fn tag(mut self, key: impl Into<String>, value: impl Into<Str>) -> Self {
+        self.tags.push((key.into(), value.into()));
+        self
+    }
+
+    /// The `Name` written: [`NotificationRule::rule_name`] when set, else
+    /// the name the rule was declared with.
+    pub fn deployed_name(&self) -> Str {
+        self.rule_name.clone().unwrap_or_else(|| Str::from(self.name.as_str()))
     }
 
     /// The kebab-case form of the name, which the rule's file name and

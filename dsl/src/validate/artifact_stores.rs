@@ -40,9 +40,23 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         check_region(cx.pipeline_location().field("region"), region, out);
     }
     regional_stores(cx, regional, out);
+    let own_region = own_region(cx);
     for placed in &cx.actions {
-        action_region(cx, placed, regional, out);
+        action_region(cx, placed, own_region, regional, out);
     }
+}
+
+/// The pipeline's own Region: the one it was given, or else the one every
+/// action names when they all name the same (`get-pipeline` writes the
+/// pipeline's Region on every action of a pipeline made in the console).
+fn own_region<'a>(cx: &Context<'a>) -> Option<&'a str> {
+    if let Some(region) = cx.pipeline.region() {
+        return Some(region);
+    }
+    let mut regions =
+        cx.actions.iter().map(|placed| placed.action.region.as_ref().and_then(|region| region.as_literal()));
+    let first = regions.next()??;
+    regions.all(|region| region == Some(first)).then_some(first)
 }
 
 /// One store per Region of `artifactStores`, one of them in the pipeline's
@@ -77,10 +91,23 @@ fn regional_stores(cx: &Context<'_>, regional: &[RegionalArtifactStore], out: &m
     ));
 }
 
-/// An action's Region: a Region name, allowed for the action, with a store.
-fn action_region(cx: &Context<'_>, placed: &Placed<'_>, regional: &[RegionalArtifactStore], out: &mut Vec<Violation>) {
+/// An action's Region: a Region name, allowed for the action, with a store;
+/// the pipeline's own Region needs neither.
+fn action_region(
+    cx: &Context<'_>,
+    placed: &Placed<'_>,
+    own_region: Option<&str>,
+    regional: &[RegionalArtifactStore],
+    out: &mut Vec<Violation>,
+) {
     let Some(region) = &placed.action.region else { return };
     let location = cx.location(placed).field("region");
+    if let Some(region) = region.as_literal() {
+        check_region(location.clone(), region, out);
+    }
+    if own_region.is_some_and(|own| *region == own) {
+        return;
+    }
     let type_id = &placed.action.action_type_id;
     let refused = if type_id.category == ActionCategory::Source {
         Some("a Source action always runs in the pipeline's Region")
@@ -89,9 +116,6 @@ fn action_region(cx: &Context<'_>, placed: &Placed<'_>, regional: &[RegionalArti
     } else {
         None
     };
-    if let Some(region) = region.as_literal() {
-        check_region(location.clone(), region, out);
-    }
     if let Some(reason) = refused {
         out.push(Violation::new(
             location.clone(),
@@ -104,9 +128,6 @@ fn action_region(cx: &Context<'_>, placed: &Placed<'_>, regional: &[RegionalArti
         return;
     }
     let problem = if cx.declaration.artifact_store.is_some() {
-        if cx.pipeline.region() == Some(region) {
-            return;
-        }
         format!(
             "the action runs in Region \"{region}\", but the pipeline has a single artifactStore; a cross-Region \
              pipeline replaces it with artifactStores, one store per Region: the pipeline's own Region and \

@@ -1,6 +1,6 @@
 //! EventBridge rules declared with the pipeline: names, descriptions,
 //! targets and roles, schedules, the source a rule watches (which must not
-//! also poll), and the stage a rule watches.
+//! also poll), the stage a rule watches, and the shape of a custom pattern.
 
 use std::sync::LazyLock;
 
@@ -40,7 +40,11 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     for rule in cx.pipeline.event_rules() {
         let location = cx.pipeline_location().field(&format!("event rule \"{}\"", rule.name));
         names.check(&rule.name, rule.file_stem(), &location, out);
-        if let Some(description) = rule.description.as_ref().filter(|text| text.chars().count() > MAX_DESCRIPTION) {
+        if let Some(Str::Literal(written)) = &rule.rule_name {
+            names.check_pattern(written, &location, out);
+        }
+        let description = rule.description.as_ref().and_then(Str::as_literal);
+        if let Some(description) = description.filter(|text| text.chars().count() > MAX_DESCRIPTION) {
             out.push(Violation::new(
                 location.clone(),
                 Rule::EventRuleDescription,
@@ -124,6 +128,11 @@ fn check_trigger(cx: &Context<'_>, rule: &EventRule, location: &Location, out: &
                         quoted_list(stages.iter().map(|candidate| &candidate.name), "and")
                     ),
                 ));
+            }
+        }
+        RuleTrigger::Pattern(EventPattern::Custom(pattern)) => {
+            if let Some(problem) = pattern.problem() {
+                out.push(Violation::new(location.clone(), Rule::EventRulePattern, problem));
             }
         }
         RuleTrigger::Pattern(_) => {}

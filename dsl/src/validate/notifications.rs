@@ -42,6 +42,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
     for rule in cx.pipeline.notification_rules() {
         let location = cx.pipeline_location().field(&format!("notification rule \"{}\"", rule.name));
         names.check(&rule.name, rule.file_stem(), &location, out);
+        if let Some(Str::Literal(written)) = &rule.rule_name {
+            names.check_pattern(written, &location, out);
+        }
         if rule.events.is_empty() {
             out.push(Violation::new(
                 location.clone(),

@@ -39,8 +39,9 @@ impl<'a> RuleNames<'a> {
         RuleNames { naming, given: HashMap::new() }
     }
 
-    /// Checks the name of a rule and the file `stem` it gives.
-    pub(super) fn check(&mut self, name: &'a str, stem: String, location: &Location, out: &mut Vec<Violation>) {
+    /// Checks that `name` is a name AWS accepts for the rule (the `Name`
+    /// written, when it is a literal other than the declared one).
+    pub(super) fn check_pattern(&self, name: &str, location: &Location, out: &mut Vec<Violation>) {
         let naming = self.naming;
         if !naming.pattern.is_match(name) {
             out.push(Violation::new(
@@ -49,6 +50,12 @@ impl<'a> RuleNames<'a> {
                 format!("the rule name \"{name}\" is not valid: use {}", naming.allowed),
             ));
         }
+    }
+
+    /// Checks the name of a rule and the file `stem` it gives.
+    pub(super) fn check(&mut self, name: &'a str, stem: String, location: &Location, out: &mut Vec<Violation>) {
+        let naming = self.naming;
+        self.check_pattern(name, location, out);
         let clash = match self.given.insert(stem.clone(), name) {
             None => return,
             Some(other) if other == name => {

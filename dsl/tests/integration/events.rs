@@ -131,7 +131,7 @@ fn state_change_rules_record_their_patterns_and_targets() {
         ]
     );
     assert_eq!(rules[0].role, RuleRole::None);
-    assert_eq!(rules[0].description.as_deref(), Some("Failed or superseded executions"));
+    assert_eq!(rules[0].description, Some("Failed or superseded executions".into()));
     assert_eq!(
         rules[1].trigger,
         RuleTrigger::Pattern(EventPattern::StageExecution { stage: "Build".into(), states: vec![] })

@@ -238,3 +238,44 @@ fn regions_that_are_expressions_need_no_literal_store() {
     });
     assert_eq!(found, Vec::<String>::new());
 }
+
+/// `get-pipeline` of a pipeline made in the console writes the pipeline's
+/// own Region on every action, sources included; that is not a finding.
+#[test]
+fn the_pipeline_region_written_on_every_action_is_not_a_finding() {
+    let on_every_action = |doc: &mut serde_json::Value| {
+        for stage in 0..3 {
+            set(doc, &format!("/pipeline/stages/{stage}/actions/0/region"), json!("eu-west-1"));
+        }
+    };
+    assert_eq!(findings_after(on_every_action), Vec::<String>::new());
+    assert_eq!(findings_in_region("eu-west-1", on_every_action), Vec::<String>::new());
+}
+
+#[test]
+fn a_source_in_the_pipeline_region_is_valid_and_elsewhere_is_not() {
+    let source_in = |region: &'static str| {
+        findings_in_region("us-east-1", move |doc| set(doc, "/pipeline/stages/0/actions/0/region", json!(region)))
+    };
+    assert_eq!(source_in("us-east-1"), Vec::<String>::new());
+    assert_eq!(
+        source_in("eu-west-1"),
+        [
+            r#"error[region-not-allowed]: pipeline "app" > stage "Source" > action "Checkout" > region: this action cannot set region: a Source action always runs in the pipeline's Region; remove region"#,
+            r#"error[action-region-store]: pipeline "app" > stage "Source" > action "Checkout" > region: the action runs in Region "eu-west-1", but the pipeline has a single artifactStore; a cross-Region pipeline replaces it with artifactStores, one store per Region: the pipeline's own Region and "eu-west-1""#,
+        ]
+    );
+}
+
+/// Every action in one Region that is not the pipeline's: the Region given
+/// wins over what the actions say.
+#[test]
+fn actions_all_in_another_region_than_the_given_one_are_findings() {
+    let found = findings_in_region("us-east-1", |doc| {
+        for stage in 0..3 {
+            set(doc, &format!("/pipeline/stages/{stage}/actions/0/region"), json!("eu-west-1"));
+        }
+    });
+    assert_eq!(found.iter().filter(|finding| finding.starts_with("error[region-not-allowed]")).count(), 1);
+    assert_eq!(found.iter().filter(|finding| finding.starts_with("error[action-region-store]")).count(), 3);
+}

@@ -24,18 +24,18 @@
 //! `aws iam create-role` and `aws iam put-role-policy` inputs; it is deployed
 //! before the rules.
 //!
-//! Errors are reported as [`Violations`], each naming the rule and saying
-//! what to set.
+//! A file that cannot be written is left out alone, with a finding naming
+//! the rule and saying what to set.
 
 use heck::ToUpperCamelCase;
 use pipewright_dsl::cross_account::{policy_document, PolicyStatement, Trust};
 use pipewright_dsl::events::{EventPattern, EventRule, EventTarget, RuleRole};
 use pipewright_dsl::model::Str;
-use pipewright_dsl::{Location, Pipeline, Rule, Violation, Violations};
+use pipewright_dsl::{Location, Pipeline, Rule, Violation};
 use serde_json::{json, Map, Value};
 
 use super::format::pretty;
-use super::rule_file::rule_file;
+use super::rule_file::{rule_file, RuleFiles};
 use super::{DeployStep, FileKind, OutputFile};
 
 /// The file of the generated role, when a rule uses it.
@@ -51,29 +51,27 @@ const PIPELINE_TARGET_ID: &str = "StartPipeline";
 const MAX_ROLE_NAME: usize = 64;
 
 /// The CLI input files of the pipeline's EventBridge rules, plus the
-/// generated role's file when a rule uses it.
-pub fn emit(pipeline: &Pipeline) -> Result<Vec<OutputFile>, Violations> {
+/// generated role's file when a rule uses it; a file that cannot be written
+/// is left out alone, with the finding that says why.
+pub fn emit(pipeline: &Pipeline) -> RuleFiles {
     let form = Form::Cli(pipeline);
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
+    let mut emitted = RuleFiles::default();
     if uses_generated_role(pipeline) {
         match generated_role_file(pipeline) {
-            Ok(file) => files.push(file),
-            Err(error) => errors.push(error),
+            Ok(file) => emitted.files.push(file),
+            Err(error) => emitted.refused.push((GENERATED_ROLE_FILE.to_owned(), error)),
         }
     }
     for rule in pipeline.event_rules() {
-        let location = rule_location(pipeline, rule);
+        let path = event_rule_path(rule);
         match cli_input(pipeline, &form, rule) {
-            Ok(input) => files.push(event_rule_file(pipeline, rule, &input)),
-            Err(message) => errors.push(Violation::new(location, Rule::EventRuleCli, message)),
+            Ok(input) => emitted.files.push(event_rule_file(pipeline, path, &input)),
+            Err(message) => {
+                emitted.refused.push((path, Violation::new(rule_location(pipeline, rule), Rule::EventRuleCli, message)))
+            }
         }
     }
-    if errors.is_empty() {
-        Ok(files)
-    } else {
-        Err(Violations(errors))
-    }
+    emitted
 }
 
 /// The template resources of the pipeline's EventBridge rules
@@ -102,13 +100,16 @@ pub fn template_resources(pipeline: &Pipeline, pipeline_logical_id: &str) -> Vec
     for rule in pipeline.event_rules() {
         let Ok(matcher) = matcher(pipeline, &form, rule) else { continue };
         let mut properties = Map::new();
-        properties.insert("Name".into(), json!(rule.name));
+        properties.insert("Name".into(), json!(rule.deployed_name()));
         if let Some(description) = &rule.description {
             properties.insert("Description".into(), json!(description));
         }
         let (key, value) = matcher;
         properties.insert(key.into(), value);
         properties.insert("State".into(), json!(rule.state.as_str()));
+        if let Ok(Some(tags)) = tags_json(&form, rule) {
+            properties.insert("Tags".into(), tags);
+        }
         let role = match &rule.role {
             RuleRole::None => None,
             RuleRole::Generated => Some(json!({"Fn::GetAtt": [role_id, "Arn"]})),
@@ -120,7 +121,7 @@ pub fn template_resources(pipeline: &Pipeline, pipeline_logical_id: &str) -> Vec
                     EventTarget::Pipeline => json!(pipeline.arn_in_template(pipeline_logical_id)),
                     EventTarget::Arn(arn) => json!(arn),
                 };
-                target_json(id, arn, role.clone())
+                target_json(json!(id), arn, role.clone())
             })
             .collect();
         properties.insert("Targets".into(), Value::Array(targets));
@@ -194,9 +195,14 @@ impl Form<'_> {
 /// The event pattern of a rule as EventBridge reads it.
 fn pattern_json(pattern: &EventPattern, form: &Form) -> Result<Value, String> {
     let mut root = Map::new();
-    root.insert("source".into(), json!([pattern.source().as_str()]));
-    root.insert("detail-type".into(), json!([pattern.detail_type().as_str()]));
+    if let Some(source) = pattern.source() {
+        root.insert("source".into(), json!([source.as_str()]));
+    }
+    if let Some(detail_type) = pattern.detail_type() {
+        root.insert("detail-type".into(), json!([detail_type.as_str()]));
+    }
     let detail = match pattern {
+        EventPattern::Custom(custom) => return Ok(custom.value().clone()),
         EventPattern::CodeCommitBranch { repository, branch, account } => {
             root.insert("resources".into(), json!([form.repository_arn(repository, account.as_deref())?]));
             json!({
@@ -211,6 +217,25 @@ fn pattern_json(pattern: &EventPattern, form: &Form) -> Result<Value, String> {
             "repository-name": [form.text(repository, "repository name")?],
             "image-tag": [form.text(tag, "image tag")?],
         }),
+        EventPattern::EcrImagePushIn { account, repository, tag } => {
+            root.insert("account".into(), json!([account]));
+            let mut detail = json!({
+                "action-type": ["PUSH"],
+                "result": ["SUCCESS"],
+                "repository-name": [form.text(repository, "repository name")?],
+            });
+            if let Some(tag) = tag {
+                detail["image-tag"] = json!([form.text(tag, "image tag")?]);
+            }
+            detail
+        }
+        EventPattern::SageMakerModelPackage { group, statuses } => {
+            let mut detail = json!({"ModelPackageGroupName": [form.text(group, "model package group")?]});
+            if !statuses.is_empty() {
+                detail["ModelApprovalStatus"] = statuses.iter().map(|status| status.as_str()).collect();
+            }
+            detail
+        }
         EventPattern::S3CloudTrail { bucket, key } => json!({
             "eventSource": ["s3.amazonaws.com"],
             "eventName": ["CopyObject", "PutObject", "CompleteMultipartUpload"],
@@ -266,22 +291,40 @@ fn matcher(pipeline: &Pipeline, form: &Form, rule: &EventRule) -> Result<(&'stat
     })
 }
 
-/// Each target with its id: `StartPipeline` for the pipeline, `Target1`,
-/// `Target2`... for the others.
-fn targets(rule: &EventRule) -> impl Iterator<Item = (String, &EventTarget)> {
+/// Each target with its id: the one given with `.target_id(..)`, else
+/// `StartPipeline` for the pipeline and `Target1`, `Target2`... for the
+/// others.
+fn targets(rule: &EventRule) -> impl Iterator<Item = (Str, &EventTarget)> {
     let mut others = 0;
-    rule.targets.iter().map(move |target| match target {
-        EventTarget::Pipeline => (PIPELINE_TARGET_ID.to_owned(), target),
-        EventTarget::Arn(_) => {
-            others += 1;
-            (format!("Target{others}"), target)
-        }
+    rule.targets.iter().enumerate().map(move |(index, target)| {
+        let default = match target {
+            EventTarget::Pipeline => PIPELINE_TARGET_ID.to_owned(),
+            EventTarget::Arn(_) => {
+                others += 1;
+                format!("Target{others}")
+            }
+        };
+        (rule.target_ids.get(&index).cloned().unwrap_or_else(|| default.into()), target)
     })
 }
 
-fn target_json(id: String, arn: Value, role: Option<Value>) -> Value {
+/// `Tags` as `[{"Key": ..., "Value": ...}]`, `None` without tags; the CLI
+/// form needs literals.
+fn tags_json(form: &Form, rule: &EventRule) -> Result<Option<Value>, String> {
+    if rule.tags.is_empty() {
+        return Ok(None);
+    }
+    let tags: Result<Vec<Value>, String> = rule
+        .tags
+        .iter()
+        .map(|tag| Ok(json!({"Key": form.text(&tag.key, "tag key")?, "Value": form.text(&tag.value, "tag value")?})))
+        .collect();
+    tags.map(|tags| Some(Value::Array(tags)))
+}
+
+fn target_json(id: Value, arn: Value, role: Option<Value>) -> Value {
     let mut target = Map::new();
-    target.insert("Id".into(), json!(id));
+    target.insert("Id".into(), id);
     target.insert("Arn".into(), arn);
     if let Some(role) = role {
         target.insert("RoleArn".into(), role);
@@ -292,12 +335,16 @@ fn target_json(id: String, arn: Value, role: Option<Value>) -> Value {
 /// `{"PutRule": {...}, "PutTargets": {...}}`.
 fn cli_input(pipeline: &Pipeline, form: &Form, rule: &EventRule) -> Result<Value, String> {
     let mut put_rule = Map::new();
-    put_rule.insert("Name".into(), json!(rule.name));
+    let name = form.text(&rule.deployed_name(), "rule's name")?;
+    put_rule.insert("Name".into(), name.clone());
     let (key, value) = matcher(pipeline, form, rule)?;
     put_rule.insert(key.into(), value);
     put_rule.insert("State".into(), json!(rule.state.as_str()));
     if let Some(description) = &rule.description {
-        put_rule.insert("Description".into(), json!(description));
+        put_rule.insert("Description".into(), form.text(description, "description")?);
+    }
+    if let Some(tags) = tags_json(form, rule)? {
+        put_rule.insert("Tags".into(), tags);
     }
     let role = match &rule.role {
         RuleRole::None => None,
@@ -310,16 +357,20 @@ fn cli_input(pipeline: &Pipeline, form: &Form, rule: &EventRule) -> Result<Value
             EventTarget::Pipeline => form.pipeline_arn()?,
             EventTarget::Arn(arn) => form.text(arn, "target ARN")?,
         };
-        targets_json.push(target_json(id, arn, role.clone()));
+        targets_json.push(target_json(form.text(&id, "target id")?, arn, role.clone()));
     }
     Ok(json!({
         "PutRule": put_rule,
-        "PutTargets": {"Rule": rule.name, "Targets": targets_json},
+        "PutTargets": {"Rule": name, "Targets": targets_json},
     }))
 }
 
-fn event_rule_file(pipeline: &Pipeline, rule: &EventRule, input: &Value) -> OutputFile {
-    let path = format!("events/{}.json", rule.file_stem());
+/// `events/<rule-name>.json`.
+fn event_rule_path(rule: &EventRule) -> String {
+    format!("events/{}.json", rule.file_stem())
+}
+
+fn event_rule_file(pipeline: &Pipeline, path: String, input: &Value) -> OutputFile {
     let command = |region: &str, path: &str| {
         format!(
             "aws events put-rule{region} --cli-input-json \"$(jq -c .PutRule {path})\" && \

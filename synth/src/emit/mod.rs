@@ -18,6 +18,7 @@ mod shell;
 
 pub use error::EmitError;
 pub use format::{json_text, Format};
+pub use rule_file::RuleFiles;
 pub use shell::shell_word;
 
 /// One file an emitter produces for a pipeline, before it is written.

@@ -8,36 +8,37 @@
 //!   --cli-input-json file://notifications/<rule-name>.json
 //! ```
 //!
-//! Errors are reported as [`Violations`], each naming the rule and saying
-//! what to set.
+//! A file that cannot be written is left out alone, with a finding naming
+//! the rule and saying what to set.
 
 use heck::ToUpperCamelCase;
 use pipewright_dsl::notifications::NotificationRule;
-use pipewright_dsl::{Location, Pipeline, Rule, Violation, Violations};
+use pipewright_dsl::{Location, Pipeline, Rule, Violation};
 use serde_json::{json, Map, Value};
 
-use super::rule_file::rule_file;
+use super::rule_file::{rule_file, RuleFiles};
 use super::{FileKind, OutputFile};
 
-/// The CLI input files of the pipeline's notification rules.
-pub fn emit(pipeline: &Pipeline) -> Result<Vec<OutputFile>, Violations> {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
+/// The CLI input files of the pipeline's notification rules; a file that
+/// cannot be written is left out alone, with the finding that says why.
+pub fn emit(pipeline: &Pipeline) -> RuleFiles {
+    let mut emitted = RuleFiles::default();
     for rule in pipeline.notification_rules() {
+        let path = format!("notifications/{}.json", rule.file_stem());
         match cli_input(pipeline, rule) {
-            Ok(input) => files.push(notification_rule_file(pipeline, rule, &input)),
-            Err(message) => errors.push(Violation::new(
-                Location::pipeline(&pipeline.declaration().name).field(&format!("notification rule \"{}\"", rule.name)),
-                Rule::NotificationRuleCli,
-                message,
+            Ok(input) => emitted.files.push(notification_rule_file(pipeline, path, &input)),
+            Err(message) => emitted.refused.push((
+                path,
+                Violation::new(
+                    Location::pipeline(&pipeline.declaration().name)
+                        .field(&format!("notification rule \"{}\"", rule.name)),
+                    Rule::NotificationRuleCli,
+                    message,
+                ),
             )),
         }
     }
-    if errors.is_empty() {
-        Ok(files)
-    } else {
-        Err(Violations(errors))
-    }
+    emitted
 }
 
 /// The template resources (`AWS::CodeStarNotifications::NotificationRule`)
@@ -61,7 +62,7 @@ pub fn template_resources(pipeline: &Pipeline, pipeline_logical_id: &str) -> Vec
 /// The rule's fields, in the order of the create-notification-rule command.
 fn properties(rule: &NotificationRule, resource: Value) -> Value {
     let mut properties = Map::new();
-    properties.insert("Name".into(), json!(rule.name));
+    properties.insert("Name".into(), json!(rule.deployed_name()));
     properties.insert("Resource".into(), resource);
     properties.insert("DetailType".into(), json!(rule.detail_type.as_str()));
     properties
@@ -76,12 +77,26 @@ fn properties(rule: &NotificationRule, resource: Value) -> Value {
     if let Some(status) = rule.status {
         properties.insert("Status".into(), json!(status.as_str()));
     }
+    if !rule.tags.is_empty() {
+        let tags: Map<String, Value> = rule.tags.iter().map(|(key, value)| (key.clone(), json!(value))).collect();
+        properties.insert("Tags".into(), Value::Object(tags));
+    }
     Value::Object(properties)
 }
 
 /// The create-notification-rule input; the CLI needs literal ARNs.
 fn cli_input(pipeline: &Pipeline, rule: &NotificationRule) -> Result<Value, String> {
     let resource = pipeline.arn().map_err(|error| error.to_string())?;
+    let name = rule.deployed_name();
+    let tags = rule.tags.iter().map(|(key, value)| (format!("tag \"{key}\""), value));
+    if let Some((what, value)) =
+        [("name".to_owned(), &name)].into_iter().chain(tags).find(|(_, value)| !value.is_literal())
+    {
+        return Err(format!(
+            "the rule's {what} is a CloudFormation expression ({value}); the CLI form needs a literal, so deploy \
+             this rule with the pipeline's template"
+        ));
+    }
     if let Some(target) = rule.targets.iter().find(|target| !target.address().is_literal()) {
         return Err(format!(
             "the {} target is a CloudFormation expression ({}); the CLI form needs a literal ARN, \
@@ -93,8 +108,7 @@ fn cli_input(pipeline: &Pipeline, rule: &NotificationRule) -> Result<Value, Stri
     Ok(properties(rule, json!(resource)))
 }
 
-fn notification_rule_file(pipeline: &Pipeline, rule: &NotificationRule, input: &Value) -> OutputFile {
-    let path = format!("notifications/{}.json", rule.file_stem());
+fn notification_rule_file(pipeline: &Pipeline, path: String, input: &Value) -> OutputFile {
     let command = |region: &str, path: &str| {
         format!("aws codestar-notifications create-notification-rule{region} --cli-input-json file://{path}")
     };

@@ -257,9 +257,12 @@ fn rules_that_cannot_be_written_for_the_cli_stay_in_the_template() {
     assert_eq!(
         not_written[1..],
         [
-            ("app/events/", format!("pipeline \"app\" > generated events role: {needs_account}").as_str()),
             (
-                "app/events/",
+                "app/events/start-pipeline.role.json",
+                format!("pipeline \"app\" > generated events role: {needs_account}").as_str()
+            ),
+            (
+                "app/events/my-repo-main.json",
                 format!(
                     "pipeline \"app\" > event rule \"my-repo-main\": the repository's ARN is written like the \
                      pipeline's, and {needs_account}"

@@ -48,7 +48,7 @@ fn the_seed_rule_is_reproduced_from_a_codecommit_source() {
     let pipeline = pipeline_with(|p, source| {
         p.start_on_change("my-repo-main", source);
     });
-    let files = emit(&pipeline).unwrap();
+    let files = emit(&pipeline).into_result().unwrap();
     let rule = file(&files, "events/my-repo-main.json");
     let seed: Value = serde_json::from_str(
         &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/seed/eventbridge-rule.json"))
@@ -90,7 +90,7 @@ fn the_generated_role_may_only_start_this_pipeline() {
         p.start_on_change("my-repo-main", source);
         p.start_on_schedule("nightly", Schedule::cron("0 3 * * ? *"));
     });
-    let files = emit(&pipeline).unwrap();
+    let files = emit(&pipeline).into_result().unwrap();
     assert_eq!(
         files.iter().map(|file| file.path.as_str()).collect::<Vec<_>>(),
         [GENERATED_ROLE_FILE, "events/my-repo-main.json", "events/nightly.json"],
@@ -140,7 +140,7 @@ fn a_given_role_replaces_the_generated_one() {
             .role_arn("arn:aws:iam::123456789012:role/StartPipeline")
             .description("Every hour");
     });
-    let files = emit(&pipeline).unwrap();
+    let files = emit(&pipeline).into_result().unwrap();
     assert_eq!(files.len(), 1);
     assert_eq!(
         json_of(&files[0]),
@@ -165,7 +165,7 @@ fn each_state_change_rule_has_its_pattern() {
         p.on_action_state("action", &unit, [ActionExecutionState::Abandoned, ActionExecutionState::Failed], TOPIC)
             .target("arn:aws:lambda:us-east-1:123456789012:function:on-failure");
     });
-    let files = emit(&pipeline).unwrap();
+    let files = emit(&pipeline).into_result().unwrap();
     let patterns: Vec<Value> = files.iter().map(pattern_of).collect();
     assert_eq!(
         patterns,
@@ -214,7 +214,8 @@ fn ecr_and_s3_sources_give_their_patterns() {
         })
     };
     let (s3_trail, s3_created) = (s3(false), s3(true));
-    let pattern = |pipeline: &Pipeline| pattern_of(file(&emit(pipeline).unwrap(), "events/source-change.json"));
+    let pattern =
+        |pipeline: &Pipeline| pattern_of(file(&emit(pipeline).into_result().unwrap(), "events/source-change.json"));
     assert_eq!(
         pattern(&ecr),
         json!({"source": ["aws.ecr"], "detail-type": ["ECR Image Action"],
@@ -317,7 +318,7 @@ fn a_repository_given_by_expression_is_substituted_in_the_template() {
         json!([{"Fn::Sub": ["arn:${AWS::Partition}:codecommit:${AWS::Region}:987654321098:${Repository}",
                             {"Repository": {"Ref": "RepositoryName"}}]}])
     );
-    let errors: Vec<String> = emit(&pipeline).unwrap_err().0.iter().map(Violation::to_string).collect();
+    let errors: Vec<String> = emit(&pipeline).into_result().unwrap_err().0.iter().map(Violation::to_string).collect();
     assert_eq!(
         errors,
         [
@@ -338,7 +339,7 @@ fn the_cli_form_needs_the_pipelines_region_and_account() {
         p.start_on_change("my-repo-main", &source).role_arn("arn:aws:iam::123456789012:role/StartPipeline");
         p.on_pipeline_state("failed", [PipelineExecutionState::Failed], TOPIC);
     });
-    let errors: Vec<String> = emit(&pipeline).unwrap_err().0.iter().map(Violation::to_string).collect();
+    let errors: Vec<String> = emit(&pipeline).into_result().unwrap_err().0.iter().map(Violation::to_string).collect();
     assert_eq!(
         errors,
         ["error[event-rule-cli]: pipeline \"my-pipeline\" > event rule \"my-repo-main\": the repository's ARN is \
@@ -352,7 +353,7 @@ fn the_cli_form_needs_the_pipelines_region_and_account() {
         p.start_on_schedule("nightly", Schedule::cron("0 3 * * ? *"))
             .role_arn("arn:aws:iam::123456789012:role/StartPipeline");
     });
-    let errors: Vec<String> = emit(&pipeline).unwrap_err().0.iter().map(Violation::to_string).collect();
+    let errors: Vec<String> = emit(&pipeline).into_result().unwrap_err().0.iter().map(Violation::to_string).collect();
     assert_eq!(
         errors,
         ["error[event-rule-cli]: pipeline \"my-pipeline\" > event rule \"nightly\": the pipeline's ARN needs its \

@@ -33,7 +33,7 @@ fn seed_pipeline(region: Option<&str>, rule: NotificationRule) -> Pipeline {
 
 #[test]
 fn the_seed_command_is_reproduced_as_cli_input() {
-    let files = emit(&seed_pipeline(Some("us-east-1"), seed_rule())).unwrap();
+    let files = emit(&seed_pipeline(Some("us-east-1"), seed_rule())).into_result().unwrap();
     assert_eq!(files.len(), 1);
     let file = &files[0];
     assert_eq!(file.path, "notifications/pipeline-notifications.json");
@@ -68,7 +68,7 @@ fn a_status_and_a_slack_target_are_written() {
         .detail_type(DetailType::Basic)
         .target(NotificationTarget::chatbot_slack("arn:aws:chatbot::123456789012:chat-configuration/slack-channel/ops"))
         .status(NotificationStatus::Disabled);
-    let files = emit(&seed_pipeline(Some("eu-west-1"), rule)).unwrap();
+    let files = emit(&seed_pipeline(Some("eu-west-1"), rule)).into_result().unwrap();
     let input: Value = serde_json::from_str(&files[0].contents).unwrap();
     assert_eq!(
         input,
@@ -110,7 +110,7 @@ fn the_template_resource_references_the_pipeline_resource() {
 #[test]
 fn the_cli_form_needs_the_region_and_literal_targets() {
     let errors = |pipeline: &Pipeline| -> Vec<String> {
-        emit(pipeline).unwrap_err().0.iter().map(Violation::to_string).collect()
+        emit(pipeline).into_result().unwrap_err().0.iter().map(Violation::to_string).collect()
     };
     assert_eq!(
         errors(&seed_pipeline(None, seed_rule())),
@@ -126,4 +126,32 @@ fn the_cli_form_needs_the_region_and_literal_targets() {
              SNS target is a CloudFormation expression (!Ref NotificationsTopic); the CLI form needs a literal \
              ARN, so deploy this rule with the pipeline's template"]
     );
+}
+
+#[test]
+fn a_name_and_tags_may_be_expressions_in_the_template_only() {
+    let rule = seed_rule().rule_name(cfn::sub("${AWS::StackName}-notifications")).tag("team", cfn::reference("Team"));
+    let pipeline = seed_pipeline(Some("us-east-1"), rule);
+    let resources = template_resources(&pipeline, "Pipeline");
+    let properties = &resources[0].1["Properties"];
+    assert_eq!(resources[0].0, "PipelinePipelineNotificationsNotificationRule");
+    assert_eq!(properties["Name"], json!({"Fn::Sub": "${AWS::StackName}-notifications"}));
+    assert_eq!(properties["Tags"], json!({"team": {"Ref": "Team"}}));
+    let errors: Vec<String> = emit(&pipeline).into_result().unwrap_err().0.iter().map(Violation::to_string).collect();
+    assert_eq!(
+        errors,
+        ["error[notification-rule-cli]: pipeline \"my-pipeline\" > notification rule \"pipeline-notifications\": the \
+             rule's name is a CloudFormation expression (!Sub ${AWS::StackName}-notifications); the CLI form needs a \
+             literal, so deploy this rule with the pipeline's template"]
+    );
+}
+
+#[test]
+fn literal_tags_are_written_in_both_forms() {
+    let pipeline = seed_pipeline(Some("us-east-1"), seed_rule().tag("team", "release").tag("cost-center", "42"));
+    let files = emit(&pipeline).into_result().unwrap();
+    let input: Value = serde_json::from_str(&files[0].contents).unwrap();
+    assert_eq!(input["Tags"], json!({"team": "release", "cost-center": "42"}));
+    assert_eq!(input["Name"], "pipeline-notifications");
+    assert_eq!(template_resources(&pipeline, "Pipeline")[0].1["Properties"]["Tags"], input["Tags"]);
 }

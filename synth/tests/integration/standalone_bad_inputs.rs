@@ -85,7 +85,7 @@ fn a_fifo_is_refused_without_being_opened() {
 }
 
 #[test]
-fn devices_and_folders_are_refused_without_being_read() {
+fn devices_and_folders_without_pipelines_are_refused_without_being_read() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("templates")).unwrap();
     let (code, _, stderr) = synth(&["validate", "/dev/zero", "/dev/urandom", "templates"], dir.path());
@@ -94,7 +94,8 @@ fn devices_and_folders_are_refused_without_being_read() {
         stderr,
         "error: /dev/zero: not a regular file: it is a device; give the path of a pipeline file\n\
          error: /dev/urandom: not a regular file: it is a device; give the path of a pipeline file\n\
-         error: templates: not a regular file: it is a folder; give the path of a pipeline file\n"
+         error: templates: the folder holds no pipeline file (pipeline.json, template.json, template.yaml); give \
+         a pipeline file or an output folder of synth\n"
     );
 }
 

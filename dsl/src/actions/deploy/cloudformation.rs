@@ -157,12 +157,76 @@ impl<'p> CloudFormationDeploy<'p, 0> {
             .change_set_name(change_set_name)
     }
 
+    /// `CHANGE_SET_EXECUTE` with a `RoleArn`: executes the change set
+    /// `change_set_name` of `stack_name` with `deployment_role` (the
+    /// deployment role is only given once, here or to the other
+    /// constructors, so no setter can replace it).
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("p", |p| {
+    ///     p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///     p.stage("Deploy", |s| {
+    ///         s.add(CloudFormationDeploy::execute_change_set_with_role(
+    ///             "Apply",
+    ///             "app",
+    ///             "app-changes",
+    ///             "arn:aws:iam::123456789012:role/CloudFormationRole",
+    ///         ))
+    ///     });
+    /// });
+    /// let configuration = pipeline.declaration().stages[1].actions[0].configuration.as_ref().unwrap();
+    /// assert_eq!(configuration["RoleArn"], "arn:aws:iam::123456789012:role/CloudFormationRole");
+    /// ```
+    pub fn execute_change_set_with_role(
+        name: impl Into<Str>,
+        stack_name: impl Into<Text<'p>>,
+        change_set_name: impl Into<Text<'p>>,
+        deployment_role: impl Into<Text<'p>>,
+    ) -> Self {
+        CloudFormationDeploy::execute_change_set(name, stack_name, change_set_name)
+            .with_deployment_role(deployment_role)
+    }
+
     /// `OutputFileName`: writes the stack's outputs as JSON to `file` in the
     /// action's single output artifact, named `<ActionName>Output` unless
     /// [`CloudFormationDeploy::output_name`] names it.
     pub fn output_file_name(mut self, file: impl Into<Text<'p>>) -> CloudFormationDeploy<'p, 1> {
         self.spec.set("OutputFileName", file);
         self.spec.default_output();
+        CloudFormationDeploy { spec: self.spec, deployment_role_arn: self.deployment_role_arn }
+    }
+}
+
+impl<'p> CloudFormationDeploy<'p, 0> {
+    /// Declares the action's single output artifact, named `name`, without
+    /// `OutputFileName`: the artifact is written but holds no outputs file
+    /// (as templates that declare `OutputArtifacts` alone do).
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("p", |p| {
+    ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///     p.stage("Deploy", |s| {
+    ///         s.add(
+    ///             CloudFormationDeploy::create_update(
+    ///                 "Deploy",
+    ///                 "app",
+    ///                 source.artifact().path("app.yaml"),
+    ///                 "arn:aws:iam::123456789012:role/CloudFormationRole",
+    ///             )
+    ///             .output("StackOutput"),
+    ///         )
+    ///     });
+    /// });
+    /// let deploy = &pipeline.declaration().stages[1].actions[0];
+    /// assert_eq!(deploy.output_artifacts.as_ref().unwrap()[0].name, "StackOutput");
+    /// assert!(!deploy.configuration.as_ref().unwrap().contains_key("OutputFileName"));
+    /// ```
+    pub fn output(mut self, name: impl Into<String>) -> CloudFormationDeploy<'p, 1> {
+        self.spec.output(name);
         CloudFormationDeploy { spec: self.spec, deployment_role_arn: self.deployment_role_arn }
     }
 }
