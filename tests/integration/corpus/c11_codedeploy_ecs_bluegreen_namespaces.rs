@@ -7,7 +7,7 @@
 
 use pipewright::prelude::*;
 
-use super::{KnownDifference, CODECOMMIT_RULE_PATTERN, PIPELINE_ARN};
+use super::{codecommit_push, KnownDifference, PIPELINE_ARN};
 
 /// `<pApplicationName>-<suffix>`.
 fn named(suffix: &str) -> Str {
@@ -22,11 +22,25 @@ pub fn pipeline() -> Pipeline {
         let source = p.source_stage("Source", |s| {
             s.add(
                 CodeCommitSource::new("ApplicationSource", cfn::get_att("rCodeCommitRepo", "Name"), "main")
+                    .poll_for_source_changes(false)
                     .output_name("Source")
                     .run_order(1),
             )
         });
-        p.start_on_change("codecommit-main", &source).role_arn(cfn::get_att("rCloudWatchEventRole", "Arn"));
+        let repository_arn = cfn::join(
+            "",
+            [
+                "arn:aws:codecommit:".into(),
+                cfn::reference("AWS::Region"),
+                ":".into(),
+                cfn::reference("AWS::AccountId"),
+                ":".into(),
+                cfn::get_att("rCodeCommitRepo", "Name"),
+            ],
+        );
+        p.start_on_event("codecommit-main", codecommit_push(repository_arn, "main"))
+            .target_id("codepipeline-AppPipeline")
+            .role_arn(cfn::get_att("rCloudWatchEventRole", "Arn"));
         let image = p.stage("Build", |s| {
             let application = s.add(
                 CodeBuild::new("ApplicationBuild", named("appbuild"), source.artifact()).output("ApplicationBuild"),
@@ -105,24 +119,12 @@ pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
         "the original writes an empty `OutputArtifacts: []`; synth leaves the key out",
     ),
     KnownDifference::gap(
-        "rules[0].EventPattern.resources[0].Fn::Join",
-        CODECOMMIT_RULE_PATTERN,
-    ),
-    KnownDifference::gap(
-        "rules[0].EventPattern.resources[0].Fn::Sub",
-        CODECOMMIT_RULE_PATTERN,
-    ),
-    KnownDifference::gap(
         "rules[0].Targets[0].Arn.Fn::Join",
         PIPELINE_ARN,
     ),
     KnownDifference::gap(
         "rules[0].Targets[0].Arn.Fn::Sub",
         PIPELINE_ARN,
-    ),
-    KnownDifference::gap(
-        "rules[0].Targets[0].Id",
-        "the target id of the pipeline is always `StartPipeline`; the original names it `codepipeline-AppPipeline`",
     ),
     KnownDifference::gap(
         "rules[0].Name",

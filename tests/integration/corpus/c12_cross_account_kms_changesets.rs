@@ -45,10 +45,14 @@ fn change_set<'p>(
         .run_order(1),
     );
     s.add(
-        CloudFormationDeploy::execute_change_set(format!("DeployChangeSet{environment}"), stack, stack)
-            .configuration("RoleArn", deployment_role)
-            .role_arn(action_role)
-            .after(&create),
+        CloudFormationDeploy::execute_change_set_with_role(
+            format!("DeployChangeSet{environment}"),
+            stack,
+            stack,
+            deployment_role,
+        )
+        .role_arn(action_role)
+        .after(&create),
     );
 }
 

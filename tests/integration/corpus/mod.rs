@@ -10,7 +10,10 @@
 //! still differs is listed beside the code, with the reason, in the file's
 //! `KNOWN_DIFFERENCES`.
 
+use pipewright::events::EventPattern;
+use pipewright::model::Str;
 use pipewright::Pipeline;
+use serde_json::json;
 
 pub mod c01_cross_account_codecommit_kms;
 pub mod c02_cross_region_s3_codedeploy;
@@ -24,6 +27,25 @@ pub mod c09_codecommit_approvals_events_rule;
 pub mod c10_cfn_json_s3_source_codebuild;
 pub mod c11_codedeploy_ecs_bluegreen_namespaces;
 pub mod c12_cross_account_kms_changesets;
+
+/// The event pattern of pushes to `branch` of the CodeCommit repository
+/// `repository_arn`, as both templates with such a rule write it (with the
+/// ARN as `Fn::Join`, where [`PipelineBuilder::start_on_change`] writes
+/// `Fn::Sub`).
+///
+/// [`PipelineBuilder::start_on_change`]: pipewright::PipelineBuilder::start_on_change
+pub fn codecommit_push(repository_arn: Str, branch: &str) -> EventPattern {
+    EventPattern::custom(json!({
+        "source": ["aws.codecommit"],
+        "resources": [repository_arn],
+        "detail-type": ["CodeCommit Repository State Change"],
+        "detail": {
+            "event": ["referenceCreated", "referenceUpdated"],
+            "referenceType": ["branch"],
+            "referenceName": [branch],
+        },
+    }))
+}
 
 /// How the original file holds its pipeline.
 #[derive(Clone, Copy, Debug)]
@@ -74,12 +96,6 @@ impl KnownDifference {
 pub const PIPELINE_ARN: &str = "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical \
                                 id>}` with a logical id derived from the name; the original writes its own ARN form \
                                 with its own logical id";
-
-/// Why the pattern of a rule on a CodeCommit change differs from the
-/// original's.
-pub const CODECOMMIT_RULE_PATTERN: &str = "the rule on a CodeCommit change writes its own event pattern, with the \
-                                           repository ARN as `Fn::Sub`; the original spells it with `Fn::Join`, and \
-                                           a custom event pattern cannot be given";
 
 /// One corpus file and its rebuild.
 pub struct Rebuild {
