@@ -7,7 +7,7 @@
 
 use pipewright::prelude::*;
 
-use super::{codecommit_push, KnownDifference, PIPELINE_ARN};
+use super::{codecommit_push, KnownDifference, JSON_TEXT_LAYOUT, PIPELINE_ARN};
 
 /// `<pApplicationName>-<suffix>`.
 fn named(suffix: &str) -> Str {
@@ -106,6 +106,8 @@ pub fn pipeline() -> Pipeline {
 
 /// Where the synthesized pipeline differs from the original.
 pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
+    KnownDifference::layout("Properties.Stages[3].Actions[0].Configuration.ParameterOverrides", JSON_TEXT_LAYOUT),
+    KnownDifference::layout("Properties.Stages[4].Actions[0].Configuration.EnvironmentVariables", JSON_TEXT_LAYOUT),
     KnownDifference::layout(
         "Properties.Stages[5].Actions[0].InputArtifacts[0].Name",
         "CodeDeployToEcs wires its inputs in argument order (task definition, AppSpec, then images); the original lists the image first. AWS reads these artifacts by name",
