@@ -5,7 +5,8 @@ use indexmap::IndexMap;
 
 use crate::action_handle::ActionHandle;
 use crate::action_ref::{ActionRef, HasActionRef};
-use crate::artifact::{Artifact, ArtifactPath};
+use crate::artifact::{Artifact, ArtifactPath, GetParam};
+use crate::model::cloudformation::TemplateCondition;
 use crate::model::{ActionCategory, ActionOwner, ActionTypeId, EnvironmentVariable, EnvironmentVariableType, Str};
 use crate::text::Text;
 use crate::variables::VariableSet;
@@ -38,6 +39,8 @@ pub struct ActionSpec<'p> {
     pub(crate) run_order: Option<u32>,
     pub(crate) after: Vec<ActionRef<'p>>,
     pub(crate) uses: Vec<ActionRef<'p>>,
+    /// The CloudFormation condition the action exists under.
+    pub(crate) condition: Option<String>,
 }
 
 /// A configuration value whose text depends on names the builder assigns.
@@ -49,6 +52,10 @@ pub(crate) enum ConfigValue<'p> {
     Path(ArtifactPath<'p>),
     /// `<ArtifactName>`.
     ArtifactName(Artifact<'p>),
+    /// `{"Fn::GetParam":["<ArtifactName>","<file>","<key>"]}`, as text.
+    GetParam(GetParam<'p>),
+    /// The values one after the other (a JSON text with `Fn::GetParam`s).
+    Concat(Vec<ConfigValue<'p>>),
 }
 
 /// An output artifact the action declares; `name: None` gets the default
@@ -84,6 +91,7 @@ impl<'p> ActionSpec<'p> {
             run_order: None,
             after: Vec::new(),
             uses: Vec::new(),
+            condition: None,
         }
     }
 
@@ -130,6 +138,20 @@ impl<'p> ActionSpec<'p> {
     pub(crate) fn set_artifact_name(&mut self, key: &str, artifact: Artifact<'p>) {
         self.input(artifact);
         self.configuration.insert(key.to_owned(), ConfigValue::ArtifactName(artifact));
+    }
+
+    /// Sets a configuration key to a value made of pieces, some of which
+    /// name artifacts (`Fn::GetParam`): those artifacts become inputs.
+    pub(crate) fn set_pieces(&mut self, key: &str, pieces: Vec<ConfigValue<'p>>) {
+        for piece in &pieces {
+            match piece {
+                ConfigValue::GetParam(get_param) => self.input(get_param.path.artifact),
+                ConfigValue::Path(path) => self.input(path.artifact),
+                ConfigValue::ArtifactName(artifact) => self.input(*artifact),
+                ConfigValue::Text(_) | ConfigValue::Concat(_) => {}
+            }
+        }
+        self.configuration.insert(key.to_owned(), ConfigValue::Concat(pieces));
     }
 
     /// Adds an input artifact (once; a second use of the same artifact is kept
@@ -343,6 +365,17 @@ pub trait ActionSettings<'p>: Sized {
     /// AWS publishes a newer version of.
     fn version(mut self, version: impl Into<Str>) -> Self {
         self.spec_mut().type_id.version = version.into();
+        self
+    }
+
+    /// Puts the action under a CloudFormation condition declared with
+    /// [`PipelineBuilder::condition`](crate::PipelineBuilder::condition): the
+    /// template writes it as `{"Fn::If": [condition, action, {"Ref":
+    /// "AWS::NoValue"}]}`, so the action exists only when the condition
+    /// holds. Validation treats it as present or absent: an unconditional
+    /// action may not consume its outputs. The API JSON form cannot hold it.
+    fn when(mut self, condition: &TemplateCondition) -> Self {
+        self.spec_mut().condition = Some(condition.name().to_owned());
         self
     }
 

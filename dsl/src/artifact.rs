@@ -2,6 +2,7 @@
 //! hands to another.
 
 use crate::action_ref::Brand;
+use crate::model::Str;
 
 /// An artifact produced by an action of this pipeline.
 ///
@@ -17,8 +18,10 @@ pub struct Artifact<'p> {
 impl<'p> Artifact<'p> {
     /// A file inside this artifact, e.g. `build.path("template.yaml")`.
     /// Using the path as an action setting also wires the artifact as an input
-    /// of that action.
-    pub fn path(self, file: impl Into<String>) -> ArtifactPath<'p> {
+    /// of that action. The file may be an expression,
+    /// `build.path(cfn::sub("${Base}.json"))`: the setting is then written
+    /// `{"Fn::Sub": "BuildOutput::${Base}.json"}`.
+    pub fn path(self, file: impl Into<Str>) -> ArtifactPath<'p> {
         ArtifactPath { artifact: self, file: file.into() }
     }
 }
@@ -27,7 +30,7 @@ impl<'p> Artifact<'p> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ArtifactPath<'p> {
     pub(crate) artifact: Artifact<'p>,
-    pub(crate) file: String,
+    pub(crate) file: Str,
 }
 
 impl<'p> ArtifactPath<'p> {
@@ -37,7 +40,35 @@ impl<'p> ArtifactPath<'p> {
     }
 
     /// The file's path inside the artifact.
-    pub fn file(&self) -> &str {
+    pub fn file(&self) -> &Str {
         &self.file
+    }
+
+    /// The value of `key` in this JSON file, read when the action runs:
+    /// CodePipeline's `{"Fn::GetParam": [artifact, file, key]}`, for
+    /// CloudFormation `ParameterOverrides`. Using it wires the artifact as an
+    /// input of the action.
+    pub fn get_param(self, key: impl Into<String>) -> GetParam<'p> {
+        GetParam { path: self, key: key.into() }
+    }
+}
+
+/// A value read from a JSON file of an input artifact when the action runs
+/// (`Fn::GetParam`): [`ArtifactPath::get_param`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GetParam<'p> {
+    pub(crate) path: ArtifactPath<'p>,
+    pub(crate) key: String,
+}
+
+impl<'p> GetParam<'p> {
+    /// The file that holds the value.
+    pub fn path(&self) -> &ArtifactPath<'p> {
+        &self.path
+    }
+
+    /// The key of the value in the file.
+    pub fn key(&self) -> &str {
+        &self.key
     }
 }

@@ -23,9 +23,27 @@
 //!     serde_json::json!({"Fn::If": ["IsProd", {"Fn::GetAtt": ["DeployRole", "Arn"]}, {"Ref": "AWS::NoValue"}]})
 //! );
 //! ```
+//!
+//! Conditions are declared once, as handles ([`TemplateCondition`]), and
+//! used around stages, actions and values:
+//!
+//! ```
+//! use pipewright_dsl::cfn;
+//!
+//! let prod = cfn::equals(cfn::reference("Env"), "prod");
+//! assert_eq!(serde_json::to_value(&prod).unwrap(), serde_json::json!({"Fn::Equals": [{"Ref": "Env"}, "prod"]}));
+//! let feature = cfn::TemplateCondition::new("HasFeature", cfn::not(cfn::equals(cfn::reference("Feature"), "")));
+//! let both = cfn::and([prod, (&feature).into()]);
+//! assert_eq!(
+//!     serde_json::to_value(&both).unwrap(),
+//!     serde_json::json!({"Fn::And": [{"Fn::Equals": [{"Ref": "Env"}, "prod"]}, {"Condition": "HasFeature"}]})
+//! );
+//! ```
 
 use serde_json::{json, Value};
 
+use crate::model::cloudformation::if_expression;
+pub use crate::model::cloudformation::{IfThen, TemplateCondition};
 use crate::model::{Expr, Str};
 
 fn function(name: &str, argument: Value) -> Str {
@@ -53,15 +71,78 @@ pub fn sub(template: &str) -> Str {
     function("Fn::Sub", json!(template))
 }
 
+/// `{"Fn::Sub": [template, {name: value, ...}]}`: `${name}` substituted by
+/// the values given here, other `${..}` by parameters and resources.
+///
+/// ```
+/// use pipewright_dsl::cfn;
+///
+/// let url = cfn::sub_with("https://${Host}/${Path}", [("Host", cfn::get_att("Site", "DomainName")), ("Path", "index.html".into())]);
+/// assert_eq!(
+///     serde_json::to_value(&url).unwrap(),
+///     serde_json::json!({"Fn::Sub": ["https://${Host}/${Path}", {"Host": {"Fn::GetAtt": ["Site", "DomainName"]}, "Path": "index.html"}]})
+/// );
+/// ```
+pub fn sub_with<'a>(template: &str, variables: impl IntoIterator<Item = (&'a str, Str)>) -> Str {
+    let variables: serde_json::Map<String, Value> =
+        variables.into_iter().map(|(name, value)| (name.to_owned(), json!(value))).collect();
+    function("Fn::Sub", json!([template, variables]))
+}
+
 /// `{"Fn::Join": [separator, parts]}`.
 pub fn join(separator: &str, parts: impl IntoIterator<Item = Str>) -> Str {
     let parts: Vec<Str> = parts.into_iter().collect();
     function("Fn::Join", json!([separator, parts]))
 }
 
-/// `{"Fn::If": [condition, then, else]}`.
+/// `{"Fn::Join": [separator, list]}` over a list-valued expression, such
+/// as an attribute that is a list (`!GetAtt Endpoint.DnsEntries`) or
+/// `Fn::Split`.
+///
+/// ```
+/// use pipewright_dsl::cfn;
+///
+/// let names = cfn::join_list(",", cfn::get_att("Endpoint", "DnsEntries"));
+/// assert_eq!(
+///     serde_json::to_value(&names).unwrap(),
+///     serde_json::json!({"Fn::Join": [",", {"Fn::GetAtt": ["Endpoint", "DnsEntries"]}]})
+/// );
+/// ```
+pub fn join_list(separator: &str, list: Str) -> Str {
+    function("Fn::Join", json!([separator, list]))
+}
+
+/// `{"Fn::Equals": [left, right]}`: a condition's expression.
+pub fn equals(left: impl Into<Str>, right: impl Into<Str>) -> Str {
+    function("Fn::Equals", json!([left.into(), right.into()]))
+}
+
+/// `{"Fn::And": [conditions]}`: every condition holds (2..10 of them).
+pub fn and(conditions: impl IntoIterator<Item = Str>) -> Str {
+    function("Fn::And", json!(conditions.into_iter().collect::<Vec<_>>()))
+}
+
+/// `{"Fn::Or": [conditions]}`: one of the conditions holds (2..10 of them).
+pub fn or(conditions: impl IntoIterator<Item = Str>) -> Str {
+    function("Fn::Or", json!(conditions.into_iter().collect::<Vec<_>>()))
+}
+
+/// `{"Fn::Not": [condition]}`.
+pub fn not(condition: impl Into<Str>) -> Str {
+    function("Fn::Not", json!([condition.into()]))
+}
+
+/// `{"Condition": name}`: a condition declared elsewhere (in the user's own
+/// template), as an operand of [`and`], [`or`] or [`not`]; a condition
+/// declared here converts from its handle (`(&handle).into()`).
+pub fn condition_named(name: &str) -> Str {
+    function("Condition", json!(name))
+}
+
+/// `{"Fn::If": [condition, then, else]}`; with a declared condition,
+/// [`TemplateCondition::then`] writes the same.
 pub fn if_(condition: &str, then: impl Into<Str>, otherwise: impl Into<Str>) -> Str {
-    function("Fn::If", json!([condition, then.into(), otherwise.into()]))
+    if_expression(condition, then.into(), otherwise.into())
 }
 
 /// `{"Fn::Select": [index, list]}`.

@@ -3,6 +3,7 @@
 //! so passing a name written as a string explains how to get a handle.
 
 use crate::artifact::{Artifact, ArtifactPath};
+use crate::model::Str;
 
 /// An artifact produced by an earlier action of the same pipeline.
 ///
@@ -94,17 +95,17 @@ impl<'p> PathInput<'p> for ArtifactPath<'p> {
 )]
 pub trait FileInput<'p> {
     /// The artifact and, when given, the file inside it.
-    fn into_file(self) -> (Artifact<'p>, Option<String>);
+    fn into_file(self) -> (Artifact<'p>, Option<Str>);
 }
 
 impl<'p> FileInput<'p> for Artifact<'p> {
-    fn into_file(self) -> (Artifact<'p>, Option<String>) {
+    fn into_file(self) -> (Artifact<'p>, Option<Str>) {
         (self, None)
     }
 }
 
 impl<'p> FileInput<'p> for ArtifactPath<'p> {
-    fn into_file(self) -> (Artifact<'p>, Option<String>) {
+    fn into_file(self) -> (Artifact<'p>, Option<Str>) {
         (self.artifact, Some(self.file))
     }
 }

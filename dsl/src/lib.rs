@@ -87,7 +87,7 @@ mod variables;
 pub use action_handle::ActionHandle;
 pub use action_ref::{ActionRef, HasActionRef};
 pub use action_spec::{ActionSettings, ActionSpec, CrossRegionAction, IntoAction, NonSourceAction, SourceAction};
-pub use artifact::{Artifact, ArtifactPath};
+pub use artifact::{Artifact, ArtifactPath, GetParam};
 pub use builder::{PipelineBuilder, SourceStageBuilder, StageBuilder};
 pub use findings::{Location, Rule, RuleGroup, Severity, Violation, Violations};
 pub use pipeline::{DisabledTransition, Pipeline};

@@ -5,7 +5,7 @@
 //! builder, [`Pipeline::validate`] with the rules.
 
 use crate::events::EventRule;
-use crate::model::cloudformation::{CfnPipeline, PipelineProperties, StageTransition};
+use crate::model::cloudformation::{CfnPipeline, PipelineProperties, StageTransition, TemplateCondition};
 use crate::model::{PipelineDeclaration, PipelineDocument, Tag};
 use crate::notifications::NotificationRule;
 use crate::{Location, Violation};
@@ -70,7 +70,11 @@ impl Pipeline {
             name_generated: !resource.name_given,
             build_violations: Vec::new(),
             derived_names: Vec::new(),
-            surroundings: Surroundings::default(),
+            surroundings: Surroundings {
+                conditions: resource.conditions,
+                conditions_known: true,
+                ..Surroundings::default()
+            },
         }
     }
 
@@ -105,6 +109,7 @@ impl Pipeline {
                 .then(|| self.disabled_transitions.clone()),
             restart_execution_on_update: self.restart_execution_on_update,
             tags: (!self.tags.is_empty()).then(|| self.tags.clone()),
+            conditions: self.surroundings.conditions.clone(),
         }
     }
 
@@ -167,6 +172,21 @@ impl Pipeline {
         &self.disabled_transitions
     }
 
+    /// The CloudFormation conditions the pipeline's template declares (its
+    /// `Conditions`), in declaration order: those declared with
+    /// [`PipelineBuilder::condition`](crate::PipelineBuilder::condition), or
+    /// read with a template.
+    pub fn conditions(&self) -> &[TemplateCondition] {
+        &self.surroundings.conditions
+    }
+
+    /// Whether the pipeline knows its template's `Conditions`: true for a
+    /// pipeline built with the builders or read from a template, false for
+    /// one read from API JSON (which has no template).
+    pub fn conditions_known(&self) -> bool {
+        self.surroundings.conditions_known
+    }
+
     /// Whether CloudFormation starts an execution after each update.
     pub fn restart_execution_on_update(&self) -> Option<bool> {
         self.restart_execution_on_update
@@ -188,4 +208,9 @@ pub(crate) struct Surroundings {
     pub(crate) event_rules: Vec<EventRule>,
     /// Notification rules, in declaration order.
     pub(crate) notification_rules: Vec<NotificationRule>,
+    /// The CloudFormation conditions of the template, in declaration order.
+    pub(crate) conditions: Vec<TemplateCondition>,
+    /// Whether the pipeline knows its template's conditions (built, or read
+    /// from a template): then a condition it names must be among them.
+    pub(crate) conditions_known: bool,
 }

@@ -27,8 +27,9 @@ pub struct VariableReference<'a> {
 }
 
 impl ActionDeclaration {
-    /// Every variable reference in the literal values of the action's
-    /// configuration, commands and environment variables, in that order.
+    /// Every variable reference in the action's configuration, commands and
+    /// environment variables, in that order: in literal values and in the
+    /// texts of expressions (`Fn::Sub`, `Fn::Join`, ...) alike.
     ///
     /// ```
     /// use pipewright_dsl::model::ActionDeclaration;
@@ -42,19 +43,15 @@ impl ActionDeclaration {
     /// assert_eq!(reference.field, "environmentVariables[0].value");
     /// ```
     pub fn variable_references(&self) -> Vec<VariableReference<'_>> {
-        let configuration = self
-            .configuration
-            .iter()
-            .flatten()
-            .filter_map(|(key, value)| value.as_literal().map(|text| (format!("configuration.{key}"), text)));
-        let commands = self
-            .commands
-            .iter()
-            .flatten()
-            .enumerate()
-            .filter_map(|(index, command)| command.as_literal().map(|text| (format!("commands[{index}]"), text)));
-        let environment = self.environment_variables.iter().flatten().enumerate().filter_map(|(index, variable)| {
-            variable.value.as_literal().map(|text| (format!("environmentVariables[{index}].value"), text))
+        let configuration =
+            self.configuration.iter().flatten().flat_map(|(key, value)| {
+                value.texts().into_iter().map(move |text| (format!("configuration.{key}"), text))
+            });
+        let commands = self.commands.iter().flatten().enumerate().flat_map(|(index, command)| {
+            command.texts().into_iter().map(move |text| (format!("commands[{index}]"), text))
+        });
+        let environment = self.environment_variables.iter().flatten().enumerate().flat_map(|(index, variable)| {
+            variable.value.texts().into_iter().map(move |text| (format!("environmentVariables[{index}].value"), text))
         });
         configuration
             .chain(commands)

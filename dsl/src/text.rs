@@ -1,6 +1,7 @@
 //! Setting values that may carry variable references.
 
 use crate::action_ref::ActionRef;
+use crate::model::cloudformation::IfThen;
 use crate::model::{Expr, Str};
 use crate::variables::{PipelineVar, Var};
 
@@ -37,9 +38,22 @@ impl<'p> Text<'p> {
         &self.uses
     }
 
-    /// Joins pieces into one value. Literal pieces stay one literal; when a
-    /// piece is a CloudFormation expression the result is one flat `Fn::Join`
-    /// with an empty delimiter, adjacent literals merged.
+    /// Joins pieces into one value. Literal pieces stay one literal. When
+    /// the expressions among the pieces are all `Fn::Sub` texts, the result
+    /// is one `Fn::Sub` (literal pieces escaped, so a `${` in them stays
+    /// text): `${Param}` and pipeline variables `#{..}` mix in one
+    /// substitution, as templates write them. Any other expression makes one
+    /// flat `Fn::Join` with an empty delimiter, adjacent literals merged.
+    ///
+    /// ```
+    /// use pipewright_dsl::{cfn, Text};
+    ///
+    /// let text = Text::concat([cfn::sub("${Env}-").into(), "#{Build.Tag}".into(), "-${x}".into()]);
+    /// assert_eq!(
+    ///     serde_json::to_value(text.as_str()).unwrap(),
+    ///     serde_json::json!({"Fn::Sub": "${Env}-#{Build.Tag}-${!x}"})
+    /// );
+    /// ```
     ///
     /// ```
     /// use pipewright_dsl::{cfn, Text};
@@ -51,6 +65,10 @@ impl<'p> Text<'p> {
     /// );
     /// ```
     pub fn concat(parts: impl IntoIterator<Item = Text<'p>>) -> Text<'p> {
+        let parts: Vec<Text<'p>> = parts.into_iter().collect();
+        if let Some(substitution) = one_substitution(&parts) {
+            return Text { value: substitution, uses: parts.into_iter().flat_map(|part| part.uses).collect() };
+        }
         let mut uses = Vec::new();
         let mut pieces: Vec<serde_json::Value> = Vec::new();
         for part in parts {
@@ -80,6 +98,28 @@ impl<'p> Text<'p> {
         };
         Text { value, uses }
     }
+}
+
+/// The pieces as one `Fn::Sub`, when every expression among them is an
+/// `Fn::Sub` of a text (and there is one); literal pieces are escaped.
+fn one_substitution(parts: &[Text<'_>]) -> Option<Str> {
+    let mut template = String::new();
+    let mut substitutions = 0;
+    for part in parts {
+        match &part.value {
+            Str::Literal(text) => template.push_str(&text.replace("${", "${!")),
+            Str::Expr(expr) => match (expr.function(), expr.argument()) {
+                ("Fn::Sub", serde_json::Value::String(text)) => {
+                    substitutions += 1;
+                    template.push_str(text);
+                }
+                _ => return None,
+            },
+        }
+    }
+    (substitutions > 0).then(|| {
+        Str::Expr(Expr::new("Fn::Sub", serde_json::Value::String(template)).expect("Fn::Sub is an intrinsic function"))
+    })
 }
 
 /// Appends a literal piece, merged into the previous piece when that is a
@@ -129,6 +169,29 @@ impl<'p> From<&String> for Text<'p> {
 impl<'p> From<Str> for Text<'p> {
     fn from(value: Str) -> Self {
         Text { value, uses: Vec::new() }
+    }
+}
+
+/// A value chosen by a condition, left out when it does not hold:
+/// `condition.then(value)` in any setting.
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+///
+/// let pipeline = Pipeline::build("p", |p| {
+///     let prod = p.condition("IsProd", cfn::equals(cfn::reference("Env"), "prod"));
+///     p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+///     p.stage("Approve", |s| s.add(ManualApproval::new("Approve").notification_arn(prod.then(cfn::reference("Topic")))));
+/// });
+/// let configuration = pipeline.declaration().stages[1].actions[0].configuration.as_ref().unwrap();
+/// assert_eq!(
+///     serde_json::to_value(&configuration["NotificationArn"]).unwrap(),
+///     serde_json::json!({"Fn::If": ["IsProd", {"Ref": "Topic"}, {"Ref": "AWS::NoValue"}]})
+/// );
+/// ```
+impl<'p> From<IfThen> for Text<'p> {
+    fn from(choice: IfThen) -> Self {
+        Text { value: choice.into(), uses: Vec::new() }
     }
 }
 

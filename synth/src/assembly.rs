@@ -328,7 +328,7 @@ fn emit_pipeline(pipeline: &Pipeline, format: Format) -> Result<PipelineFiles, V
     let mut emitted = PipelineFiles { files: Vec::new(), not_written: Vec::new() };
     match api_json::emit(pipeline) {
         Ok(file) => emitted.files.push(file),
-        Err(error @ EmitError::Expression { .. }) => {
+        Err(error @ (EmitError::Expression { .. } | EmitError::Condition { .. })) => {
             emitted.not_written.push(NotWritten { path: api_json::FILE_NAME.to_owned(), reason: error.to_string() })
         }
         Err(error) => return Err(failure(Rule::PipelineJson, error)),

@@ -13,8 +13,8 @@ use std::fs;
 use std::path::Path;
 
 use crate::examples::{
-    build_and_deploy, cross_region_cross_account, custom_event_rule, minimal, seed, stack_set_across_accounts,
-    variables_and_approval,
+    build_and_deploy, conditional_environments, cross_region_cross_account, custom_event_rule, minimal, seed,
+    stack_set_across_accounts, variables_and_approval,
 };
 use pipewright::prelude::*;
 
@@ -99,6 +99,11 @@ fn stack_set_across_accounts() {
 #[test]
 fn custom_event_rule() {
     assert_example_snapshots("06_custom_event_rule", &[custom_event_rule::pipeline()]);
+}
+
+#[test]
+fn conditional_environments() {
+    assert_example_snapshots("07_conditional_environments", &[conditional_environments::pipeline()]);
 }
 
 #[test]

@@ -6,10 +6,7 @@ use pipewright::prelude::*;
 use pipewright::synth::graph::{self, GraphFormat};
 use pipewright::synth::Exit;
 
-use crate::examples::{
-    build_and_deploy, cross_region_cross_account, custom_event_rule, minimal, seed, stack_set_across_accounts,
-    variables_and_approval,
-};
+use crate::examples::{self, seed};
 
 fn assert_graph_snapshots(example: &str, pipelines: &[Pipeline]) {
     let pipelines: Vec<&Pipeline> = pipelines.iter().collect();
@@ -24,38 +21,10 @@ fn assert_graph_snapshots(example: &str, pipelines: &[Pipeline]) {
 }
 
 #[test]
-fn minimal() {
-    assert_graph_snapshots("01_minimal", &[minimal::pipeline()]);
-}
-
-#[test]
-fn build_and_deploy() {
-    assert_graph_snapshots("02_build_and_deploy", &[build_and_deploy::pipeline()]);
-}
-
-#[test]
-fn variables_and_approval() {
-    assert_graph_snapshots("03_variables_and_approval", &[variables_and_approval::pipeline()]);
-}
-
-#[test]
-fn cross_region_cross_account() {
-    assert_graph_snapshots("04_cross_region_cross_account", &[cross_region_cross_account::pipeline()]);
-}
-
-#[test]
-fn stack_set_across_accounts() {
-    assert_graph_snapshots("05_stack_set_across_accounts", &[stack_set_across_accounts::pipeline()]);
-}
-
-#[test]
-fn custom_event_rule() {
-    assert_graph_snapshots("06_custom_event_rule", &[custom_event_rule::pipeline()]);
-}
-
-#[test]
-fn seed() {
-    assert_graph_snapshots("seed", &seed::pipelines());
+fn every_example() {
+    for (example, pipelines) in examples::all() {
+        assert_graph_snapshots(example, &pipelines);
+    }
 }
 
 /// The ```mermaid block of the README is the output of

@@ -135,7 +135,7 @@ impl<'p, const N: usize> StepFunctionsInvoke<'p, N> {
     pub fn file_input(mut self, file: impl PathInput<'p>) -> Self {
         let path = file.into_path();
         self.spec.set("InputType", providers::INPUT_TYPE_FILE_PATH);
-        self.spec.set("Input", path.file());
+        self.spec.set("Input", path.file().clone());
         self.spec.input(path.artifact());
         self
     }

@@ -36,14 +36,14 @@ pub(crate) fn array<'p>(items: impl IntoIterator<Item = Text<'p>>) -> Text<'p> {
 
 /// A JSON string: a literal is escaped; an expression is placed between
 /// quotes as is, since its value is only known at deploy time.
-fn string(value: Text<'_>) -> Text<'_> {
+pub(crate) fn string(value: Text<'_>) -> Text<'_> {
     match &value.value {
         Str::Literal(text) => Text { value: Str::Literal(quote(text)), uses: value.uses },
         Str::Expr(_) => Text::concat(["\"".into(), value, "\"".into()]),
     }
 }
 
-fn literal_string<'p>(text: &str) -> Text<'p> {
+pub(crate) fn literal_string<'p>(text: &str) -> Text<'p> {
     Text::from(quote(text))
 }
 

@@ -57,8 +57,8 @@ pub use custom::{GenericAction, GenericSource, NonSourceCategory};
 pub use deploy::{
     AlexaCredentials, AlexaSkillsKitDeploy, AppConfigDeploy, CloudFormationDeploy, CloudFormationStackInstances,
     CloudFormationStackSet, CodeDeploy, CodeDeployToEcs, Ec2Deploy, EcsDeploy, EksDeploy, EksVariables,
-    ElasticBeanstalkDeploy, LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables, OpsWorksDeploy, S3Deploy,
-    ServiceCatalogDeploy, StackSetTargets, StackSetVariables,
+    ElasticBeanstalkDeploy, LambdaDeploy, LambdaDeployStrategy, LambdaDeployVariables, OpsWorksDeploy, ParameterValue,
+    S3Deploy, ServiceCatalogDeploy, StackSetTargets, StackSetVariables,
 };
 pub use device_farm::{DeviceFarmRadio, DeviceFarmTest};
 pub use ecr_build_and_publish::{EcrBuildAndPublish, EcrBuildAndPublishVariables};

@@ -11,8 +11,9 @@ use crate::model::{
     ActionDeclaration, ArtifactStores, ExecutionMode, InputArtifact, OutputArtifact, PipelineDeclaration, PipelineType,
     StageDeclaration, Str,
 };
-use crate::pipeline::{DerivedName, DisabledTransition, Pipeline};
+use crate::pipeline::{DerivedName, DisabledTransition, Pipeline, Surroundings};
 use crate::providers;
+use crate::text::Text;
 use crate::{Location, Rule, Violation};
 
 use super::pipeline::{PipelineBuilder, StageState};
@@ -49,7 +50,7 @@ impl<'p> PipelineBuilder<'p> {
             name_generated: false,
             build_violations: violations,
             derived_names,
-            surroundings: self.surroundings,
+            surroundings: Surroundings { conditions: self.conditions, conditions_known: true, ..self.surroundings },
         }
     }
 
@@ -109,6 +110,7 @@ impl<'p> PipelineBuilder<'p> {
                 on_failure: stage.on_failure.clone(),
                 on_success: stage.on_success.clone(),
                 before_entry: stage.before_entry.clone(),
+                condition: stage.condition.clone(),
             });
         }
         stages
@@ -156,13 +158,17 @@ impl<'p> PipelineBuilder<'p> {
                     .map(|(output, artifact)| OutputArtifact {
                         name: self.artifacts[artifact.id].as_str().into(),
                         files: output.files.clone(),
+                        condition: None,
                     })
                     .collect()
             }),
             input_artifacts: (!spec.inputs.is_empty()).then(|| {
                 spec.inputs
                     .iter()
-                    .map(|artifact| InputArtifact { name: self.artifacts[artifact.id].as_str().into() })
+                    .map(|artifact| InputArtifact {
+                        name: self.artifacts[artifact.id].as_str().into(),
+                        condition: None,
+                    })
                     .collect()
             }),
             output_variables: spec.output_variables.clone(),
@@ -171,6 +177,7 @@ impl<'p> PipelineBuilder<'p> {
             namespace: emit_namespace.then(|| Str::from(stage.namespaces[index].as_str())),
             timeout_in_minutes: spec.timeout_in_minutes,
             environment_variables: spec.environment_variables.clone(),
+            condition: spec.condition.clone(),
         }
     }
 
@@ -263,8 +270,25 @@ impl<'p> PipelineBuilder<'p> {
     fn resolve(&self, value: &ConfigValue<'p>) -> Str {
         match value {
             ConfigValue::Text(text) => text.clone(),
-            ConfigValue::Path(path) => format!("{}::{}", self.artifacts[path.artifact.id], path.file).into(),
+            ConfigValue::Path(path) => {
+                let artifact = Text::from(format!("{}::", self.artifacts[path.artifact.id]));
+                Text::concat([artifact, path.file.clone().into()]).value
+            }
             ConfigValue::ArtifactName(artifact) => self.artifacts[artifact.id].as_str().into(),
+            ConfigValue::GetParam(get_param) => {
+                let quoted = |text: &str| serde_json::to_string(text).expect("a string is always JSON");
+                let artifact = quoted(&self.artifacts[get_param.path.artifact.id]);
+                let file = match &get_param.path.file {
+                    Str::Literal(file) => Text::from(quoted(file)),
+                    file => Text::concat(["\"".into(), file.clone().into(), "\"".into()]),
+                };
+                let key = quoted(&get_param.key);
+                Text::concat([format!("{{\"Fn::GetParam\":[{artifact},").into(), file, format!(",{key}]}}").into()])
+                    .value
+            }
+            ConfigValue::Concat(pieces) => {
+                Text::concat(pieces.iter().map(|piece| Text::from(self.resolve(piece)))).value
+            }
         }
     }
 }

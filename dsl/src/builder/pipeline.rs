@@ -6,6 +6,7 @@ use crate::action_ref::{ActionRef, Brand};
 use crate::action_spec::{ActionSpec, AddedAction};
 use crate::actions::ConnectionVariables;
 use crate::artifact::Artifact;
+use crate::model::cloudformation::TemplateCondition;
 use crate::model::{
     ArtifactStore, BeforeEntryConditions, ExecutionMode, FailureConditions, GitConfiguration, GitPullRequestFilter,
     GitPushFilter, PipelineType, PipelineVariable, RegionalArtifactStore, Str, SuccessConditions, Tag,
@@ -107,6 +108,8 @@ pub struct PipelineBuilder<'p> {
     pub(super) output_count_mismatches: Vec<Violation>,
     /// The output artifact names derived from action names.
     pub(super) derived_artifact_names: Vec<DerivedName>,
+    /// The CloudFormation conditions declared for the template.
+    pub(super) conditions: Vec<TemplateCondition>,
 }
 
 /// A stage while it is being defined.
@@ -120,6 +123,8 @@ pub(super) struct StageState<'p> {
     pub(super) on_failure: Option<FailureConditions>,
     pub(super) on_success: Option<SuccessConditions>,
     pub(super) before_entry: Option<BeforeEntryConditions>,
+    /// The CloudFormation condition the stage exists under.
+    pub(super) condition: Option<String>,
 }
 
 impl<'p> PipelineBuilder<'p> {
@@ -141,6 +146,7 @@ impl<'p> PipelineBuilder<'p> {
             surroundings: Surroundings::default(),
             output_count_mismatches: Vec::new(),
             derived_artifact_names: Vec::new(),
+            conditions: Vec::new(),
         }
     }
 
@@ -203,6 +209,7 @@ impl<'p> PipelineBuilder<'p> {
             name: name.into(),
             default_value: Some(default_value.into()),
             description: None,
+            condition: None,
         })
     }
 
@@ -220,7 +227,12 @@ impl<'p> PipelineBuilder<'p> {
     /// assert_eq!(pipeline.declaration().pipeline_type, Some(PipelineType::V2));
     /// ```
     pub fn required_variable(&mut self, name: &str) -> PipelineVar<'p> {
-        self.declare_variable(PipelineVariable { name: name.into(), default_value: None, description: None })
+        self.declare_variable(PipelineVariable {
+            name: name.into(),
+            default_value: None,
+            description: None,
+            condition: None,
+        })
     }
 
     /// Declares a pipeline-level variable with every field of the model.
@@ -247,6 +259,7 @@ impl<'p> PipelineBuilder<'p> {
                 push: (!push.is_empty()).then_some(push),
                 pull_request: (!pull_request.is_empty()).then_some(pull_request),
             },
+            condition: None,
         });
         self
     }
@@ -262,6 +275,38 @@ impl<'p> PipelineBuilder<'p> {
     pub fn restart_execution_on_update(&mut self, restart: bool) -> &mut Self {
         self.restart_execution_on_update = Some(restart);
         self
+    }
+
+    /// Declares a CloudFormation condition of the template (its
+    /// `Conditions`) and returns its handle, to put stages
+    /// ([`StageBuilder::when`]) and actions
+    /// ([`ActionSettings::when`](crate::ActionSettings::when)) under it or
+    /// choose a value with it ([`TemplateCondition::then`]).
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("app", |p| {
+    ///     p.role_arn(cfn::get_att("PipelineRole", "Arn"));
+    ///     let prod = p.condition("IsProd", cfn::equals(cfn::reference("Env"), "prod"));
+    ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///     p.stage("Approve", |s| {
+    ///         s.when(&prod);
+    ///         s.add(ManualApproval::new("Approve"));
+    ///     });
+    ///     p.stage("Build", |s| {
+    ///         s.add(CodeBuild::new("Build", "project", source.artifact()).role_arn(prod.then(cfn::get_att("ProdRole", "Arn"))));
+    ///     });
+    /// });
+    /// let template = serde_json::to_value(pipeline.cfn_properties()).unwrap();
+    /// assert_eq!(template["Stages"][1]["Fn::If"][0], "IsProd");
+    /// assert_eq!(template["Stages"][1]["Fn::If"][1]["Name"], "Approve");
+    /// assert_eq!(pipeline.conditions()[0].name(), "IsProd");
+    /// ```
+    pub fn condition(&mut self, name: &str, expression: impl Into<Str>) -> TemplateCondition {
+        let condition = TemplateCondition::new(name, expression);
+        self.conditions.push(condition.clone());
+        condition
     }
 
     /// Defines the source stage, which must come first and holds only source
@@ -293,6 +338,7 @@ impl<'p> PipelineBuilder<'p> {
             on_failure: None,
             on_success: None,
             before_entry: None,
+            condition: None,
         });
         self.stages.len() - 1
     }

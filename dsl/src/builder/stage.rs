@@ -4,6 +4,7 @@
 use crate::action_spec::{FromAddedAction, NonSourceAction, SourceAction};
 
 use super::pipeline::PipelineBuilder;
+use crate::model::cloudformation::TemplateCondition;
 use crate::model::{BeforeEntryConditions, FailureConditions, SuccessConditions};
 
 /// The first stage of a pipeline, where source actions go.
@@ -30,6 +31,16 @@ impl<'p> StageBuilder<'p, '_> {
     /// Adds an action and returns its handle.
     pub fn add<A: NonSourceAction<'p>>(&mut self, action: A) -> A::Handle {
         A::Handle::from_added(self.pipeline.add_action(self.stage, action.into_spec(), A::Handle::OUTPUT_ARTIFACTS))
+    }
+
+    /// Puts the stage under a CloudFormation condition declared with
+    /// [`PipelineBuilder::condition`]: the template writes it as
+    /// `{"Fn::If": [condition, stage, {"Ref": "AWS::NoValue"}]}`, so the
+    /// stage exists only when the condition holds. The API JSON form cannot
+    /// hold it.
+    pub fn when(&mut self, condition: &TemplateCondition) -> &mut Self {
+        self.pipeline.stages[self.stage].condition = Some(condition.name().to_owned());
+        self
     }
 
     /// Disables the transition into this stage when the pipeline is deployed

@@ -237,6 +237,8 @@ rules! {
         "A pipeline has at most 500 actions, as AWS requires.";
     NonSourceActionRequired = "non-source-action-required", Error, Structure,
         "A pipeline has at least one action that is not a Source action; AWS rejects a pipeline of sources only.";
+    TemplateConditionUndeclared = "template-condition-undeclared", Error, Structure,
+        "Every CloudFormation condition a stage, action, artifact or value names (`Fn::If`, `Condition`) is declared in the template's `Conditions` (`p.condition(..)`), or CloudFormation rejects the template.";
 
     InputArtifactUnknown = "input-artifact-unknown", Error, Artifacts,
         "Every input artifact is produced by some action of the pipeline.";
@@ -250,6 +252,10 @@ rules! {
         "A configuration value that names an artifact (such as PrimarySource) names an input artifact of the action.";
     PrimarySourceRequired = "primary-source-required", Error, Artifacts,
         "A CodeBuild action with more than one input artifact names its PrimarySource, or CodeBuild cannot tell which to build.";
+    ArtifactConditionalProducer = "artifact-conditional-producer", Error, Artifacts,
+        "An artifact produced only under a CloudFormation condition is not read by an action that always runs: when the condition does not hold, the input is missing.";
+    ArtifactConditionDiffers = "artifact-condition-differs", Warning, Artifacts,
+        "An artifact produced under a CloudFormation condition is read under other conditions, which need not imply the producer's; put the reader under the producer's conditions.";
 
     RunOrderRange = "run-order-range", Error, RunOrder,
         "An action's runOrder is between 1 and 999, as AWS requires.";

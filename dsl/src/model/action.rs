@@ -56,11 +56,11 @@ pub struct ActionDeclaration {
     #[builder(default)]
     pub commands: Option<Vec<Str>>,
     /// Artifacts this action produces.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::conditional::optional_items")]
     #[builder(default)]
     pub output_artifacts: Option<Vec<OutputArtifact>>,
     /// Artifacts this action consumes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::conditional::optional_items")]
     #[builder(default)]
     pub input_artifacts: Option<Vec<InputArtifact>>,
     /// Environment variable names to export (Commands action only).
@@ -91,6 +91,12 @@ pub struct ActionDeclaration {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[builder(default)]
     pub environment_variables: Option<Vec<EnvironmentVariable>>,
+    /// The CloudFormation condition the action exists under (template form
+    /// only): the action is written as `{"Fn::If": [condition, action,
+    /// {"Ref": "AWS::NoValue"}]}`.
+    #[serde(skip)]
+    #[builder(default)]
+    pub condition: Option<String>,
 }
 
 /// Identifies the kind of an action.
@@ -200,6 +206,11 @@ assert_eq!(input.name, "SourceOutput");
 pub struct InputArtifact {
     /// The name of an artifact produced earlier (`[a-zA-Z0-9_\-]+`, 1..100).
     pub name: Str,
+    /// The CloudFormation condition the input is read under (template form
+    /// only), written as `Fn::If` around it.
+    #[serde(skip)]
+    #[builder(default)]
+    pub condition: Option<String>,
 }
 
 /// An artifact an action produces.
@@ -222,6 +233,11 @@ pub struct OutputArtifact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[builder(default)]
     pub files: Option<Vec<Str>>,
+    /// The CloudFormation condition the output is produced under (template
+    /// form only), written as `Fn::If` around it.
+    #[serde(skip)]
+    #[builder(default)]
+    pub condition: Option<String>,
 }
 
 /// An action-level environment variable (Commands and EKS actions).

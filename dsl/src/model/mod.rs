@@ -16,6 +16,7 @@ mod action;
 mod artifact_store;
 mod builder;
 pub mod cloudformation;
+pub(crate) mod conditional;
 mod json;
 mod pipeline;
 mod read;

@@ -80,6 +80,7 @@ pub struct PipelineDeclaration {
     #[builder(default)]
     pub artifact_stores: Option<ArtifactStores>,
     /// The stages, in order (2..50).
+    #[serde(with = "super::conditional::items")]
     pub stages: Vec<StageDeclaration>,
     /// Structure version, as get-pipeline reports it; omitted on create.
     #[serde(
@@ -98,11 +99,11 @@ pub struct PipelineDeclaration {
     #[builder(default)]
     pub pipeline_type: Option<PipelineType>,
     /// Pipeline-level variables (V2, at most 50).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::conditional::optional_items")]
     #[builder(default)]
     pub variables: Option<Vec<PipelineVariable>>,
     /// Git triggers (V2, at most 50).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::conditional::optional_items")]
     #[builder(default)]
     pub triggers: Option<Vec<TriggerDeclaration>>,
 }
@@ -158,6 +159,11 @@ pub struct PipelineVariable {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[builder(default)]
     pub description: Option<Str>,
+    /// The CloudFormation condition the variable is declared under
+    /// (template form only), written as `Fn::If` around it.
+    #[serde(skip)]
+    #[builder(default)]
+    pub condition: Option<String>,
 }
 
 /// A resource tag.

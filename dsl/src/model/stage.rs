@@ -28,7 +28,9 @@ pub struct StageDeclaration {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[builder(default)]
     pub blockers: Option<Vec<BlockerDeclaration>>,
-    /// The stage's actions (1..50).
+    /// The stage's actions (1..50); conditional ones are written inside
+    /// their `Fn::If`.
+    #[serde(with = "super::conditional::items")]
     pub actions: Vec<ActionDeclaration>,
     /// What happens when the stage fails (V2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -42,6 +44,12 @@ pub struct StageDeclaration {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[builder(default)]
     pub before_entry: Option<BeforeEntryConditions>,
+    /// The CloudFormation condition the stage exists under (template form
+    /// only): the stage is written as `{"Fn::If": [condition, stage,
+    /// {"Ref": "AWS::NoValue"}]}`.
+    #[serde(skip)]
+    #[builder(default)]
+    pub condition: Option<String>,
 }
 
 /// A reserved stage blocker (`{name, type: Schedule}`).

@@ -27,6 +27,11 @@ pub struct TriggerDeclaration {
     pub provider_type: TriggerProviderType,
     /// Which source action, and which events start it.
     pub git_configuration: GitConfiguration,
+    /// The CloudFormation condition the trigger is declared under (template
+    /// form only), written as `Fn::If` around it.
+    #[serde(skip)]
+    #[builder(default)]
+    pub condition: Option<String>,
 }
 
 /// The provider of a trigger; AWS knows one.

@@ -97,6 +97,38 @@ impl Str {
     pub fn is_literal(&self) -> bool {
         matches!(self, Str::Literal(_))
     }
+
+    /// The texts the value is written with: the literal itself, or every
+    /// string inside an expression (the template of `Fn::Sub`, the pieces
+    /// of `Fn::Join`, both branches of `Fn::If`, ...), in document order.
+    /// Variable references (`#{namespace.Key}`) are read from these.
+    ///
+    /// ```
+    /// use pipewright_dsl::cfn;
+    /// use pipewright_dsl::model::Str;
+    ///
+    /// assert_eq!(Str::from("#{Source.CommitId}").texts(), ["#{Source.CommitId}"]);
+    /// let joined = cfn::join("-", [cfn::sub("${Env}-#{Build.Tag}"), cfn::reference("Suffix")]);
+    /// assert_eq!(joined.texts(), ["-", "${Env}-#{Build.Tag}", "Suffix"]);
+    /// ```
+    pub fn texts(&self) -> Vec<&str> {
+        let mut texts = Vec::new();
+        match self {
+            Str::Literal(text) => texts.push(text.as_str()),
+            Str::Expr(expr) => strings_in(&expr.argument, &mut texts),
+        }
+        texts
+    }
+}
+
+/// Every string value inside `value` (not the keys), in document order.
+fn strings_in<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+    match value {
+        serde_json::Value::String(text) => out.push(text),
+        serde_json::Value::Array(items) => items.iter().for_each(|item| strings_in(item, out)),
+        serde_json::Value::Object(object) => object.values().for_each(|entry| strings_in(entry, out)),
+        _ => {}
+    }
 }
 
 impl Default for Str {

@@ -69,6 +69,7 @@ mod secrets;
 mod sizes;
 mod structure;
 mod tags;
+mod template_conditions;
 mod transitions;
 mod triggers;
 mod unique;
@@ -83,11 +84,13 @@ use context::Context;
 type RuleGroup = fn(&Context<'_>, &mut Vec<Violation>);
 
 /// Every rule group, in the order their findings are reported.
-const RULE_GROUPS: [RuleGroup; 19] = [
+const RULE_GROUPS: [RuleGroup; 21] = [
     names::check,
     unique::check,
     structure::check,
+    template_conditions::check_declared,
     artifacts::check,
+    template_conditions::check_artifacts,
     run_order::check,
     artifact_stores::check,
     arns::check,

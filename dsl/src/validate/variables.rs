@@ -79,12 +79,11 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
         for (block, field, condition) in stage_conditions(stage) {
             let reader = Reader::Condition { stage_index, stage, block };
             for (index, rule) in condition.rules.iter().flatten().enumerate() {
-                let configuration =
-                    rule.configuration.iter().flatten().filter_map(|(key, value)| {
-                        value.as_literal().map(|text| (format!("configuration.{key}"), text))
-                    });
-                let commands = rule.commands.iter().flatten().enumerate().filter_map(|(position, command)| {
-                    command.as_literal().map(|text| (format!("commands[{position}]"), text))
+                let configuration = rule.configuration.iter().flatten().flat_map(|(key, value)| {
+                    value.texts().into_iter().map(move |text| (format!("configuration.{key}"), text))
+                });
+                let commands = rule.commands.iter().flatten().enumerate().flat_map(|(position, command)| {
+                    command.texts().into_iter().map(move |text| (format!("commands[{position}]"), text))
                 });
                 for (rule_field, text) in configuration.chain(commands) {
                     let location = || cx.stage_location(stage).field(&format!("{field}.rules[{index}].{rule_field}"));

@@ -77,6 +77,7 @@ fn the_severity_of_a_finding_is_its_rules() {
     assert_eq!(
         warnings,
         [
+            "artifact-condition-differs",
             "configuration-arn",
             "kms-key-arn",
             "variable-key-unknown",

@@ -7,7 +7,7 @@
 //! `aws codepipeline disable-stage-transition` commands for the manifest.
 
 use pipewright_dsl::model::cloudformation::first_expression;
-use pipewright_dsl::model::{PipelineDeclaration, Tag};
+use pipewright_dsl::model::{is_intrinsic_name, Expr, PipelineDeclaration, Tag};
 use pipewright_dsl::Pipeline;
 use serde::Serialize;
 use serde_json::Value;
@@ -59,8 +59,24 @@ pub fn document(pipeline: &Pipeline) -> Result<Value, EmitError> {
     let value =
         serde_json::to_value(DocumentView::of(pipeline)).map_err(|error| EmitError::Serialize(error.to_string()))?;
     match first_expression(&value) {
-        Some(found) => Err(EmitError::Expression { path: found.path, expression: found.expression.to_string() }),
+        Some(found) => match conditional_part(&found.expression) {
+            Some(condition) => Err(EmitError::Condition { path: found.path, condition }),
+            None => Err(EmitError::Expression { path: found.path, expression: found.expression.to_string() }),
+        },
         None => Ok(value),
+    }
+}
+
+/// The condition of an `Fn::If` around a part of the pipeline (its branch
+/// is a mapping, not a value).
+fn conditional_part(expression: &Expr) -> Option<String> {
+    match (expression.function(), expression.argument().as_array().map(Vec::as_slice)) {
+        ("Fn::If", Some([Value::String(condition), Value::Object(part), _]))
+            if !(part.len() == 1 && part.keys().all(|key| is_intrinsic_name(key))) =>
+        {
+            Some(condition.clone())
+        }
+        _ => None,
     }
 }
 

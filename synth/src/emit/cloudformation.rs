@@ -8,7 +8,7 @@
 //! to the next and CloudFormation updates the pipeline in place.
 
 use heck::ToUpperCamelCase;
-use pipewright_dsl::model::cloudformation::PipelineProperties;
+use pipewright_dsl::model::cloudformation::{PipelineProperties, TemplateCondition};
 use pipewright_dsl::Pipeline;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -63,8 +63,29 @@ pub struct Template<'a> {
     format_version: &'static str,
     #[serde(rename = "Description")]
     description: String,
+    #[serde(rename = "Conditions", skip_serializing_if = "Conditions::is_empty")]
+    conditions: Conditions<'a>,
     #[serde(rename = "Resources")]
     resources: Resources<'a>,
+}
+
+/// The template's `Conditions`: each condition's name and expression.
+struct Conditions<'a>(&'a [TemplateCondition]);
+
+impl Conditions<'_> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Conditions<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for condition in self.0 {
+            map.serialize_entry(condition.name(), condition.expression())?;
+        }
+        map.end()
+    }
 }
 
 /// The pipeline resource first, then the rules declared with it.
@@ -123,6 +144,7 @@ pub fn template(pipeline: &Pipeline) -> Result<Template<'_>, EmitError> {
     Ok(Template {
         format_version: "2010-09-09",
         description: format!("The CodePipeline pipeline {} and the rules declared with it", pipeline.name()),
+        conditions: Conditions(pipeline.conditions()),
         resources: Resources { pipeline_id: id, pipeline: pipeline.cfn_properties(), rules },
     })
 }

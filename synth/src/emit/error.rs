@@ -17,6 +17,19 @@ pub enum EmitError {
         /// The expression as JSON, e.g. `{"Ref":"BuildProject"}`.
         expression: String,
     },
+    /// `pipeline.json` cannot hold a part (a stage, an action, an artifact)
+    /// that exists only under a CloudFormation condition.
+    #[error(
+        "{path} exists only under the CloudFormation condition \"{condition}\" (`Fn::If`), which pipeline.json \
+         cannot hold: deploy this pipeline with its CloudFormation template (template.json or template.yaml), or \
+         drop the condition"
+    )]
+    Condition {
+        /// Where in the document, e.g. `pipeline.stages[1]`.
+        path: String,
+        /// The condition's name, e.g. `IsProd`.
+        condition: String,
+    },
     /// The value could not be written as JSON or YAML.
     #[error("cannot serialize the output: {0}")]
     Serialize(String),

@@ -11,6 +11,7 @@ mod cli_ci;
 mod cli_printable;
 mod cloudformation;
 mod diff;
+mod emit_conditions;
 mod emit_cross_account;
 mod emit_events;
 mod emit_events_custom;

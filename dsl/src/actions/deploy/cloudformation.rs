@@ -1,14 +1,15 @@
 //! `Deploy / AWS / CloudFormation / 1`: stacks and change sets.
 
 use crate::action_handle::ActionHandle;
-use crate::action_spec::{typed_action, ActionSpec};
+use crate::action_spec::{typed_action, ActionSpec, ConfigValue};
 use crate::actions::json_text;
-use crate::inputs::PathInput;
+use crate::artifact::GetParam;
+use crate::inputs::{ArtifactInput, PathInput};
 use crate::model::Str;
 use crate::providers;
 use crate::providers::cloudformation::{Capability, CloudFormationActionMode};
 use crate::text::Text;
-use crate::variables::NamedVariables;
+use crate::variables::{NamedVariables, PipelineVar, Var};
 
 /// `Deploy / AWS / CloudFormation / 1`: creates, updates or deletes a stack,
 /// or creates or executes a change set; one constructor per
@@ -280,14 +281,114 @@ impl<'p, const N: usize> CloudFormationDeploy<'p, N> {
     /// let configuration = pipeline.declaration().stages[1].actions[0].configuration.as_ref().unwrap();
     /// assert_eq!(configuration["ParameterOverrides"], r##"{"Commit":"#{Source_Checkout.CommitId}","Env":"prod"}"##);
     /// ```
+    ///
+    /// A value may be read from a JSON file of another artifact when the
+    /// action runs, `artifact.path("file.json").get_param("Key")`
+    /// (`Fn::GetParam`); that artifact becomes an input of the action:
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("p", |p| {
+    ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    ///     let [built] = p.stage("Build", |s| s.add(CodeBuild::new("Build", "b", source.artifact()).output("Built")).artifacts);
+    ///     p.stage("Deploy", |s| {
+    ///         s.add(CloudFormationDeploy::create_update("Deploy", "app", source.artifact().path("app.yaml"), "arn:aws:iam::123456789012:role/R")
+    ///             .parameter_overrides([("Image", ParameterValue::from(built.path("image.json").get_param("Uri"))), ("Env", "prod".into())]))
+    ///     });
+    /// });
+    /// let action = &pipeline.declaration().stages[2].actions[0];
+    /// assert_eq!(
+    ///     action.configuration.as_ref().unwrap()["ParameterOverrides"],
+    ///     r#"{"Image":{"Fn::GetParam":["Built","image.json","Uri"]},"Env":"prod"}"#
+    /// );
+    /// let inputs: Vec<String> = action.input_artifacts.iter().flatten().map(|input| input.name.to_string()).collect();
+    /// assert_eq!(inputs, ["CheckoutOutput", "Built"]);
+    /// ```
     pub fn parameter_overrides<K, V>(mut self, parameters: impl IntoIterator<Item = (K, V)>) -> Self
     where
         K: Into<String>,
-        V: Into<Text<'p>>,
+        V: Into<ParameterValue<'p>>,
     {
-        let fields = parameters.into_iter().map(|(key, value)| (key.into(), value.into()));
-        self.spec.set("ParameterOverrides", json_text::object(fields));
+        let mut pieces = vec![ConfigValue::Text("{".into())];
+        for (index, (key, value)) in parameters.into_iter().enumerate() {
+            let separator = if index > 0 { "," } else { "" };
+            let key = json_text::literal_string(&key.into()).value;
+            pieces.push(ConfigValue::Text(Text::concat([separator.into(), key.into(), ":".into()]).value));
+            match value.into() {
+                ParameterValue::Text(text) => {
+                    let text = json_text::string(text);
+                    self.spec.uses.extend(text.uses);
+                    pieces.push(ConfigValue::Text(text.value));
+                }
+                ParameterValue::GetParam(get_param) => pieces.push(ConfigValue::GetParam(get_param)),
+            }
+        }
+        pieces.push(ConfigValue::Text("}".into()));
+        self.spec.set_pieces("ParameterOverrides", pieces);
         self
+    }
+
+    /// An input artifact beyond the template's, such as the artifact whose
+    /// files `Fn::GetParam` values in `ParameterOverrides` read (a
+    /// CloudFormation action takes up to 10 inputs).
+    pub fn input(mut self, artifact: impl ArtifactInput<'p>) -> Self {
+        self.spec.input(artifact.into_artifact());
+        self
+    }
+}
+
+/// A value of `ParameterOverrides`: a text (which may reference variables
+/// or be a CloudFormation expression), or a value read from a JSON file of
+/// an input artifact when the action runs (`Fn::GetParam`).
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum ParameterValue<'p> {
+    /// Written as a JSON string.
+    Text(Text<'p>),
+    /// Written as `{"Fn::GetParam": [artifact, file, key]}`.
+    GetParam(GetParam<'p>),
+}
+
+impl<'p> From<GetParam<'p>> for ParameterValue<'p> {
+    fn from(get_param: GetParam<'p>) -> Self {
+        ParameterValue::GetParam(get_param)
+    }
+}
+
+impl<'p> From<Text<'p>> for ParameterValue<'p> {
+    fn from(text: Text<'p>) -> Self {
+        ParameterValue::Text(text)
+    }
+}
+
+impl<'p> From<&str> for ParameterValue<'p> {
+    fn from(text: &str) -> Self {
+        ParameterValue::Text(text.into())
+    }
+}
+
+impl<'p> From<String> for ParameterValue<'p> {
+    fn from(text: String) -> Self {
+        ParameterValue::Text(text.into())
+    }
+}
+
+impl<'p> From<Str> for ParameterValue<'p> {
+    fn from(value: Str) -> Self {
+        ParameterValue::Text(value.into())
+    }
+}
+
+impl<'p> From<Var<'p>> for ParameterValue<'p> {
+    fn from(var: Var<'p>) -> Self {
+        ParameterValue::Text(var.into())
+    }
+}
+
+impl<'p> From<PipelineVar<'p>> for ParameterValue<'p> {
+    fn from(var: PipelineVar<'p>) -> Self {
+        ParameterValue::Text(var.into())
     }
 }
 

@@ -17,7 +17,7 @@ mod service_catalog;
 
 pub use alexa_skills_kit::{AlexaCredentials, AlexaSkillsKitDeploy};
 pub use app_config::AppConfigDeploy;
-pub use cloudformation::CloudFormationDeploy;
+pub use cloudformation::{CloudFormationDeploy, ParameterValue};
 pub use cloudformation_stack_instances::CloudFormationStackInstances;
 pub use cloudformation_stack_set::{CloudFormationStackSet, StackSetTargets, StackSetVariables};
 pub use codedeploy::{CodeDeploy, CodeDeployToEcs};

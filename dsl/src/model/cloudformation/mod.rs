@@ -19,6 +19,7 @@
 //! [`first_expression`] finds the expression that keeps a serialized
 //! pipeline from being valid API JSON.
 
+mod condition;
 mod expression;
 mod pascal_case;
 mod properties;
@@ -29,6 +30,8 @@ pub(crate) mod value_path;
 mod yaml;
 mod yaml_check;
 
+pub(crate) use condition::if_expression;
+pub use condition::{IfThen, TemplateCondition};
 pub use expression::{first_expression, ExpressionAt};
 pub use properties::PipelineProperties;
 pub use resource::{CfnPipeline, StageTransition};

@@ -45,14 +45,17 @@ struct Properties<'a> {
     /// which the API form (a map keyed by Region) cannot hold.
     #[serde(skip_serializing_if = "Option::is_none")]
     artifact_stores: Option<&'a [RegionalArtifactStore]>,
+    #[serde(serialize_with = "crate::model::conditional::items::serialize")]
     stages: &'a [StageDeclaration],
     #[serde(skip_serializing_if = "Option::is_none")]
     execution_mode: Option<&'a ExecutionMode>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pipeline_type: Option<&'a PipelineType>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "crate::model::conditional::optional_items::serialize")]
     variables: Option<&'a [PipelineVariable]>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "crate::model::conditional::optional_items::serialize")]
     triggers: Option<&'a [TriggerDeclaration]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     disable_inbound_stage_transitions: Option<&'a [StageTransition]>,

@@ -8,6 +8,7 @@
 use serde_json::{Map, Value};
 
 use super::value_path::{Segment, ValuePath};
+use crate::model::conditional::IF;
 use crate::model::{is_intrinsic_name, ReadError};
 
 /// The template key whose value is a provider's configuration map.
@@ -53,6 +54,14 @@ pub(crate) fn object_to_api(
 
 fn to_api(value: &Value, path: &mut ValuePath) -> Result<Value, ReadError> {
     Ok(match value {
+        // A stage, action or artifact under a condition: its branches are
+        // recased like the part itself (strings and expressions stay).
+        Value::Object(object) if intrinsic_function(object) == Some(IF) => {
+            path.push_key(IF);
+            let branches = to_api(&object[IF], path)?;
+            path.pop();
+            serde_json::json!({ IF: branches })
+        }
         Value::Object(object) if intrinsic_function(object).is_some() => value.clone(),
         Value::Object(object) => Value::Object(object_to_api(object, path)?),
         Value::Array(items) => {
@@ -132,6 +141,8 @@ pub(crate) fn template_path(api_path: &ValuePath) -> ValuePath {
         .segments()
         .iter()
         .map(|segment| match segment {
+            // The branches of `Fn::If` are parts of the model.
+            Segment::Key(key) if !opaque && key == IF => Segment::Key(key.clone()),
             Segment::Key(key) if opaque || is_intrinsic_name(key) => {
                 opaque = true;
                 Segment::Key(key.clone())
@@ -252,8 +263,12 @@ mod tests {
         path.push_key("configuration");
         path.push_key("branchName");
         assert_eq!(template_path(&path).to_string(), "Stages[0].Configuration.branchName");
-        let path = ValuePath::of_keys(["roleArn", "Fn::If", "x"]);
-        assert_eq!(template_path(&path).to_string(), "RoleArn.Fn::If.x");
+        let path = ValuePath::of_keys(["roleArn", "Fn::Sub", "x"]);
+        assert_eq!(template_path(&path).to_string(), "RoleArn.Fn::Sub.x");
+        let mut path = ValuePath::of_keys(["stages", "Fn::If"]);
+        path.push_index(1);
+        path.push_key("name");
+        assert_eq!(template_path(&path).to_string(), "Stages.Fn::If[1].Name");
         assert_eq!(
             template_message("unknown field `foo`, expected `name` or `files`"),
             "unknown field `Foo`, expected `Name` or `Files`"

@@ -5,11 +5,13 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::condition::TemplateCondition;
 use super::properties::PipelineProperties;
 use super::recase::{
     intrinsic_function, intrinsic_in_structure, object_to_api, template_message, template_path, upper_first,
 };
 use super::value_path::{Segment, ValuePath};
+use crate::model::conditional::IF;
 use crate::model::{ArtifactStores, PipelineDeclaration, ReadError, RegionalArtifactStore, Str, Tag};
 
 /// Every property of `AWS::CodePipeline::Pipeline` a template may set, in the
@@ -86,6 +88,11 @@ pub struct CfnPipeline {
     pub restart_execution_on_update: Option<bool>,
     /// `Tags`: the resource's tags.
     pub tags: Option<Vec<Tag>>,
+    /// The `Conditions` of the template that holds the resource, which its
+    /// `Fn::If`s may name: read with the template
+    /// ([`template_pipelines`](super::template_pipelines)), empty when only
+    /// the properties are read.
+    pub conditions: Vec<TemplateCondition>,
 }
 
 /// One item of `DisableInboundStageTransitions`. Like every model type it
@@ -142,6 +149,7 @@ impl CfnPipeline {
             disable_inbound_stage_transitions,
             restart_execution_on_update,
             tags,
+            conditions: Vec::new(),
         })
     }
 
@@ -237,8 +245,11 @@ fn read_part<T: DeserializeOwned>(value: &Value, at: &ValuePath) -> Result<T, Re
 fn intrinsic_on_path<'v>(value: &'v Value, path: &ValuePath) -> Option<(usize, &'v str)> {
     let mut node = value;
     for (depth, segment) in path.segments().iter().enumerate() {
-        if let Some(function) = node.as_object().and_then(intrinsic_function) {
-            return Some((depth, function));
+        match node.as_object().and_then(intrinsic_function) {
+            // serde read into `Fn::If` around a part: the error is inside.
+            Some(IF) if matches!(segment, Segment::Key(key) if key == IF) => {}
+            Some(function) => return Some((depth, function)),
+            None => {}
         }
         node = match segment {
             Segment::Key(key) => node.get(key)?,
@@ -315,14 +326,14 @@ mod tests {
             "RoleArn": "arn:aws:iam::123456789012:role/R",
             "Stages": [
                 {"Name": "S", "Actions": []},
-                {"Fn::If": ["IsProd", {"Name": "Prod", "Actions": []}, {"Ref": "AWS::NoValue"}]}
+                {"Fn::ImportValue": "SharedStage"}
             ]
         });
         let error = CfnPipeline::from_properties("P", &properties).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "Stages[1]: the intrinsic function `Fn::If` cannot stand here: the pipeline model reads intrinsic \
-             functions only where CloudFormation expects a string"
+            "Stages[1]: the intrinsic function `Fn::ImportValue` cannot stand here: the pipeline model reads \
+             intrinsic functions only where CloudFormation expects a string"
         );
         let properties = json!({"RoleArn": "r", "Stages": [{"Name": "S", "Actions": [
             {"Name": "A", "ActionTypeId": {"Category": "Build", "Owner": "AWS", "Provider": "CodeBuild", "Version": "1"},
@@ -330,6 +341,46 @@ mod tests {
         ]}]});
         let error = CfnPipeline::from_properties("P", &properties).unwrap_err();
         assert!(error.to_string().starts_with("Stages[0].Actions[0].RunOrder: the intrinsic function `Ref` cannot"));
+    }
+
+    #[test]
+    fn a_stage_under_a_condition_is_read_with_its_condition_and_written_back() {
+        let properties = json!({"RoleArn": "r", "Stages": [
+            {"Name": "S", "Actions": []},
+            {"Fn::If": ["IsProd", {"Name": "Prod", "Actions": [
+                {"Fn::If": ["HasTests", {"Name": "Test", "RunOrder": 2,
+                    "ActionTypeId": {"Category": "Test", "Owner": "AWS", "Provider": "CodeBuild", "Version": 1}}, {"Ref": "AWS::NoValue"}]}
+            ]}, {"Ref": "AWS::NoValue"}]}
+        ]});
+        let pipeline = CfnPipeline::from_properties("P", &properties).unwrap();
+        let stage = &pipeline.declaration.stages[1];
+        assert_eq!(stage.condition.as_deref(), Some("IsProd"));
+        assert_eq!(stage.actions[0].condition.as_deref(), Some("HasTests"));
+        assert_eq!(stage.actions[0].run_order, Some(2));
+        let mut expected = properties;
+        expected["Stages"][1]["Fn::If"][1]["Actions"][0]["Fn::If"][1]["RunOrder"] = json!(2);
+        expected["Stages"][1]["Fn::If"][1]["Actions"][0]["Fn::If"][1]["ActionTypeId"]["Version"] = json!("1");
+        assert_eq!(pipeline.to_properties(), expected);
+    }
+
+    #[test]
+    fn an_error_inside_a_conditional_part_names_its_place_in_the_template() {
+        let properties = json!({"RoleArn": "r", "Stages": [
+            {"Fn::If": ["IsProd", {"Name": "Prod", "Actions": [], "Foo": 1}, {"Ref": "AWS::NoValue"}]}
+        ]});
+        let error = CfnPipeline::from_properties("P", &properties).unwrap_err();
+        assert!(error.to_string().starts_with("Stages[0].Fn::If[1].Foo: unknown field `Foo`"), "{error}");
+        let properties = json!({"RoleArn": "r", "Stages": [
+            {"Fn::If": ["IsProd", {"Name": "Prod", "Actions": []}, {"Name": "Dev", "Actions": []}]}
+        ]});
+        let error = CfnPipeline::from_properties("P", &properties).unwrap_err();
+        assert!(
+            error.to_string().starts_with(
+                "Stages[0].Fn::If[2]: the third item of an `Fn::If` around an item of a list must be \
+                 {\"Ref\": \"AWS::NoValue\"}"
+            ),
+            "{error}"
+        );
     }
 
     #[test]

@@ -2,12 +2,13 @@
 
 use serde_json::Value;
 
+use super::condition::TemplateCondition;
 use super::resource::CfnPipeline;
 use super::value_path::ValuePath;
 use super::yaml;
 use super::yaml_check::{check_events, nested_too_deep};
 use crate::model::json::parse_json;
-use crate::model::ReadError;
+use crate::model::{Expr, ReadError};
 
 /// The resource type of a pipeline.
 pub const PIPELINE_RESOURCE_TYPE: &str = "AWS::CodePipeline::Pipeline";
@@ -182,6 +183,7 @@ pub fn template_pipelines(template: &Value) -> Result<TemplatePipelines, ReadErr
             })
         }
     };
+    let conditions = template_conditions(template)?;
     let mut found = TemplatePipelines::default();
     for (logical_id, resource) in resources {
         if logical_id.starts_with(FOR_EACH_PREFIX) && holds_a_pipeline(resource) {
@@ -198,9 +200,37 @@ pub fn template_pipelines(template: &Value) -> Result<TemplatePipelines, ReadErr
             });
         };
         let at = ValuePath::of_keys(["Resources", logical_id, "Properties"]);
-        found.pipelines.push(CfnPipeline::from_properties(logical_id, properties).map_err(|error| within(error, &at))?);
+        let mut pipeline = CfnPipeline::from_properties(logical_id, properties).map_err(|error| within(error, &at))?;
+        pipeline.conditions.clone_from(&conditions);
+        found.pipelines.push(pipeline);
     }
     Ok(found)
+}
+
+/// The template's `Conditions`, in template order: each a name and an
+/// intrinsic function (`Fn::Equals`, `Fn::And`, ...).
+fn template_conditions(template: &Value) -> Result<Vec<TemplateCondition>, ReadError> {
+    let Some(section) = template.get("Conditions") else { return Ok(Vec::new()) };
+    let Value::Object(section) = section else {
+        return Err(ReadError::Shape {
+            path: "Conditions".to_owned(),
+            message: format!("expected a mapping of condition names to expressions, found {}", kind(section)),
+        });
+    };
+    section
+        .iter()
+        .map(|(name, expression)| match Expr::from_json(expression) {
+            Some(expression) => Ok(TemplateCondition::new(name, expression)),
+            None => Err(ReadError::Shape {
+                path: ValuePath::of_keys(["Conditions", name]).to_string(),
+                message: format!(
+                    "a condition is an intrinsic function (`Fn::Equals`, `Fn::And`, `Fn::Or`, `Fn::Not`, \
+                     `Condition`), found {}",
+                    kind(expression)
+                ),
+            }),
+        })
+        .collect()
 }
 
 /// Whether a value (a `Fn::ForEach` block) declares a pipeline resource
