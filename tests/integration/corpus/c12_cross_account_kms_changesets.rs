@@ -6,32 +6,31 @@
 //! `AddCodeBuildResource` condition holds (the stack is deployed twice: once
 //! to create the key and bucket, once with the cross-account roles).
 
+use pipewright::cfn::TemplateCondition;
 use pipewright::prelude::*;
 use pipewright::StageBuilder;
 
 use super::KnownDifference;
 
 /// `arn:aws:iam::${<account>}:role/<role>` when the cross-account roles
-/// exist, no value otherwise.
-fn cross_account_role(account: &str, role: &str) -> Str {
-    cfn::if_(
-        "AddCodeBuildResource",
-        cfn::sub(&format!("arn:aws:iam::${{{account}}}:role/{role}")),
-        cfn::reference("AWS::NoValue"),
-    )
+/// exist (`cross_account` holds), no value otherwise.
+fn cross_account_role(cross_account: &TemplateCondition, account: &str, role: &str) -> Str {
+    cross_account.then(cfn::sub(&format!("arn:aws:iam::${{{account}}}:role/{role}"))).into()
 }
 
 /// A change set of `stack` created from the build's template and executed
-/// after it, in `account`.
+/// after it (the execution reads the template's artifact too), in `account`.
 fn change_set<'p>(
     s: &mut StageBuilder<'p, '_>,
+    cross_account: &TemplateCondition,
     environment: &str,
     stack: &str,
     template: ArtifactPath<'p>,
     account: &str,
 ) {
-    let action_role = cross_account_role(account, "ToolsAcctCodePipelineCloudFormationRole");
-    let deployment_role = cross_account_role(account, "cloudformationdeployer-role");
+    let action_role = cross_account_role(cross_account, account, "ToolsAcctCodePipelineCloudFormationRole");
+    let deployment_role = cross_account_role(cross_account, account, "cloudformationdeployer-role");
+    let built = template.artifact();
     let create = s.add(
         CloudFormationDeploy::create_replace_change_set(
             format!("CreateChangeSet{environment}"),
@@ -51,6 +50,7 @@ fn change_set<'p>(
             stack,
             deployment_role,
         )
+        .input(built)
         .role_arn(action_role)
         .after(&create),
     );
@@ -59,13 +59,15 @@ fn change_set<'p>(
 /// The pipeline resource `Pipeline`.
 pub fn pipeline() -> Pipeline {
     Pipeline::build(cfn::reference("AWS::StackName"), |p| {
+        let cross_account =
+            p.condition("AddCodeBuildResource", cfn::equals(cfn::reference("CrossAccountCondition"), "true"));
         p.role_arn(cfn::get_att("PipeLineRole", "Arn"));
         let source = p.source_stage("Source", |s| {
             s.add(
                 CodeCommitSource::new("App", cfn::reference("ProjectName"), "master")
                     .output_name("SCCheckoutArtifact")
                     .run_order(1)
-                    .role_arn(cross_account_role("DevAccount", "ToolsAcctCodePipelineCodeCommitRole")),
+                    .role_arn(cross_account_role(&cross_account, "DevAccount", "ToolsAcctCodePipelineCodeCommitRole")),
             )
         });
         let build = p.stage("Build", |s| {
@@ -77,7 +79,7 @@ pub fn pipeline() -> Pipeline {
         });
         let template = build.artifact().path("packaged-template.yml");
         p.stage("DeployToTest", |s| {
-            change_set(s, "Test", "sample-lambda-test", template.clone(), "TestAccount");
+            change_set(s, &cross_account, "Test", "sample-lambda-test", template.clone(), "TestAccount");
         });
         p.stage("ApproveDeployProd", |s| {
             s.add(
@@ -86,20 +88,11 @@ pub fn pipeline() -> Pipeline {
             );
         });
         p.stage("DeployToProduction", |s| {
-            change_set(s, "Prod", "sample-lambda-production", template, "ProductionAccount");
+            change_set(s, &cross_account, "Prod", "sample-lambda-production", template, "ProductionAccount");
         });
         p.artifact_store(ArtifactStore::s3(cfn::reference("S3Bucket")).with_kms_key(cfn::reference("CMKARN")));
     })
 }
 
 /// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
-    KnownDifference::gap(
-        "Properties.Stages[2].Actions[1].InputArtifacts",
-        "a CloudFormation `CHANGE_SET_EXECUTE` action takes no input artifact; the original gives it the build output",
-    ),
-    KnownDifference::gap(
-        "Properties.Stages[4].Actions[1].InputArtifacts",
-        "a CloudFormation `CHANGE_SET_EXECUTE` action takes no input artifact; the original gives it the build output",
-    ),
-];
+pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[];
