@@ -5,6 +5,8 @@
 
 mod build_script;
 mod compile_fail;
+mod corpus;
+mod corpus_equal;
 mod examples;
 mod examples_validate;
 mod generated_iam;

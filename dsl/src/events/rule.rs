@@ -24,6 +24,9 @@ pub struct EventRule {
     /// The `Name` written instead of [`EventRule::name`], set with
     /// [`EventRule::rule_name`] (e.g. an expression of the stack's name).
     pub rule_name: Option<Str>,
+    /// Whether the template leaves `Name` out so that CloudFormation names
+    /// the rule ([`EventRule::named_by_cloudformation`]).
+    pub name_generated: bool,
     /// What the rule is for (at most 512 characters).
     pub description: Option<Str>,
     /// Resource tags, in declaration order.
@@ -118,6 +121,7 @@ impl EventRule {
         EventRule {
             name,
             rule_name: None,
+            name_generated: false,
             description: None,
             tags: Vec::new(),
             state: RuleState::Enabled,
@@ -151,6 +155,27 @@ impl EventRule {
     /// ```
     pub fn rule_name(&mut self, name: impl Into<Str>) -> &mut Self {
         self.rule_name = Some(name.into());
+        self
+    }
+
+    /// Leaves `Name` out of the rule's template resource, so that
+    /// CloudFormation names the rule (a name unique to the stack); the
+    /// declared name still names its file and logical id, and is the name
+    /// of its CLI form, which needs one.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+    ///     p.start_on_change("main", &source).named_by_cloudformation();
+    /// });
+    /// let rule = &pipeline.event_rules()[0];
+    /// assert!(rule.name_generated);
+    /// assert_eq!(rule.deployed_name(), "main");
+    /// ```
+    pub fn named_by_cloudformation(&mut self) -> &mut Self {
+        self.name_generated = true;
         self
     }
 

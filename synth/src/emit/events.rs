@@ -100,7 +100,9 @@ pub fn template_resources(pipeline: &Pipeline, pipeline_logical_id: &str) -> Vec
     for rule in pipeline.event_rules() {
         let Ok(matcher) = matcher(pipeline, &form, rule) else { continue };
         let mut properties = Map::new();
-        properties.insert("Name".into(), json!(rule.deployed_name()));
+        if !rule.name_generated {
+            properties.insert("Name".into(), json!(rule.deployed_name()));
+        }
         if let Some(description) = &rule.description {
             properties.insert("Description".into(), json!(description));
         }

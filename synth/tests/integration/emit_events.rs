@@ -361,3 +361,17 @@ fn the_cli_form_needs_the_pipelines_region_and_account() {
              (arn:aws:iam::<account>:role/<name>), found !GetAtt PipelineRole.Arn"]
     );
 }
+
+#[test]
+fn a_rule_named_by_cloudformation_has_no_name_in_the_template_but_keeps_it_on_the_command_line() {
+    let pipeline = pipeline_with(|p, source| {
+        p.start_on_change("my-repo-main", source).role_arn(ROLE).named_by_cloudformation();
+    });
+    let resources = template_resources(&pipeline, "Pipeline");
+    let (id, rule) = &resources[0];
+    assert_eq!(id, "PipelineMyRepoMainEventRule");
+    assert_eq!(rule["Properties"].get("Name"), None);
+    assert_eq!(rule["Properties"]["State"], "ENABLED");
+    let files = emit(&pipeline).files;
+    assert_eq!(json_of(file(&files, "events/my-repo-main.json"))["PutRule"]["Name"], "my-repo-main");
+}

@@ -1,0 +1,53 @@
+//! `02-cross-region-s3-codedeploy.yaml`: an S3 source deployed by CodeDeploy
+//! to three Regions at once, each Region with its own artifact store; two of
+//! the Regions come from a template mapping.
+
+use pipewright::prelude::*;
+
+use super::KnownDifference;
+
+/// The pipeline resource `MultiRegionPipeline`.
+pub fn pipeline() -> Pipeline {
+    Pipeline::build("MultiRegionPipeline", |p| {
+        p.role_arn(cfn::get_att("CodePipelineServiceRole", "Arn"));
+        for (region, bucket) in [
+            ("us-west-2", "USWest2ArtifactStoreBucket"),
+            ("us-east-1", "USEast1ArtifactStoreBucket"),
+            ("ap-southeast-2", "APSouthEast2ArtifactStoreBucket"),
+        ] {
+            p.artifact_store_in(region, ArtifactStore::s3(cfn::reference(bucket)));
+        }
+        let source = p.source_stage("Source", |s| {
+            s.add(
+                S3Source::new("Source", cfn::reference("S3SourceBucket"), cfn::reference("S3SourceBucketKey"))
+                    .poll_for_source_changes(true)
+                    .output_name("SourceOutput")
+                    .run_order(1),
+            )
+        });
+        let second_region = |key| cfn::find_in_map("SecondRegionMap", cfn::reference("AWS::Region"), key);
+        p.stage("Prod", |s| {
+            for (name, region) in [
+                ("SecondRegion1Deploy", second_region("SecondRegion1")),
+                ("SecondRegion2Deploy", second_region("SecondRegion2")),
+                ("PrimaryRegionDeploy", cfn::reference("AWS::Region")),
+            ] {
+                s.add(
+                    CodeDeploy::new(
+                        name,
+                        cfn::reference("ApplicationName"),
+                        cfn::reference("DeploymentGroupName"),
+                        source.artifact(),
+                    )
+                    .region(region),
+                );
+            }
+        });
+    })
+}
+
+/// Where the synthesized pipeline differs from the original.
+pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[KnownDifference::gap(
+    "Properties.Name",
+    "the original leaves `Name` out so that CloudFormation names the pipeline; a pipeline always has a name",
+)];

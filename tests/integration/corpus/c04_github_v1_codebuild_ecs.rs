@@ -1,0 +1,52 @@
+//! `04-github-v1-codebuild-ecs.yaml`: a GitHub (version 1, OAuth token)
+//! source, a CodeBuild image build and a standard ECS deployment of the
+//! image definitions it writes.
+
+use pipewright::prelude::*;
+
+use super::KnownDifference;
+
+/// The pipeline resource `Pipeline`.
+pub fn pipeline() -> Pipeline {
+    Pipeline::build("Pipeline", |p| {
+        p.role_arn(cfn::get_att("CodePipelineServiceRole", "Arn"));
+        p.artifact_store(ArtifactStore::s3(cfn::reference("ArtifactBucket")));
+        let app = p.source_stage("Source", |s| {
+            s.add(
+                GitHubSource::new(
+                    "App",
+                    cfn::reference("GitHubUser"),
+                    cfn::reference("GitHubRepo"),
+                    cfn::reference("GitHubBranch"),
+                    cfn::reference("GitHubToken"),
+                )
+                .output_name("App")
+                .run_order(1),
+            )
+        });
+        let build = p.stage("Build", |s| {
+            s.add(
+                CodeBuild::new("Build", cfn::reference("CodeBuildProject"), app.artifact())
+                    .output("BuildOutput")
+                    .run_order(1),
+            )
+        });
+        p.stage("Deploy", |s| {
+            s.add(
+                EcsDeploy::new(
+                    "Deploy",
+                    cfn::reference("Cluster"),
+                    cfn::reference("Service"),
+                    build.artifact().path("images.json"),
+                )
+                .run_order(1),
+            );
+        });
+    })
+}
+
+/// Where the synthesized pipeline differs from the original.
+pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[KnownDifference::gap(
+    "Properties.Name",
+    "the original leaves `Name` out so that CloudFormation names the pipeline; a pipeline always has a name",
+)];

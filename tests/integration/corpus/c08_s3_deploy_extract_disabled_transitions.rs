@@ -1,0 +1,38 @@
+//! `08-s3-deploy-extract-disabled-transitions.yaml`: a static web site, built
+//! from a CodeCommit repository and extracted into the site's bucket.
+
+use pipewright::prelude::*;
+
+use super::KnownDifference;
+
+/// The pipeline resource `Pipeline`.
+pub fn pipeline() -> Pipeline {
+    Pipeline::build(cfn::reference("PipelineName"), |p| {
+        p.artifact_store(ArtifactStore::s3(cfn::reference("ArtifactStoreBucket")));
+        p.role_arn(cfn::get_att("PipelineRole", "Arn"));
+        let template_source = p.source_stage("CCSource", |s| {
+            s.add(
+                CodeCommitSource::new("TemplateSource", cfn::import_value("CCRepov2"), "main")
+                    .output_name("TemplateSource")
+                    .run_order(1),
+            )
+        });
+        let build = p.stage("BuildStage", |s| {
+            s.add(
+                CodeBuild::new("BuildApp", cfn::reference("CodeBuildProject"), template_source.artifact())
+                    .output("BuildArtifact")
+                    .run_order(2),
+            )
+        });
+        p.stage("DeployStage", |s| {
+            s.add(S3Deploy::extract("DeploytoS3", cfn::reference("StaticWebsiteBucket"), build.artifact()));
+        });
+    })
+}
+
+/// Where the synthesized pipeline differs from the original.
+pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[KnownDifference::layout(
+    "Properties.DisableInboundStageTransitions",
+    "the original writes an empty `DisableInboundStageTransitions: []`; a pipeline without disabled transitions \
+          leaves the property out, which means the same",
+)];

@@ -1,0 +1,37 @@
+//! `10-cfn-json-s3-source-codebuild.json`: a JSON template; a zip in an S3
+//! bucket built by CodeBuild with one environment variable.
+
+use pipewright::prelude::*;
+
+use super::{KnownDifference, JSON_TEXT_LAYOUT};
+
+/// The pipeline resource `Pipeline`.
+pub fn pipeline() -> Pipeline {
+    Pipeline::build("Pipeline", |p| {
+        p.role_arn(cfn::get_att("PipelineRole", "Arn"));
+        p.artifact_store(ArtifactStore::s3(cfn::reference("ArtifactBucket")));
+        let source = p.source_stage("Source", |s| {
+            s.add(
+                S3Source::new("S3Source", cfn::reference("SourceBucket"), "source.zip")
+                    .poll_for_source_changes(true)
+                    .output_name("source"),
+            )
+        });
+        p.stage("Build", |s| {
+            s.add(
+                CodeBuild::new("BuildAction0", cfn::reference("BuildProject"), source.artifact())
+                    .environment_variables([EnvVar::plaintext("MY_VAR", "abc")])
+                    .run_order(1),
+            );
+        });
+    })
+}
+
+/// Where the synthesized pipeline differs from the original.
+pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
+    KnownDifference::gap(
+        "Properties.Name",
+        "the original leaves `Name` out so that CloudFormation names the pipeline; a pipeline always has a name",
+    ),
+    KnownDifference::layout("Properties.Stages[1].Actions[0].Configuration.EnvironmentVariables", JSON_TEXT_LAYOUT),
+];
