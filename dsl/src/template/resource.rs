@@ -7,13 +7,14 @@ use crate::cfn;
 use crate::model::Str;
 
 /// A resource the template holds beside the pipeline: its logical id, type,
-/// properties and the resources it waits for (`DependsOn`).
+/// properties, the resources it waits for (`DependsOn`) and its `Metadata`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resource {
     logical_id: String,
     resource_type: String,
     properties: Value,
     depends_on: Vec<String>,
+    metadata: Option<Value>,
 }
 
 impl Resource {
@@ -25,7 +26,24 @@ impl Resource {
             resource_type: resource_type.into(),
             properties,
             depends_on: Vec::new(),
+            metadata: None,
         }
+    }
+
+    /// The resource's `Metadata`, written as given: notes for the tools that
+    /// read the template, such as a linter's reasoned exceptions.
+    ///
+    /// ```
+    /// use pipewright_dsl::template::Resource;
+    /// use serde_json::json;
+    ///
+    /// let bucket = Resource::new("Artifacts", "AWS::S3::Bucket", json!({}))
+    ///     .metadata(json!({"checkov": {"skip": [{"id": "CKV_AWS_18", "comment": "no access log bucket"}]}}));
+    /// assert_eq!(bucket.to_json()["Metadata"]["checkov"]["skip"][0]["id"], "CKV_AWS_18");
+    /// ```
+    pub fn metadata(mut self, metadata: Value) -> Resource {
+        self.metadata = Some(metadata);
+        self
     }
 
     /// Makes CloudFormation create the resource `logical_id` first.
@@ -60,12 +78,15 @@ impl Resource {
     }
 
     /// The resource as its entry in `Resources` (without its logical id):
-    /// `Type`, then `DependsOn` when there is any, then `Properties`.
+    /// `Type`, then `DependsOn` and `Metadata` when given, then `Properties`.
     pub fn to_json(&self) -> Value {
         let mut resource = Map::new();
         resource.insert("Type".to_owned(), json!(self.resource_type));
         if !self.depends_on.is_empty() {
             resource.insert("DependsOn".to_owned(), json!(self.depends_on));
+        }
+        if let Some(metadata) = &self.metadata {
+            resource.insert("Metadata".to_owned(), metadata.clone());
         }
         resource.insert("Properties".to_owned(), self.properties.clone());
         Value::Object(resource)
