@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 from .aws_cli import AwsCli
+from .checkov_scan import scan as checkov_scan
 from .cloud_assembly import check_cloud_assemblies
 from .corpus import check_corpus, target_dir
 from .diagrams import check_diagrams
@@ -51,7 +52,7 @@ def run(argv: list[str], repo: Path, venv: Path) -> int:
                            "--example", root.parent.name, "--"]
                     for root in roots if root.name == "json"}
         diff = DiffCheck(repo, apps, Path(scratch))
-        check_outputs(roots, base, bin_dir, Path(scratch) / "moto.log", tally, diff)
+        check_outputs(repo, roots, base, bin_dir, Path(scratch) / "moto.log", tally, diff)
         # Deployed once per example (its JSON-format output), or each folder given.
         deployed = [root for root in roots if args.outputs or root.name == "json"]
         check_cloud_assemblies(repo, bin_dir, roots, deployed, lambda path: os.path.relpath(path, base),
@@ -90,7 +91,7 @@ class DiffCheck:
                         self.scratch, app)
 
 
-def check_outputs(roots: list[Path], base: Path, bin_dir: Path, moto_log: Path, tally: Tally,
+def check_outputs(repo: Path, roots: list[Path], base: Path, bin_dir: Path, moto_log: Path, tally: Tally,
                   diff: DiffCheck) -> None:
     def shown(path: Path) -> str:
         return os.path.relpath(path, base)
@@ -126,11 +127,15 @@ def check_outputs(roots: list[Path], base: Path, bin_dir: Path, moto_log: Path, 
     templates = [template for template in templates if template.resolve() not in twins]
     regions = {template: placement(template).region or template_region(template, pipeline_regions(pipelines))
                for template in templates}
-    for template, findings in lint(bin_dir, templates, regions).items():
+    linted = lint(bin_dir, templates, regions)
+    scanned = checkov_scan(repo, templates)
+    for template in templates:
+        findings = [f"cfn-lint: {finding}" for finding in linted.get(template, [])]
+        findings += [f"checkov: {finding}" for finding in scanned.get(template, [])]
         if findings:
-            tally.fail(shown(template), "cfn-lint: " + "; ".join(findings))
+            tally.fail(shown(template), "; ".join(findings))
         else:
-            tally.ok(shown(template))
+            tally.ok(shown(template), "cfn-lint and checkov")
 
 
 def pipeline_regions(pipelines: list[Path]) -> dict[Path, str]:
