@@ -6,7 +6,7 @@
 //! binds only that, so the code has no unused names.
 
 use pipewright_dsl::model::{ActionCategory, ActionDeclaration, ArtifactStore, PipelineDeclaration, Str};
-use pipewright_dsl::{Location, Pipeline, Violation};
+use pipewright_dsl::{cross_account, Location, Pipeline, Violation};
 
 use super::action::{self, WrittenAction};
 use super::scope::{ActionAt, Reads, Scope};
@@ -75,6 +75,12 @@ impl<'a> Writer<'a> {
             let store = self.artifact_store(&regional.artifact_store, &path);
             let region = self.str_value(&regional.region, &path);
             body.push_str(&format!("p.artifact_store_in({region}, {store});\n"));
+        }
+        if cross_account::uses_other_accounts(pipeline) {
+            body.push_str(
+                "// The roles of the other accounts exist already; a role template would collide with them.\n\
+                 p.target_account_roles(TargetAccountRoles::existing());\n",
+            );
         }
         if let Some(pipeline_type) = declaration.pipeline_type {
             body.push_str(&format!("p.pipeline_type(PipelineType::{pipeline_type:?});\n"));

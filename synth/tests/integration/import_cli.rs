@@ -41,6 +41,14 @@ fn a_program_uses_typed_actions_handles_and_typed_variable_reads() {
     // The escape hatch only for custom providers, with the reason.
     assert_eq!(code.matches("GenericAction::new(").count() + code.matches("GenericSource::new(").count(), 2, "{code}");
     assert!(code.contains("// Custom provider Jenkins: pipewright has no typed action for it"), "{code}");
+    // Its roles in account 210987654321 exist: no role template would be written for them.
+    assert!(
+        code.contains(
+            "// The roles of the other accounts exist already; a role template would collide with them.\n        \
+             p.target_account_roles(TargetAccountRoles::existing());"
+        ),
+        "{code}"
+    );
     assert!(!stderr.contains("not reproduced"), "{stderr}");
 }
 
