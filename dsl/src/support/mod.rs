@@ -190,7 +190,11 @@ pub fn roles_created(pipeline: &Pipeline) -> Vec<(String, String)> {
             roles.extend(home.role_name().map(|name| (home.account.to_owned(), name.to_owned())));
         }
     }
-    let targets = if pipeline.generates_target_roles() { cross_account::targets(pipeline).unwrap_or_default() } else { Vec::new() };
+    let targets = if pipeline.generates_target_roles() {
+        cross_account::targets(pipeline).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     for target in targets {
         roles.extend(target.roles.into_iter().map(|role| (target.account.clone(), role.name)));
     }

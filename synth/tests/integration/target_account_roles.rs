@@ -27,8 +27,13 @@ fn pipeline(roles: TargetAccountRoles) -> Pipeline {
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "app", "main")));
         p.stage("Deploy", |s| {
             s.add(
-                CloudFormationDeploy::create_update("Deploy", "app", source.artifact().path("app.yaml"), DEPLOYMENT_ROLE)
-                    .role_arn(ACTION_ROLE),
+                CloudFormationDeploy::create_update(
+                    "Deploy",
+                    "app",
+                    source.artifact().path("app.yaml"),
+                    DEPLOYMENT_ROLE,
+                )
+                .role_arn(ACTION_ROLE),
             );
         });
     })
@@ -40,8 +45,7 @@ fn assemble(pipeline: &Pipeline) -> (Vec<String>, Value, String) {
     let paths: Vec<String> = assembly.files.iter().map(|file| file.path.clone()).collect();
     let support = assembly.files.iter().find(|file| file.path == "app/support/111111111111-us-east-1.template.json");
     let support: Value = serde_json::from_str(&support.unwrap().contents).unwrap();
-    let everything: String =
-        assembly.files.iter().map(|file| file.contents.as_str()).collect();
+    let everything: String = assembly.files.iter().map(|file| file.contents.as_str()).collect();
     (paths, support, everything)
 }
 
@@ -81,8 +85,13 @@ fn existing_target_roles_are_not_reported_as_created() {
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "app", "main")));
         p.stage("Deploy", |s| {
             s.add(
-                CloudFormationDeploy::create_update("Deploy", "app", source.artifact().path("app.yaml"), DEPLOYMENT_ROLE)
-                    .role_arn(ACTION_ROLE),
+                CloudFormationDeploy::create_update(
+                    "Deploy",
+                    "app",
+                    source.artifact().path("app.yaml"),
+                    DEPLOYMENT_ROLE,
+                )
+                .role_arn(ACTION_ROLE),
             );
         });
     });
