@@ -10,6 +10,7 @@ use pipewright_dsl::{cross_account, Location, Pipeline, Violation};
 
 use super::action::{self, WrittenAction};
 use super::scope::{ActionAt, Reads, Scope};
+use super::template::Around;
 use super::values::{str_expression, string_literal};
 use super::Loss;
 
@@ -23,11 +24,19 @@ pub(super) struct WrittenPipeline {
 
 /// Writes `pipeline` as the function `function`, each of `findings` as a
 /// comment above what it concerns.
-pub(super) fn write(pipeline: &Pipeline, function: &str, findings: &[Violation]) -> WrittenPipeline {
+///
+/// A pipeline read from a template gets its logical id and `around`, the
+/// calls for the template's parameters, conditions and rules.
+pub(super) fn write(
+    pipeline: &Pipeline,
+    function: &str,
+    findings: &[Violation],
+    around: Option<(&str, &Around)>,
+) -> WrittenPipeline {
     let declaration = pipeline.declaration();
-    let first = Writer::new(declaration, None, findings).pipeline(pipeline, function);
+    let first = Writer::new(declaration, None, findings).pipeline(pipeline, function, around);
     let reads = first.1;
-    let (written, _) = Writer::new(declaration, Some(&reads), findings).pipeline(pipeline, function);
+    let (written, _) = Writer::new(declaration, Some(&reads), findings).pipeline(pipeline, function, around);
     written
 }
 
@@ -57,13 +66,22 @@ impl<'a> Writer<'a> {
     }
 
     /// The function, and what it read.
-    fn pipeline(mut self, pipeline: &Pipeline, function: &str) -> (WrittenPipeline, Reads) {
+    fn pipeline(
+        mut self,
+        pipeline: &Pipeline,
+        function: &str,
+        around: Option<(&str, &Around)>,
+    ) -> (WrittenPipeline, Reads) {
         let declaration = self.declaration;
         let mut body = String::new();
         let name = self.str_value(&declaration.name, "pipeline.name");
         let stage_locations: Vec<Location> =
             declaration.stages.iter().map(|stage| Location::stage(&declaration.name, &stage.name)).collect();
         let comments = self.comments(&Location::pipeline(&declaration.name), &stage_locations);
+        if let Some((logical_id, around)) = around {
+            body.push_str(&around.declarations);
+            body.push_str(&format!("p.logical_id({});\n", string_literal(logical_id)));
+        }
         let role = self.str_value(&declaration.role_arn, "pipeline.roleArn");
         body.push_str(&format!("p.role_arn({role});\n"));
         if let Some(store) = &declaration.artifact_store {
@@ -147,6 +165,10 @@ impl<'a> Writer<'a> {
         for index in 0..declaration.stages.len() {
             let stage_code = self.stage(index);
             body.push_str(&stage_code);
+        }
+        if let Some((_, around)) = around {
+            body.push_str(&around.code);
+            self.losses.extend(around.losses.iter().cloned());
         }
         let body = indented(&format!("{comments}Pipeline::build({name}, |p| {{\n{}}})\n", indented(&body, 1)), 1);
         let code = format!(

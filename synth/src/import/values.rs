@@ -105,14 +105,33 @@ fn cfn_call(expr: &Expr) -> Option<String> {
         ("Fn::FindInMap", _, Some([Value::String(map), top, second])) => {
             Some(format!("cfn::find_in_map({}, {}, {})", string_literal(map), into_str(top)?, into_str(second)?))
         }
+        ("Fn::Equals", _, Some([left, right])) => {
+            Some(format!("cfn::equals({}, {})", into_str(left)?, into_str(right)?))
+        }
+        ("Fn::And" | "Fn::Or", _, Some(conditions)) => {
+            let conditions: Option<Vec<String>> = conditions.iter().map(str_value).collect();
+            let function = if expr.function() == "Fn::And" { "and" } else { "or" };
+            Some(format!("cfn::{function}([{}])", conditions?.join(", ")))
+        }
+        ("Fn::Not", _, Some([condition])) => Some(format!("cfn::not({})", into_str(condition)?)),
+        ("Condition", Value::String(name), _) => Some(format!("cfn::condition_named({})", string_literal(name))),
         _ => None,
     }
 }
 
-/// A JSON argument as an expression that converts into `Str`.
+/// A condition of a template's `Conditions` (`Fn::Equals`, `Fn::And`,
+/// `Fn::Or`, `Fn::Not`, `Condition`) as the `cfn::` call that writes it.
+pub(super) fn condition_expression(value: &serde_json::Value) -> Option<String> {
+    cfn_call(&Expr::from_json(value)?)
+}
+
+/// A JSON argument as an expression that converts into `Str`; a number or
+/// a boolean is its text, as CloudFormation reads it.
 fn into_str(value: &serde_json::Value) -> Option<String> {
     match value {
         serde_json::Value::String(text) => Some(string_literal(text)),
+        serde_json::Value::Bool(flag) => Some(string_literal(&flag.to_string())),
+        serde_json::Value::Number(number) => Some(string_literal(&number.to_string())),
         other => cfn_call(&Expr::from_json(other)?),
     }
 }

@@ -140,3 +140,28 @@ fn without_rustfmt_the_code_is_written_indented_and_a_note_says_so() {
     assert!(code.contains("\n    Pipeline::build(\"every-feature\", |p| {\n        p.role_arn("), "{code}");
     assert!(code.contains("\n            s.add(ManualApproval::new(\"Approve\")"), "{code}");
 }
+
+#[test]
+fn a_templates_parameters_conditions_and_rules_are_imported_and_the_rest_is_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (exit, code, stderr) = synth(&["import", &fixture("template-surroundings.yaml")], dir.path());
+    assert_eq!(exit, 0, "{stderr}");
+    assert!(code.contains("use pipewright::events::{EventPattern, RuleState};"), "{code}");
+    assert!(code.contains(r#"p.parameter(Parameter::string("AlertTopicArn"));"#), "{code}");
+    assert!(code.contains(r#"p.condition("IsProd", cfn::equals(cfn::reference("Environment"), "prod"));"#), "{code}");
+    assert!(code.contains(r#"p.logical_id("Pipeline");"#), "{code}");
+    assert!(code.contains("p.start_on_event(") && code.contains("EventPattern::custom(serde_json::json!({"), "{code}");
+    assert!(code.contains(r#"p.start_on_schedule("surroundings-nightly", Schedule::cron("0 3 * * ? *"))"#), "{code}");
+    assert!(code.contains("p.on_event(") && code.contains(r#".target_id("alerts")"#), "{code}");
+    assert!(code.contains("p.notify(") && code.contains("PipelineEvent::ManualApprovalNeeded"), "{code}");
+    let file = fixture("template-surroundings.yaml");
+    for line in [
+        format!("not imported: {file}: Outputs: a template section"),
+        format!("not imported: {file}: Resources.BuildLogs: AWS::Logs::LogGroup"),
+        format!("not reproduced: {file} > Pipeline: Parameters.Token.MinLength: "),
+        format!("not reproduced: {file} > Pipeline: Resources.Failures.Properties.EventBusName: "),
+    ] {
+        assert!(stderr.lines().any(|printed| printed.starts_with(&line)), "{line}\n{stderr}");
+    }
+    assert_eq!(stderr.lines().count(), 4, "{stderr}");
+}
