@@ -10,8 +10,8 @@ use pipewright_dsl::{cross_account, Location, Pipeline, Violation};
 
 use super::action::{self, WrittenAction};
 use super::scope::{ActionAt, Reads, Scope};
-use super::template::Around;
-use super::values::{str_expression, string_literal};
+use super::template::{unbind_unused, Around};
+use super::values::{str_expression, string_literal, with_condition_handles};
 use super::Loss;
 
 /// A pipeline written as a function.
@@ -34,10 +34,14 @@ pub(super) fn write(
     around: Option<(&str, &Around)>,
 ) -> WrittenPipeline {
     let declaration = pipeline.declaration();
-    let first = Writer::new(declaration, None, findings).pipeline(pipeline, function, around);
-    let reads = first.1;
-    let (written, _) = Writer::new(declaration, Some(&reads), findings).pipeline(pipeline, function, around);
-    written
+    let handles = around.map(|(_, around)| around.handles.as_slice()).unwrap_or_default();
+    with_condition_handles(handles, || {
+        let first = Writer::new(declaration, None, findings).pipeline(pipeline, function, around);
+        let reads = first.1;
+        let (mut written, _) = Writer::new(declaration, Some(&reads), findings).pipeline(pipeline, function, around);
+        written.code = unbind_unused(written.code, handles);
+        written
+    })
 }
 
 /// One pass over a pipeline.

@@ -14,6 +14,7 @@ use pipewright_dsl::model::{Expr, Str};
 use pipewright_dsl::notifications::PipelineEvent;
 use serde_json::{Map, Value};
 
+use super::naming::Identifiers;
 use super::values::{condition_expression, str_expression, string_literal};
 use super::Loss;
 
@@ -28,6 +29,9 @@ pub(super) struct Around {
     pub(super) declarations: String,
     /// Statements inside `Pipeline::build` after the stages: the rules.
     pub(super) code: String,
+    /// The conditions bound to handles, as (name, identifier); a handle the
+    /// code does not use is not bound (see [`unbind_unused`]).
+    pub(super) handles: Vec<(String, String)>,
     /// `use` paths the statements need besides the prelude.
     pub(super) uses: Vec<&'static str>,
     /// What the statements do not reproduce, with template paths
@@ -116,11 +120,16 @@ pub(super) fn write(template: &Value, logical_id: &str) -> Around {
             parameter_call(&mut around, name, parameter);
         }
     }
+    let mut handles = Identifiers::reserving(&["p", "s"]);
     if let Some(conditions) = template.get("Conditions").and_then(Value::as_object) {
         for (name, condition) in conditions {
             match condition_expression(condition) {
                 Some(expression) => {
-                    around.declarations.push_str(&format!("p.condition({}, {expression});\n", string_literal(name)))
+                    let handle = handles.claim(name, "condition");
+                    around
+                        .declarations
+                        .push_str(&format!("let {handle} = p.condition({}, {expression});\n", string_literal(name)));
+                    around.handles.push((name.clone(), handle));
                 }
                 None => {
                     around.loss(format!("Conditions.{name}"), "a condition function no `cfn::` call writes; left out")
@@ -143,6 +152,18 @@ pub(super) fn write(template: &Value, logical_id: &str) -> Around {
         }
     }
     around
+}
+
+/// `code` with each condition handle of `handles` that nothing reads
+/// declared without its `let`.
+pub(super) fn unbind_unused(code: String, handles: &[(String, String)]) -> String {
+    let mut code = code;
+    for (_, handle) in handles {
+        if !code.contains(&format!("{handle}.then(")) {
+            code = code.replace(&format!("let {handle} = p.condition("), "p.condition(");
+        }
+    }
+    code
 }
 
 /// A JSON scalar as the text CloudFormation makes of it.

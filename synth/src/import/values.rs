@@ -2,7 +2,32 @@
 //! as `cfn::` calls, and `#{namespace.Key}` references as typed variable
 //! reads joined with [`pipewright_dsl::Text::concat`].
 
+use std::cell::RefCell;
+
 use pipewright_dsl::model::{Expr, Str};
+
+thread_local! {
+    /// The template conditions bound to handles in the function being
+    /// written, as (condition name, identifier): `Fn::If` on one of them is
+    /// written with the handle.
+    static CONDITION_HANDLES: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `write` with `handles` bound: an `Fn::If` on one of those
+/// conditions is written `handle.then(..).otherwise(..)`, or
+/// `Str::from(handle.then(..))` when the other branch is `AWS::NoValue`.
+pub(super) fn with_condition_handles<R>(handles: &[(String, String)], write: impl FnOnce() -> R) -> R {
+    CONDITION_HANDLES.with(|bound| *bound.borrow_mut() = handles.to_vec());
+    let written = write();
+    CONDITION_HANDLES.with(|bound| bound.borrow_mut().clear());
+    written
+}
+
+/// The identifier bound to the condition `name`, if any.
+fn condition_handle(name: &str) -> Option<String> {
+    CONDITION_HANDLES
+        .with(|bound| bound.borrow().iter().find(|(condition, _)| condition == name).map(|(_, handle)| handle.clone()))
+}
 
 /// A piece of a configuration value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,9 +114,15 @@ fn cfn_call(expr: &Expr) -> Option<String> {
             let parts: Option<Vec<String>> = parts.iter().map(str_value).collect();
             Some(format!("cfn::join({}, [{}])", string_literal(separator), parts?.join(", ")))
         }
-        ("Fn::If", _, Some([Value::String(condition), then, otherwise])) => {
-            Some(format!("cfn::if_({}, {}, {})", string_literal(condition), into_str(then)?, into_str(otherwise)?))
-        }
+        ("Fn::If", _, Some([Value::String(condition), then, otherwise])) => match condition_handle(condition) {
+            Some(handle) if otherwise.get("Ref").is_some_and(|name| name == "AWS::NoValue") => {
+                Some(format!("Str::from({handle}.then({}))", into_str(then)?))
+            }
+            Some(handle) => Some(format!("{handle}.then({}).otherwise({})", into_str(then)?, into_str(otherwise)?)),
+            None => {
+                Some(format!("cfn::if_({}, {}, {})", string_literal(condition), into_str(then)?, into_str(otherwise)?))
+            }
+        },
         ("Fn::Select", _, Some([index, list])) => {
             let index: usize = match index {
                 Value::String(text) => text.parse().ok()?,

@@ -148,7 +148,13 @@ fn a_templates_parameters_conditions_and_rules_are_imported_and_the_rest_is_list
     assert_eq!(exit, 0, "{stderr}");
     assert!(code.contains("use pipewright::events::{EventPattern, RuleState};"), "{code}");
     assert!(code.contains(r#"p.parameter(Parameter::string("AlertTopicArn"));"#), "{code}");
-    assert!(code.contains(r#"p.condition("IsProd", cfn::equals(cfn::reference("Environment"), "prod"));"#), "{code}");
+    // A condition the pipeline uses is a handle; the others are declared only.
+    assert!(
+        code.contains(r#"let is_prod = p.condition("IsProd", cfn::equals(cfn::reference("Environment"), "prod"));"#),
+        "{code}"
+    );
+    assert!(code.contains(r#"is_prod.then("app-build-prod").otherwise("app-build")"#), "{code}");
+    assert!(code.contains(r#"p.condition("IsNotProd", cfn::not(cfn::condition_named("IsProd")));"#), "{code}");
     assert!(code.contains(r#"p.logical_id("Pipeline");"#), "{code}");
     assert!(code.contains("p.start_on_event(") && code.contains("EventPattern::custom(serde_json::json!({"), "{code}");
     assert!(code.contains(r#"p.start_on_schedule("surroundings-nightly", Schedule::cron("0 3 * * ? *"))"#), "{code}");
