@@ -11,7 +11,7 @@ use pipewright_dsl::{cross_account, Location, Pipeline, Violation};
 use super::action::{self, WrittenAction};
 use super::scope::{ActionAt, Reads, Scope};
 use super::template::{unbind_unused, Around};
-use super::values::{str_expression, string_literal, with_condition_handles};
+use super::values::{condition_handle, str_expression, string_literal, with_condition_handles};
 use super::Loss;
 
 /// A pipeline written as a function.
@@ -118,6 +118,9 @@ impl<'a> Writer<'a> {
         for (index, variable) in declaration.variables.iter().flatten().enumerate() {
             let path = format!("pipeline.variables[{index}]");
             let variable_name = variable.name.to_string();
+            if variable.condition.is_some() {
+                self.loss(&path, "import writes no condition around a variable yet; written unconditionally");
+            }
             if variable.description.is_some() {
                 self.loss(format!("{path}.description"), "import writes no variable descriptions yet; left out");
             }
@@ -294,6 +297,28 @@ impl<'a> Writer<'a> {
                     self.loss(format!("{path}.{field}"), "empty, so not written; AWS reads an empty one as absent");
                 }
             }
+            if let Some(condition) = &action.condition {
+                match condition_handle(condition) {
+                    Some(handle) => expression.push_str(&format!(".when(&{handle})")),
+                    None => self.loss(&path, format!("under the condition {condition}, which the template does not declare; written unconditionally")),
+                }
+            }
+            for (field, artifacts) in [
+                (
+                    "inputArtifacts",
+                    action.input_artifacts.iter().flatten().map(|input| &input.condition).collect::<Vec<_>>(),
+                ),
+                ("outputArtifacts", action.output_artifacts.iter().flatten().map(|output| &output.condition).collect()),
+            ] {
+                for (artifact, condition) in artifacts.into_iter().enumerate() {
+                    if condition.is_some() {
+                        self.loss(
+                            format!("{path}.{field}[{artifact}]"),
+                            "import writes no condition around an artifact yet; written unconditionally",
+                        );
+                    }
+                }
+            }
             let mut comments: Vec<String> = written.comments.iter().map(|text| comment(text)).collect();
             comments.push(self.comments(&action_locations[index], &[]));
             statements.push(self.statement(at, action, expression, comments.concat(), &written, &mut exports));
@@ -312,6 +337,17 @@ impl<'a> Writer<'a> {
         code.push_str(&format!("{binding}p.{call}({name}, |s| {{\n"));
         let last = statements.len().saturating_sub(1);
         let mut closure = String::new();
+        if let Some(condition) = &stage.condition {
+            match condition_handle(condition) {
+                Some(handle) => closure.push_str(&format!("s.when(&{handle});\n")),
+                None => self.loss(
+                    &stage_path,
+                    format!(
+                        "under the condition {condition}, which the template does not declare; written unconditionally"
+                    ),
+                ),
+            }
+        }
         for (_, reason) in self.disabled.iter().filter(|(stage, _)| *stage == stage_index) {
             closure.push_str(&format!("s.disable_inbound_transition({});\n", string_literal(reason)));
         }

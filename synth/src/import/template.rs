@@ -4,6 +4,10 @@
 //! about the pipeline (`p.start_on_event(..)`, `p.start_on_schedule(..)`,
 //! `p.on_event(..)`, `p.on_schedule(..)`, `p.notify(..)`).
 //!
+//! A condition the pipeline uses is bound to a handle, which stages and
+//! actions under it (`s.when(&c)`, `.when(&c)`) and values chosen by it
+//! (`c.then(..).otherwise(..)`) are written with.
+//!
 //! A rule is the pipeline's when it refers to the pipeline's resource (a
 //! `Ref`, `Fn::GetAtt` or `${..}` of `Fn::Sub`) in its targets, its resource
 //! or its event pattern. The template's other resources (roles, buckets,
@@ -159,7 +163,7 @@ pub(super) fn write(template: &Value, logical_id: &str) -> Around {
 pub(super) fn unbind_unused(code: String, handles: &[(String, String)]) -> String {
     let mut code = code;
     for (_, handle) in handles {
-        if !code.contains(&format!("{handle}.then(")) {
+        if !code.contains(&format!("{handle}.then(")) && !code.contains(&format!("(&{handle})")) {
             code = code.replace(&format!("let {handle} = p.condition("), "p.condition(");
         }
     }

@@ -24,7 +24,7 @@ pub(super) fn with_condition_handles<R>(handles: &[(String, String)], write: imp
 }
 
 /// The identifier bound to the condition `name`, if any.
-fn condition_handle(name: &str) -> Option<String> {
+pub(super) fn condition_handle(name: &str) -> Option<String> {
     CONDITION_HANDLES
         .with(|bound| bound.borrow().iter().find(|(condition, _)| condition == name).map(|(_, handle)| handle.clone()))
 }

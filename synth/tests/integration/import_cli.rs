@@ -154,7 +154,8 @@ fn a_templates_parameters_conditions_and_rules_are_imported_and_the_rest_is_list
         "{code}"
     );
     assert!(code.contains(r#"is_prod.then("app-build-prod").otherwise("app-build")"#), "{code}");
-    assert!(code.contains(r#"p.condition("IsNotProd", cfn::not(cfn::condition_named("IsProd")));"#), "{code}");
+    assert!(code.contains("s.when(&is_prod);") && code.contains(".when(&is_not_prod)"), "{code}");
+    assert!(code.contains("p.condition(\n            \"Always\",\n            cfn::or(["), "{code}");
     assert!(code.contains(r#"p.logical_id("Pipeline");"#), "{code}");
     assert!(code.contains("p.start_on_event(") && code.contains("EventPattern::custom(serde_json::json!({"), "{code}");
     assert!(code.contains(r#"p.start_on_schedule("surroundings-nightly", Schedule::cron("0 3 * * ? *"))"#), "{code}");
