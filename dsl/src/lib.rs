@@ -127,7 +127,7 @@ pub mod prelude {
         DetailType, NotificationRule, NotificationStatus, NotificationTarget, PipelineEvent,
     };
     #[doc(no_inline)]
-    pub use crate::provision::{ArtifactBuckets, DeploymentRolePermissions, ServiceRole};
+    pub use crate::provision::{ArtifactBuckets, DeploymentRolePermissions, ServiceRole, TargetAccountRoles};
     #[doc(no_inline)]
     pub use crate::{
         ActionHandle, ActionRef, ActionSettings, Artifact, ArtifactPath, HasActionRef, Pipeline, PipelineBuilder, Text,

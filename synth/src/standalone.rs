@@ -124,7 +124,12 @@ enum Command {
     /// function built with pipewright's typed builders: typed actions for
     /// the providers pipewright knows (the escape hatch GenericAction /
     /// GenericSource, with a comment saying why, for the rest), artifacts as
-    /// handles, `#{ns.Key}` references as typed variable reads. By default
+    /// handles, `#{ns.Key}` references as typed variable reads. From a
+    /// template it also writes the template's parameters and conditions and
+    /// the EventBridge and notification rules about the pipeline; its other
+    /// resources are listed as "not imported: FILE: Resources.NAME: TYPE".
+    /// A pipeline whose actions use roles in other accounts says that those
+    /// roles exist (no role template is written for them). By default
     /// the file is a complete program (`fn main` with `App`); with
     /// --function it holds the functions and `pub fn pipelines()`, to
     /// paste into a crate. Without --out the code of all files goes to

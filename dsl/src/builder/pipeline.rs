@@ -13,7 +13,7 @@ use crate::model::{
     TriggerDeclaration, TriggerProviderType,
 };
 use crate::pipeline::{DerivedName, Pipeline, Surroundings};
-use crate::provision::{ArtifactBuckets, DeploymentRolePermissions, Provision, ServiceRole};
+use crate::provision::{ArtifactBuckets, DeploymentRolePermissions, Provision, ServiceRole, TargetAccountRoles};
 use crate::support;
 use crate::template::{Parameter, Resource};
 use crate::variables::PipelineVar;
@@ -332,10 +332,30 @@ impl<'p> PipelineBuilder<'p> {
         self
     }
 
+    /// Who provides the roles the pipeline's actions use in other accounts:
+    /// role templates synth writes ([`TargetAccountRoles::generated`], the
+    /// default) or the accounts themselves ([`TargetAccountRoles::existing`]:
+    /// no role template, and no [`deployment_role_permissions`](Self::deployment_role_permissions)
+    /// needed). The last call counts.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("app", |p| {
+    ///     p.target_account_roles(TargetAccountRoles::existing());
+    /// });
+    /// # let _ = pipeline;
+    /// ```
+    pub fn target_account_roles(&mut self, roles: TargetAccountRoles) -> &mut Self {
+        self.surroundings.provision.target_account_roles = roles;
+        self
+    }
+
     /// What the CloudFormation deployment role `role_arn` in another account
     /// may do; its role template grants exactly this (and read access to the
-    /// artifacts). Every such role needs it: a missing one is a
-    /// `deployment-role-permissions` error.
+    /// artifacts). Every such role needs it, unless the roles exist already
+    /// ([`target_account_roles`](Self::target_account_roles)): a missing one
+    /// is a `deployment-role-permissions` error.
     ///
     /// ```
     /// use pipewright_dsl::prelude::*;

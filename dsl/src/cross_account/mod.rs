@@ -135,6 +135,15 @@ impl Pipeline {
     }
 }
 
+impl Pipeline {
+    /// Whether synth writes the role templates of the target accounts
+    /// ([`TargetAccountRoles::Generated`](crate::provision::TargetAccountRoles::Generated),
+    /// the default), rather than the roles existing already.
+    pub fn generates_target_roles(&self) -> bool {
+        self.surroundings.provision.generates_target_roles()
+    }
+}
+
 /// Whether the role templates know the permissions of the action's provider
 /// (else they grant its role only access to the artifacts).
 pub(crate) fn knows_provider_permissions(action: &ActionDeclaration) -> bool {
@@ -180,6 +189,28 @@ fn cross_account_actions<'a>(pipeline: &'a Pipeline, home: &Arn<'a>) -> Vec<Cros
         }
     }
     found
+}
+
+/// Whether an action of the pipeline uses a role (its action role or its
+/// CloudFormation deployment role) in another account than the pipeline's
+/// role. False when the pipeline's role is not a literal IAM role ARN.
+///
+/// ```
+/// use pipewright_dsl::prelude::*;
+/// use pipewright_dsl::cross_account;
+///
+/// let pipeline = Pipeline::build("app", |p| {
+///     p.role_arn("arn:aws:iam::111111111111:role/PipelineRole");
+///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "app", "main")));
+///     p.stage("Deploy", |s| {
+///         s.add(EcsDeploy::new("Deploy", "cluster", "service", source.artifact())
+///             .role_arn("arn:aws:iam::222222222222:role/DeployRole"));
+///     });
+/// });
+/// assert!(cross_account::uses_other_accounts(&pipeline));
+/// ```
+pub fn uses_other_accounts(pipeline: &Pipeline) -> bool {
+    pipeline.service_role().is_some_and(|home| !cross_account_actions(pipeline, &home).is_empty())
 }
 
 /// A role while its uses are gathered.
@@ -343,7 +374,9 @@ fn deployment_role_policies(
             (policies, given.managed_policy_arns.clone())
         }
         None => {
-            if let Some(first) = draft.uses.first() {
+            // A role that exists already has the permissions it has: no
+            // template of it is written.
+            if let Some(first) = draft.uses.first().filter(|_| pipeline.generates_target_roles()) {
                 errors.push(missing_deployment_permissions(pipeline, first.stage, first.action, &arn));
             }
             (policies, Vec::new())

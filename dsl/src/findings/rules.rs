@@ -440,7 +440,7 @@ rules! {
     CrossAccountTemplate = "cross-account-template", Error, CrossAccountTemplates,
         "Every setting a cross-account role template needs (account, bucket, key) is known when the templates are written.";
     DeploymentRolePermissions = "deployment-role-permissions", Error, CrossAccountTemplates,
-        "A CloudFormation deployment role in another account has its permissions given (managed policies or statements); without them it could deploy nothing.";
+        "A CloudFormation deployment role in another account whose role template synth writes has its permissions given (managed policies or statements); without them it could deploy nothing. Roles that exist already (`TargetAccountRoles::existing()`) need none.";
 
     SupportAccount = "support-account", Error, Support,
         "A pipeline whose service role synth generates names its account (`p.account(..)`), which the role's ARN needs.";

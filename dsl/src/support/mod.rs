@@ -148,9 +148,10 @@ pub(crate) fn findings(pipeline: &Pipeline) -> Vec<Violation> {
         }
     }
     match cross_account::targets(pipeline) {
-        Ok(targets) => {
+        Ok(targets) if pipeline.generates_target_roles() => {
             roles.extend(targets.into_iter().flat_map(|target| target.roles).map(|role| (role.name, role.policies)))
         }
+        Ok(_) => {}
         // A pipeline read from JSON or a template cannot say what its
         // deployment roles may do (its role templates, written before, do):
         // only synthesizing its role templates again needs them.
@@ -180,7 +181,7 @@ pub(crate) fn findings(pipeline: &Pipeline) -> Vec<Violation> {
 
 /// The IAM roles deploying the pipeline's stacks creates, as (account,
 /// role name): its generated service role and the roles of its target
-/// accounts. Two pipelines that create the same name in one account
+/// accounts (unless they exist already). Two pipelines that create the same name in one account
 /// collide; synth warns about it (`role-name-collision`).
 pub fn roles_created(pipeline: &Pipeline) -> Vec<(String, String)> {
     let mut roles = Vec::new();
@@ -189,7 +190,12 @@ pub fn roles_created(pipeline: &Pipeline) -> Vec<(String, String)> {
             roles.extend(home.role_name().map(|name| (home.account.to_owned(), name.to_owned())));
         }
     }
-    for target in cross_account::targets(pipeline).unwrap_or_default() {
+    let targets = if pipeline.generates_target_roles() {
+        cross_account::targets(pipeline).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    for target in targets {
         roles.extend(target.roles.into_iter().map(|role| (target.account.clone(), role.name)));
     }
     roles

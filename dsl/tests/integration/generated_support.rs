@@ -345,3 +345,32 @@ fn a_generated_role_past_the_inline_policy_limit_is_a_warning() {
     assert!(size > PolicyLimit::InlineRole.characters(), "{size}");
     assert_eq!(PolicyLimit::Managed.characters(), 6_144);
 }
+
+#[test]
+fn deployment_roles_that_exist_already_need_no_permissions() {
+    let pipeline = Pipeline::build("platform", |p| {
+        p.account("111111111111").region("us-east-1");
+        p.service_role(ServiceRole::generated()).artifact_buckets(ArtifactBuckets::generated());
+        p.target_account_roles(TargetAccountRoles::existing());
+        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "platform", "main")));
+        p.stage("Staging", |s| {
+            s.add(
+                CloudFormationDeploy::create_update(
+                    "Deploy",
+                    "app",
+                    source.artifact().path("app.yaml"),
+                    TARGET_DEPLOYMENT_ROLE,
+                )
+                .role_arn(TARGET_ACTION_ROLE)
+                .region("eu-west-1"),
+            );
+        });
+    });
+    assert_eq!(findings(&pipeline), Vec::<String>::new());
+    assert!(!pipeline.generates_target_roles());
+    assert!(support::roles_created(&pipeline).iter().all(|(account, _)| account == "111111111111"));
+    // The pipeline account still grants the roles its artifacts.
+    let stacks = support::stacks(&pipeline).unwrap();
+    let policy = resource_json(&stacks[1].bucket.as_ref().unwrap().policy);
+    assert!(policy.iter().any(|statement| statement["Sid"] == "ReadArtifactsFrom222222222222"), "{policy:?}");
+}

@@ -23,8 +23,12 @@ use super::{DeployStep, FileKind, Format, OutputFile};
 /// The template format version every template declares.
 pub(crate) const TEMPLATE_VERSION: &str = "2010-09-09";
 
-/// One role template per target account and Region.
+/// One role template per target account and Region; none when the roles
+/// exist already (`TargetAccountRoles::existing()`).
 pub fn emit(pipeline: &Pipeline) -> Result<Vec<OutputFile>, Violations> {
+    if !pipeline.generates_target_roles() {
+        return Ok(Vec::new());
+    }
     let targets = cross_account::targets(pipeline)?;
     Ok(targets.iter().map(|target| target_file(pipeline, target)).collect())
 }

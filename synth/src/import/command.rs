@@ -16,7 +16,7 @@ use crate::exit::Exit;
 use crate::input::{self, InputError, ReadPipeline};
 
 use super::naming::Identifiers;
-use super::{import, Imported, Layout};
+use super::{import_from_templates, Imported, Layout};
 
 /// What `synth import` was asked for.
 #[derive(Debug)]
@@ -35,6 +35,7 @@ pub struct ImportRequest<'a> {
 pub fn run(request: &ImportRequest<'_>, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Exit {
     let mut exit = Exit::Success;
     let mut read_files: Vec<(&PathBuf, Vec<ReadPipeline>)> = Vec::new();
+    let mut templates: Vec<(String, serde_json::Value)> = Vec::new();
     for file in request.files {
         match input::read_file(file, request.max_file_size) {
             Ok(read) => {
@@ -43,12 +44,37 @@ pub fn run(request: &ImportRequest<'_>, stdout: &mut dyn Write, stderr: &mut dyn
                     exit = exit.max(Exit::Invalid);
                 }
                 if read.pipelines.iter().any(|pipeline| pipeline.source.contains(" > ")) {
-                    let _ = writeln!(
-                        stderr,
-                        "note: {}: only the template's pipeline resources are imported; its other resources \
-                         (EventBridge and notification rules, parameters, conditions) are not yet",
-                        printable(&file.display().to_string())
-                    );
+                    // Read again as a value: the parameters, conditions and
+                    // rules around the pipelines.
+                    if let Ok(template) = input::read_value(file, request.max_file_size) {
+                        let label = file.display().to_string();
+                        let logical_ids: Vec<String> = read
+                            .pipelines
+                            .iter()
+                            .filter_map(|pipeline| pipeline.source.strip_prefix(&format!("{label} > ")))
+                            .map(|rest| rest.split_once(" (").map_or(rest, |(id, _)| id).to_owned())
+                            .collect();
+                        for (path, kind) in super::other_resources(&template, &logical_ids) {
+                            let _ = writeln!(
+                                stderr,
+                                "not imported: {}: {}: {kind}, not a pipeline, a rule about one, a parameter or \
+                                 a condition; it stays in the template",
+                                printable(&label),
+                                printable(&path)
+                            );
+                        }
+                        for pipeline in
+                            read.pipelines.iter().filter(|pipeline| pipeline.source.contains(" (every condition"))
+                        {
+                            let _ = writeln!(
+                                stderr,
+                                "note: {}: read with its `Fn::If` around whole values resolved one way; each branch \
+                                 is imported as a pipeline of its own (import writes no `when` or `then` yet)",
+                                printable(&pipeline.source)
+                            );
+                        }
+                        templates.push((label, template));
+                    }
                 }
                 read_files.push((file, read.pipelines));
             }
@@ -68,7 +94,7 @@ pub fn run(request: &ImportRequest<'_>, stdout: &mut dyn Write, stderr: &mut dyn
             if pipelines.is_empty() {
                 return exit;
             }
-            let imported = import(&pipelines, request.layout, &origin.join(", "));
+            let imported = import_from_templates(&pipelines, &templates, request.layout, &origin.join(", "));
             exit = exit.max(report(&imported, stderr));
             let _ = stdout.write_all(imported.code.as_bytes());
         }
@@ -81,7 +107,8 @@ pub fn run(request: &ImportRequest<'_>, stdout: &mut dyn Write, stderr: &mut dyn
             for (file, pipelines) in read_files {
                 let stem = file.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
                 let target = folder.join(format!("{}.rs", file_names.claim(&stem, "pipeline")));
-                let imported = import(&pipelines, request.layout, &file.display().to_string());
+                let imported =
+                    import_from_templates(&pipelines, &templates, request.layout, &file.display().to_string());
                 exit = exit.max(report(&imported, stderr));
                 match std::fs::write(&target, imported.code.as_bytes()) {
                     Ok(()) => {

@@ -1,6 +1,7 @@
 //! `synth import`: existing pipelines (API JSON, or the pipeline resources
-//! of a template) as typed Rust that synthesizes back to the same
-//! definition.
+//! of a template with the template's parameters, conditions, and
+//! EventBridge and notification rules about the pipeline) as typed Rust
+//! that synthesizes back to the same definition.
 //!
 //! Each pipeline becomes a function built with the typed builders: the typed
 //! action of every provider in the table of `providers` (the escape hatch
@@ -12,8 +13,9 @@
 //!
 //! One concern a file: `naming` (identifiers), `values` (literals and
 //! references), `providers` (the typed actions), `scope` (what is bound
-//! where), `action` and `pipeline` (the code), `format` (rustfmt),
-//! `program` (the file around the functions), `command` (the CLI).
+//! where), `action` and `pipeline` (the code), `template` (what surrounds
+//! a pipeline in its template), `format` (rustfmt), `program` (the file
+//! around the functions), `command` (the CLI).
 
 mod action;
 pub mod command;
@@ -23,17 +25,20 @@ mod pipeline;
 mod program;
 mod providers;
 mod scope;
+mod template;
 mod values;
 
 use std::fmt;
 
-pub use program::{import, Imported, Layout};
+pub use program::{import, import_from_templates, Imported, Layout};
+pub use template::{other_resources, pipeline_rules, refers_to};
 
 /// Something of the input the generated code does not reproduce.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Loss {
     /// The JSON path in the pipeline's API form, e.g.
-    /// `pipeline.stages[1].actions[0].runOrder`.
+    /// `pipeline.stages[1].actions[0].runOrder`, or in its template for what
+    /// surrounds the pipeline there, e.g. `Resources.Rule.Properties.State`.
     pub path: String,
     /// What happens to it, and why.
     pub why: String,

@@ -6,11 +6,12 @@
 //! binds only that, so the code has no unused names.
 
 use pipewright_dsl::model::{ActionCategory, ActionDeclaration, ArtifactStore, PipelineDeclaration, Str};
-use pipewright_dsl::{Location, Pipeline, Violation};
+use pipewright_dsl::{cross_account, Location, Pipeline, Violation};
 
 use super::action::{self, WrittenAction};
 use super::scope::{ActionAt, Reads, Scope};
-use super::values::{str_expression, string_literal};
+use super::template::{unbind_unused, Around};
+use super::values::{condition_handle, str_expression, string_literal, with_condition_handles};
 use super::Loss;
 
 /// A pipeline written as a function.
@@ -23,12 +24,24 @@ pub(super) struct WrittenPipeline {
 
 /// Writes `pipeline` as the function `function`, each of `findings` as a
 /// comment above what it concerns.
-pub(super) fn write(pipeline: &Pipeline, function: &str, findings: &[Violation]) -> WrittenPipeline {
+///
+/// A pipeline read from a template gets its logical id and `around`, the
+/// calls for the template's parameters, conditions and rules.
+pub(super) fn write(
+    pipeline: &Pipeline,
+    function: &str,
+    findings: &[Violation],
+    around: Option<(&str, &Around)>,
+) -> WrittenPipeline {
     let declaration = pipeline.declaration();
-    let first = Writer::new(declaration, None, findings).pipeline(pipeline, function);
-    let reads = first.1;
-    let (written, _) = Writer::new(declaration, Some(&reads), findings).pipeline(pipeline, function);
-    written
+    let handles = around.map(|(_, around)| around.handles.as_slice()).unwrap_or_default();
+    with_condition_handles(handles, || {
+        let first = Writer::new(declaration, None, findings).pipeline(pipeline, function, around);
+        let reads = first.1;
+        let (mut written, _) = Writer::new(declaration, Some(&reads), findings).pipeline(pipeline, function, around);
+        written.code = unbind_unused(written.code, handles);
+        written
+    })
 }
 
 /// One pass over a pipeline.
@@ -57,13 +70,22 @@ impl<'a> Writer<'a> {
     }
 
     /// The function, and what it read.
-    fn pipeline(mut self, pipeline: &Pipeline, function: &str) -> (WrittenPipeline, Reads) {
+    fn pipeline(
+        mut self,
+        pipeline: &Pipeline,
+        function: &str,
+        around: Option<(&str, &Around)>,
+    ) -> (WrittenPipeline, Reads) {
         let declaration = self.declaration;
         let mut body = String::new();
         let name = self.str_value(&declaration.name, "pipeline.name");
         let stage_locations: Vec<Location> =
             declaration.stages.iter().map(|stage| Location::stage(&declaration.name, &stage.name)).collect();
         let comments = self.comments(&Location::pipeline(&declaration.name), &stage_locations);
+        if let Some((logical_id, around)) = around {
+            body.push_str(&around.declarations);
+            body.push_str(&format!("p.logical_id({});\n", string_literal(logical_id)));
+        }
         let role = self.str_value(&declaration.role_arn, "pipeline.roleArn");
         body.push_str(&format!("p.role_arn({role});\n"));
         if let Some(store) = &declaration.artifact_store {
@@ -75,6 +97,12 @@ impl<'a> Writer<'a> {
             let store = self.artifact_store(&regional.artifact_store, &path);
             let region = self.str_value(&regional.region, &path);
             body.push_str(&format!("p.artifact_store_in({region}, {store});\n"));
+        }
+        if cross_account::uses_other_accounts(pipeline) {
+            body.push_str(
+                "// The roles of the other accounts exist already; a role template would collide with them.\n\
+                 p.target_account_roles(TargetAccountRoles::existing());\n",
+            );
         }
         if let Some(pipeline_type) = declaration.pipeline_type {
             body.push_str(&format!("p.pipeline_type(PipelineType::{pipeline_type:?});\n"));
@@ -90,6 +118,9 @@ impl<'a> Writer<'a> {
         for (index, variable) in declaration.variables.iter().flatten().enumerate() {
             let path = format!("pipeline.variables[{index}]");
             let variable_name = variable.name.to_string();
+            if variable.condition.is_some() {
+                self.loss(&path, "import writes no condition around a variable yet; written unconditionally");
+            }
             if variable.description.is_some() {
                 self.loss(format!("{path}.description"), "import writes no variable descriptions yet; left out");
             }
@@ -141,6 +172,10 @@ impl<'a> Writer<'a> {
         for index in 0..declaration.stages.len() {
             let stage_code = self.stage(index);
             body.push_str(&stage_code);
+        }
+        if let Some((_, around)) = around {
+            body.push_str(&around.code);
+            self.losses.extend(around.losses.iter().cloned());
         }
         let body = indented(&format!("{comments}Pipeline::build({name}, |p| {{\n{}}})\n", indented(&body, 1)), 1);
         let code = format!(
@@ -262,6 +297,28 @@ impl<'a> Writer<'a> {
                     self.loss(format!("{path}.{field}"), "empty, so not written; AWS reads an empty one as absent");
                 }
             }
+            if let Some(condition) = &action.condition {
+                match condition_handle(condition) {
+                    Some(handle) => expression.push_str(&format!(".when(&{handle})")),
+                    None => self.loss(&path, format!("under the condition {condition}, which the template does not declare; written unconditionally")),
+                }
+            }
+            for (field, artifacts) in [
+                (
+                    "inputArtifacts",
+                    action.input_artifacts.iter().flatten().map(|input| &input.condition).collect::<Vec<_>>(),
+                ),
+                ("outputArtifacts", action.output_artifacts.iter().flatten().map(|output| &output.condition).collect()),
+            ] {
+                for (artifact, condition) in artifacts.into_iter().enumerate() {
+                    if condition.is_some() {
+                        self.loss(
+                            format!("{path}.{field}[{artifact}]"),
+                            "import writes no condition around an artifact yet; written unconditionally",
+                        );
+                    }
+                }
+            }
             let mut comments: Vec<String> = written.comments.iter().map(|text| comment(text)).collect();
             comments.push(self.comments(&action_locations[index], &[]));
             statements.push(self.statement(at, action, expression, comments.concat(), &written, &mut exports));
@@ -280,6 +337,17 @@ impl<'a> Writer<'a> {
         code.push_str(&format!("{binding}p.{call}({name}, |s| {{\n"));
         let last = statements.len().saturating_sub(1);
         let mut closure = String::new();
+        if let Some(condition) = &stage.condition {
+            match condition_handle(condition) {
+                Some(handle) => closure.push_str(&format!("s.when(&{handle});\n")),
+                None => self.loss(
+                    &stage_path,
+                    format!(
+                        "under the condition {condition}, which the template does not declare; written unconditionally"
+                    ),
+                ),
+            }
+        }
         for (_, reason) in self.disabled.iter().filter(|(stage, _)| *stage == stage_index) {
             closure.push_str(&format!("s.disable_inbound_transition({});\n", string_literal(reason)));
         }

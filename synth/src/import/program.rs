@@ -5,7 +5,7 @@
 use pipewright_dsl::Violation;
 
 use super::naming::Identifiers;
-use super::{format, pipeline, Loss};
+use super::{format, pipeline, template, Loss};
 use crate::input::ReadPipeline;
 
 /// What file `synth import` writes.
@@ -57,26 +57,66 @@ pub struct Imported {
 /// assert!(imported.losses.is_empty());
 /// ```
 pub fn import(pipelines: &[ReadPipeline], layout: Layout, origin: &str) -> Imported {
+    import_from_templates(pipelines, &[], layout, origin)
+}
+
+/// [`import`], where a pipeline read from one of `templates` (each with
+/// the label its pipelines' sources start with, `file > LogicalId`) also
+/// gets the template's parameters, conditions, and the EventBridge and
+/// notification rules about it.
+pub fn import_from_templates(
+    pipelines: &[ReadPipeline],
+    templates: &[(String, serde_json::Value)],
+    layout: Layout,
+    origin: &str,
+) -> Imported {
     let mut functions = Identifiers::reserving(&["main", "pipelines", "pipeline"]);
     let mut code = String::new();
     code.push_str(&format!("//! Imported by `synth import` from {}.\n", origin.replace('\n', " ")));
     if layout == Layout::Program {
         code.push_str("//!\n//! ```sh\n//! cargo run -- synth --out out\n//! ```\n");
     }
-    code.push_str("\nuse pipewright::prelude::*;\n\n");
+    code.push_str("\nuse pipewright::prelude::*;\n");
+    let mut uses: Vec<&'static str> = Vec::new();
+    let mut functions_code = String::new();
     let mut names = Vec::new();
     let mut losses = Vec::new();
     let mut findings = Vec::new();
     for read in pipelines {
         let function = functions.claim(&read.pipeline.name(), "pipeline");
         let found = read.pipeline.check();
-        let written = pipeline::write(&read.pipeline, &function, &found);
-        code.push_str(&written.code);
-        code.push('\n');
+        let around = template_of(&read.source, templates)
+            .map(|(template, logical_id)| (logical_id, template::write(template, logical_id)));
+        for used in around.iter().flat_map(|(_, around)| around.uses.iter()) {
+            if !uses.contains(used) {
+                uses.push(used);
+            }
+        }
+        let around = around.as_ref().map(|(logical_id, around)| (*logical_id, around));
+        let written = pipeline::write(&read.pipeline, &function, &found, around);
+        functions_code.push_str(&written.code);
+        functions_code.push('\n');
         losses.extend(written.losses.into_iter().map(|loss| (read.source.clone(), loss)));
         findings.extend(found.into_iter().map(|finding| (read.source.clone(), finding)));
         names.push(function);
     }
+    uses.sort_unstable();
+    let mut modules: Vec<(&str, Vec<&str>)> = Vec::new();
+    for used in uses {
+        let (module, name) = used.rsplit_once("::").unwrap_or(("", used));
+        match modules.iter_mut().find(|(known, _)| *known == module) {
+            Some((_, names)) => names.push(name),
+            None => modules.push((module, vec![name])),
+        }
+    }
+    for (module, names) in modules {
+        match names.as_slice() {
+            [name] => code.push_str(&format!("use {module}::{name};\n")),
+            names => code.push_str(&format!("use {module}::{{{}}};\n", names.join(", "))),
+        }
+    }
+    code.push('\n');
+    code.push_str(&functions_code);
     match layout {
         Layout::Program => {
             let added: String = names.iter().map(|name| format!(".pipeline({name}())")).collect();
@@ -95,4 +135,18 @@ pub fn import(pipelines: &[ReadPipeline], layout: Layout, origin: &str) -> Impor
         Err(why) => (code, Some(why)),
     };
     Imported { code, losses, findings, unformatted }
+}
+
+/// The template a pipeline was read from, and its logical id there: its
+/// source is `<label> > <LogicalId>`, with ` (every condition true)` after
+/// it when the template was read once per branch of its conditions.
+fn template_of<'a>(
+    source: &'a str,
+    templates: &'a [(String, serde_json::Value)],
+) -> Option<(&'a serde_json::Value, &'a str)> {
+    templates.iter().find_map(|(label, template)| {
+        let rest = source.strip_prefix(label.as_str())?.strip_prefix(" > ")?;
+        let logical_id = rest.split_once(" (").map_or(rest, |(logical_id, _)| logical_id);
+        Some((template, logical_id))
+    })
 }

@@ -2,7 +2,32 @@
 //! as `cfn::` calls, and `#{namespace.Key}` references as typed variable
 //! reads joined with [`pipewright_dsl::Text::concat`].
 
+use std::cell::RefCell;
+
 use pipewright_dsl::model::{Expr, Str};
+
+thread_local! {
+    /// The template conditions bound to handles in the function being
+    /// written, as (condition name, identifier): `Fn::If` on one of them is
+    /// written with the handle.
+    static CONDITION_HANDLES: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `write` with `handles` bound: an `Fn::If` on one of those
+/// conditions is written `handle.then(..).otherwise(..)`, or
+/// `Str::from(handle.then(..))` when the other branch is `AWS::NoValue`.
+pub(super) fn with_condition_handles<R>(handles: &[(String, String)], write: impl FnOnce() -> R) -> R {
+    CONDITION_HANDLES.with(|bound| *bound.borrow_mut() = handles.to_vec());
+    let written = write();
+    CONDITION_HANDLES.with(|bound| bound.borrow_mut().clear());
+    written
+}
+
+/// The identifier bound to the condition `name`, if any.
+pub(super) fn condition_handle(name: &str) -> Option<String> {
+    CONDITION_HANDLES
+        .with(|bound| bound.borrow().iter().find(|(condition, _)| condition == name).map(|(_, handle)| handle.clone()))
+}
 
 /// A piece of a configuration value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,9 +114,15 @@ fn cfn_call(expr: &Expr) -> Option<String> {
             let parts: Option<Vec<String>> = parts.iter().map(str_value).collect();
             Some(format!("cfn::join({}, [{}])", string_literal(separator), parts?.join(", ")))
         }
-        ("Fn::If", _, Some([Value::String(condition), then, otherwise])) => {
-            Some(format!("cfn::if_({}, {}, {})", string_literal(condition), into_str(then)?, into_str(otherwise)?))
-        }
+        ("Fn::If", _, Some([Value::String(condition), then, otherwise])) => match condition_handle(condition) {
+            Some(handle) if otherwise.get("Ref").is_some_and(|name| name == "AWS::NoValue") => {
+                Some(format!("Str::from({handle}.then({}))", into_str(then)?))
+            }
+            Some(handle) => Some(format!("{handle}.then({}).otherwise({})", into_str(then)?, into_str(otherwise)?)),
+            None => {
+                Some(format!("cfn::if_({}, {}, {})", string_literal(condition), into_str(then)?, into_str(otherwise)?))
+            }
+        },
         ("Fn::Select", _, Some([index, list])) => {
             let index: usize = match index {
                 Value::String(text) => text.parse().ok()?,
@@ -105,14 +136,33 @@ fn cfn_call(expr: &Expr) -> Option<String> {
         ("Fn::FindInMap", _, Some([Value::String(map), top, second])) => {
             Some(format!("cfn::find_in_map({}, {}, {})", string_literal(map), into_str(top)?, into_str(second)?))
         }
+        ("Fn::Equals", _, Some([left, right])) => {
+            Some(format!("cfn::equals({}, {})", into_str(left)?, into_str(right)?))
+        }
+        ("Fn::And" | "Fn::Or", _, Some(conditions)) => {
+            let conditions: Option<Vec<String>> = conditions.iter().map(str_value).collect();
+            let function = if expr.function() == "Fn::And" { "and" } else { "or" };
+            Some(format!("cfn::{function}([{}])", conditions?.join(", ")))
+        }
+        ("Fn::Not", _, Some([condition])) => Some(format!("cfn::not({})", into_str(condition)?)),
+        ("Condition", Value::String(name), _) => Some(format!("cfn::condition_named({})", string_literal(name))),
         _ => None,
     }
 }
 
-/// A JSON argument as an expression that converts into `Str`.
+/// A condition of a template's `Conditions` (`Fn::Equals`, `Fn::And`,
+/// `Fn::Or`, `Fn::Not`, `Condition`) as the `cfn::` call that writes it.
+pub(super) fn condition_expression(value: &serde_json::Value) -> Option<String> {
+    cfn_call(&Expr::from_json(value)?)
+}
+
+/// A JSON argument as an expression that converts into `Str`; a number or
+/// a boolean is its text, as CloudFormation reads it.
 fn into_str(value: &serde_json::Value) -> Option<String> {
     match value {
         serde_json::Value::String(text) => Some(string_literal(text)),
+        serde_json::Value::Bool(flag) => Some(string_literal(&flag.to_string())),
+        serde_json::Value::Number(number) => Some(string_literal(&number.to_string())),
         other => cfn_call(&Expr::from_json(other)?),
     }
 }

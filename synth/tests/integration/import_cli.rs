@@ -41,6 +41,14 @@ fn a_program_uses_typed_actions_handles_and_typed_variable_reads() {
     // The escape hatch only for custom providers, with the reason.
     assert_eq!(code.matches("GenericAction::new(").count() + code.matches("GenericSource::new(").count(), 2, "{code}");
     assert!(code.contains("// Custom provider Jenkins: pipewright has no typed action for it"), "{code}");
+    // Its roles in account 210987654321 exist: no role template would be written for them.
+    assert!(
+        code.contains(
+            "// The roles of the other accounts exist already; a role template would collide with them.\n        \
+             p.target_account_roles(TargetAccountRoles::existing());"
+        ),
+        "{code}"
+    );
     assert!(!stderr.contains("not reproduced"), "{stderr}");
 }
 
@@ -131,4 +139,36 @@ fn without_rustfmt_the_code_is_written_indented_and_a_note_says_so() {
     // Still the same program, indented by its nesting.
     assert!(code.contains("\n    Pipeline::build(\"every-feature\", |p| {\n        p.role_arn("), "{code}");
     assert!(code.contains("\n            s.add(ManualApproval::new(\"Approve\")"), "{code}");
+}
+
+#[test]
+fn a_templates_parameters_conditions_and_rules_are_imported_and_the_rest_is_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (exit, code, stderr) = synth(&["import", &fixture("template-surroundings.yaml")], dir.path());
+    assert_eq!(exit, 0, "{stderr}");
+    assert!(code.contains("use pipewright::events::{EventPattern, RuleState};"), "{code}");
+    assert!(code.contains(r#"p.parameter(Parameter::string("AlertTopicArn"));"#), "{code}");
+    // A condition the pipeline uses is a handle; the others are declared only.
+    assert!(
+        code.contains(r#"let is_prod = p.condition("IsProd", cfn::equals(cfn::reference("Environment"), "prod"));"#),
+        "{code}"
+    );
+    assert!(code.contains(r#"is_prod.then("app-build-prod").otherwise("app-build")"#), "{code}");
+    assert!(code.contains("s.when(&is_prod);") && code.contains(".when(&is_not_prod)"), "{code}");
+    assert!(code.contains("p.condition(\n            \"Always\",\n            cfn::or(["), "{code}");
+    assert!(code.contains(r#"p.logical_id("Pipeline");"#), "{code}");
+    assert!(code.contains("p.start_on_event(") && code.contains("EventPattern::custom(serde_json::json!({"), "{code}");
+    assert!(code.contains(r#"p.start_on_schedule("surroundings-nightly", Schedule::cron("0 3 * * ? *"))"#), "{code}");
+    assert!(code.contains("p.on_event(") && code.contains(r#".target_id("alerts")"#), "{code}");
+    assert!(code.contains("p.notify(") && code.contains("PipelineEvent::ManualApprovalNeeded"), "{code}");
+    let file = fixture("template-surroundings.yaml");
+    for line in [
+        format!("not imported: {file}: Outputs: a template section"),
+        format!("not imported: {file}: Resources.BuildLogs: AWS::Logs::LogGroup"),
+        format!("not reproduced: {file} > Pipeline: Parameters.Token.MinLength: "),
+        format!("not reproduced: {file} > Pipeline: Resources.Failures.Properties.EventBusName: "),
+    ] {
+        assert!(stderr.lines().any(|printed| printed.starts_with(&line)), "{line}\n{stderr}");
+    }
+    assert_eq!(stderr.lines().count(), 4, "{stderr}");
 }

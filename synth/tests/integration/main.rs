@@ -34,4 +34,5 @@ mod standalone_bad_inputs;
 mod standalone_ci;
 mod standalone_conditions;
 mod standalone_folders;
+mod target_account_roles;
 mod template_contents;
