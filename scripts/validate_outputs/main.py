@@ -16,7 +16,7 @@ from .moto_server import MotoServer
 from .notifications import check_notification_file
 from .pipelines import check_pipeline, region_of
 from .json_file import read_json
-from .manifest import Placement, json_twins, placements
+from .manifest import Placement, json_twins, placements, unexplained_missing_pipelines
 from .report import Failure, Tally
 from .templates import lint
 from .templates import region_of as template_region
@@ -100,8 +100,11 @@ def check_outputs(roots: list[Path], base: Path, bin_dir: Path, moto_log: Path, 
     for root in roots:
         placed.update(placements(root))
         found = sorted(root.rglob("pipeline.json"))
-        if not found:
+        missing = unexplained_missing_pipelines(root)
+        if missing is None and not found:
             tally.fail(shown(root), "no pipeline.json in this output folder")
+        elif missing:
+            tally.fail(shown(root), "no pipeline.json, and the manifest does not say why: " + ", ".join(missing))
         pipelines += found
         events += sorted(root.rglob("events/*.json"))
         notifications += sorted(root.rglob("notifications/*.json"))
