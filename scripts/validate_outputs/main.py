@@ -31,6 +31,8 @@ def parse_args(argv: list[str], repo: Path) -> argparse.Namespace:
     parser.add_argument("--corpus", type=Path, default=repo.parent / "shared" / "corpus",
                         help="the corpus folder (default: ../shared/corpus)")
     parser.add_argument("--no-corpus", action="store_true", help="skip the corpus")
+    parser.add_argument("--deploy-logs", type=Path,
+                        help="keep what the AWS CDK CLI printed (cdk ls, both deploys, cdk diff) in this folder")
     return parser.parse_args(argv)
 
 
@@ -55,7 +57,7 @@ def run(argv: list[str], repo: Path, venv: Path) -> int:
         # Deployed once per example (its JSON-format output), or each folder given.
         deployed = [root for root in roots if args.outputs or root.name == "json"]
         check_cloud_assemblies(repo, bin_dir, roots, deployed, lambda path: os.path.relpath(path, base),
-                               Path(scratch), tally)
+                               Path(scratch), tally, args.deploy_logs and args.deploy_logs.resolve())
         if not args.outputs:
             diagrams = Path(scratch) / "diagrams"
             diagrams.mkdir()
