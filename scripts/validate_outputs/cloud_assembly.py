@@ -8,18 +8,57 @@ pinned AWS CDK CLI (`scripts/cdk-cli`, installed with `npm ci` into
   accounts, dummy credentials): `cdk deploy --all --app OUT` as the
   pipeline's account (other accounts through the roles the manifest names),
   twice, the second run changing nothing; then `cdk diff --app OUT
-  --no-change-set --fail`, which must find no difference; every stack must
-  then exist in its account and Region;
-- on another fresh moto server, the manifest's own deploy commands, each
-  route (`cloudformation`, `awsCli`) in order as written, twice (the second
-  time with `updateCommand` where one is given), with `AWS_ENDPOINT_URL`
-  pointing at moto.
+  --no-change-set --fail`, which must find no difference;
+- on another fresh moto server each, the manifest's own deploy commands,
+  each route (`cloudformation`, `awsCli`) in order as written, twice (the
+  second time with `updateCommand` where one is given, and every `aws
+  cloudformation deploy` must then report "No changes to deploy"), with
+  `AWS_ENDPOINT_URL` pointing at moto. The `cloudformation` route ends with
+  the manifest's `stacks` (templates of several pipelines). A route the
+  manifest leaves empty must be explained by `notWritten`.
 
-moto's gaps, where they limit these checks: its CloudFormation does not
-create every resource type (`AWS::CodePipeline::Pipeline` among them: the
-stack deploys, the pipeline is not created; each run lists the types moto
-skipped), and it has no CodeStar Notifications API, so the notification
-rules of the AWS CLI route are not run.
+After each deploy, what it created is checked (`validate_outputs/deployed.py`):
+every stack is complete in its account and Region; every KMS key has the
+policy its template declares, cross-account grants included (counted on the
+`ok` line); and the role, artifact buckets and keys each pipeline names
+(its `RoleArn`, each action's `RoleArn`, each artifact store's bucket and
+key, from the deployed template with its intrinsic functions resolved, or
+from `pipeline.json`) exist in their account and Region, each bucket
+encrypted with its store's key, wherever a template of the output creates
+them. Roles, buckets and keys the user provides are named on the `ok` line.
+
+Where the stacks are deployed: a stack artifact whose environment names an
+account and Region goes there. A stack whose environment is
+`aws://unknown-account/unknown-region` (a pipeline that names neither, as in
+example 08) goes, as the CDK CLI resolves it, into the account of the
+credentials that run the deploy and the Region of `AWS_REGION`: the check
+runs both routes with the credentials of moto's default account
+(123456789012) and sets `AWS_REGION` (and, for the manifest's commands,
+`AWS_DEFAULT_REGION`) to `DEFAULT_REGION`, us-east-1. A template parameter
+without a default (`"from": "deploy-command"` in the manifest) gets the value
+`validate-outputs`: through `cdk deploy --parameters STACK:NAME=VALUE`, and
+through the environment variable the manifest's command reads it from
+(`RepositoryName="$REPOSITORY_NAME"`).
+
+moto's gaps, where they limit these checks:
+
+- its CloudFormation does not create every resource type: not
+  `AWS::CodePipeline::Pipeline` (the stack deploys, the pipeline is not
+  created, so the pipeline's references are checked here instead) and not
+  `AWS::S3::BucketPolicy` (the artifact buckets' cross-account grants are
+  counted from the templates, and cfn-lint reads them, but no deployed
+  bucket policy is compared); each `ok` line names the types moto skipped;
+- it has no CodeStar Notifications API, so the notification rules of the
+  AWS CLI route are not run (their input is checked against the API model);
+- `CreateChangeSet` of an unchanged template with unchanged
+  `--parameter-overrides` fails with "No updates are to be performed"
+  instead of creating an empty change set (which `aws cloudformation deploy
+  --no-fail-on-empty-changeset` accepts): on the second run that answer counts
+  as "no changes";
+- `DescribeKey` fails with an internal error on a key its CloudFormation
+  created, so keys are found with `ListAliases` / `ListKeys`;
+- IAM policies are stored, not evaluated: a deploy through an assumed role
+  succeeds whether or not the role's policy allows it.
 """
 
 import json
@@ -28,8 +67,11 @@ import re
 import subprocess
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from .aws_cli import DEFAULT_ACCOUNT, AwsCli
+from .deployed import (PARAMETER_VALUE, Resolver, check_references, cross_account_grants, generated_resources,
+                       pipeline_json_references, template_references)
 from .examples import last_lines
 from .moto_server import MotoServer
 from .npm_package import install_locked
@@ -51,6 +93,36 @@ def read_manifest(root: Path) -> dict:
 def stack_artifacts(manifest: dict) -> dict[str, dict]:
     return {key: artifact for key, artifact in manifest.get("artifacts", {}).items()
             if artifact.get("type") == STACK_TYPE}
+
+
+class Parameter(NamedTuple):
+    """A template parameter the user must supply (`from: deploy-command`)."""
+
+    stack_name: str
+    name: str
+    variable: str | None  # the environment variable the manifest's command reads it from
+
+
+def user_parameters(manifest: dict) -> list[Parameter]:
+    """Every parameter without a default of every stack of the manifest, and
+    the environment variable its deploy command reads it from
+    (`Name="$VARIABLE"`)."""
+    artifacts = manifest.get("artifacts", {})
+    entries = [(entry, pipeline["deploy"]["cloudformation"]) for pipeline in manifest.get("pipelines", [])
+               for entry in pipeline.get("files", [])]
+    entries += [(entry, stack["deploy"]) for stack in manifest.get("stacks", []) for entry in stack.get("files", [])]
+    found = []
+    for entry, steps in entries:
+        if "artifact" not in entry:
+            continue
+        stack_name = artifacts[entry["artifact"]]["properties"]["stackName"]
+        commands = " ".join(step["command"] for step in steps if step.get("file") == entry["path"])
+        for parameter in entry.get("parameters", []):
+            if parameter["from"] != "deploy-command":
+                continue
+            match = re.search(rf'(?<![\w-]){re.escape(parameter["name"])}="\$\{{?(\w+)\}}?"', commands)
+            found.append(Parameter(stack_name, parameter["name"], match.group(1) if match else None))
+    return found
 
 
 class CdkCli:
@@ -87,13 +159,14 @@ def output_of(process: subprocess.CompletedProcess) -> str:
     return last_lines(process.stdout + process.stderr, 8)
 
 
-def check_listing(cdk: CdkCli, root: Path) -> str:
+def check_listing(cdk: CdkCli, root: Path, logs: Path | None = None) -> str:
     """`cdk ls` lists every stack of the manifest in its environment, and
     `cdk synth` reads every template."""
     artifacts = stack_artifacts(read_manifest(root))
     if not artifacts:
         raise Failure("the manifest lists no aws:cloudformation:stack artifact")
     listing = cdk.run("ls", "--long", "--json", app=root)
+    keep_log(logs, root, "cdk-ls", listing)
     if listing.returncode != 0:
         raise Failure(f"cdk ls exited {listing.returncode}: " + output_of(listing))
     listed = {(stack["name"], stack["environment"]["name"]) for stack in json.loads(listing.stdout)}
@@ -127,16 +200,22 @@ def deploying_account(artifacts: dict[str, dict]) -> str:
     return accounts.pop()
 
 
-def check_cdk_deploy(cdk: CdkCli, aws: AwsCli, root: Path) -> str:
-    """`cdk deploy --all` twice, then `cdk diff`, on an empty moto server."""
-    artifacts = stack_artifacts(read_manifest(root))
+def check_cdk_deploy(cdk: CdkCli, aws: AwsCli, root: Path, logs: Path | None) -> str:
+    """`cdk deploy --all` twice, then `cdk diff`, on an empty moto server;
+    then what the stacks created."""
+    manifest = read_manifest(root)
+    artifacts = stack_artifacts(manifest)
     account = deploying_account(artifacts)
     env = {**aws.environment(account), "AWS_REGION": DEFAULT_REGION}
+    parameters = [argument for parameter in user_parameters(manifest)
+                  for argument in ("--parameters", f"{parameter.stack_name}:{parameter.name}={PARAMETER_VALUE}")]
     times = []
     for attempt in ("first", "second"):
         started = time.monotonic()
-        deploy = cdk.run("deploy", "--all", "--require-approval", "never", "--progress", "events", app=root, env=env)
+        deploy = cdk.run("deploy", "--all", "--require-approval", "never", "--progress", "events", *parameters,
+                         app=root, env=env)
         times.append(time.monotonic() - started)
+        keep_log(logs, root, f"cdk-deploy-{attempt}", deploy)
         if deploy.returncode != 0:
             raise Failure(f"{attempt} cdk deploy --all exited {deploy.returncode}: " + output_of(deploy))
     unchanged = len(re.findall(r"\(no changes\)", deploy.stdout + deploy.stderr))
@@ -146,25 +225,84 @@ def check_cdk_deploy(cdk: CdkCli, aws: AwsCli, root: Path) -> str:
     started = time.monotonic()
     diff = cdk.run("diff", "--no-change-set", "--fail", app=root, env=env)
     diff_time = time.monotonic() - started
+    keep_log(logs, root, "cdk-diff", diff)
     if diff.returncode != 0:
         raise Failure(f"cdk diff --no-change-set --fail exited {diff.returncode}: " + output_of(diff))
-    skipped, keys = set(), 0
-    for artifact in artifacts.values():
-        stack_skipped, stack_keys = check_stack(aws, root, artifact)
-        skipped |= stack_skipped
-        keys += stack_keys
-    note = (f"{len(artifacts)} stacks deployed in {times[0]:.1f} s, again with no change in {times[1]:.1f} s, "
-            f"no difference in cdk diff ({diff_time:.1f} s), {keys} KMS key policies as declared")
+    deployed = check_deployed_stacks(aws, root, manifest, list(artifacts.values()))
+    return (f"{len(artifacts)} stacks deployed in {times[0]:.1f} s, again with no change in {times[1]:.1f} s, "
+            f"no difference in cdk diff ({diff_time:.1f} s); {deployed}")
+
+
+def keep_log(logs: Path | None, root: Path, name: str, process: subprocess.CompletedProcess) -> None:
+    """Writes what the CDK CLI printed to LOGS/EXAMPLE/NAME.txt (with
+    --deploy-logs)."""
+    if logs is None:
+        return
+    folder = logs / root.parent.name
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.txt").write_text(f"exit {process.returncode}\n{process.stdout}{process.stderr}")
+
+
+def check_deployed_stacks(aws: AwsCli, root: Path, manifest: dict, artifacts: list[dict]) -> str:
+    """Every stack in `artifacts` is complete in its account and Region, its
+    KMS keys have the policies it declares, and every role, bucket and key
+    its pipelines name that a template of the output creates exists as
+    declared; a note on what was found."""
+    skipped, keys, grants, bucket_grants = set(), 0, 0, 0
+    references, unresolved, templates = [], [], []
+    values = {parameter.name: PARAMETER_VALUE for parameter in user_parameters(manifest)}
+    for artifact in stack_artifacts(manifest).values():
+        account, region = environment_of(artifact)
+        templates.append((json.loads((root / artifact["properties"]["templateFile"]).read_text()), account, region))
+    for artifact in artifacts:
+        account, region = environment_of(artifact)
+        template = json.loads((root / artifact["properties"]["templateFile"]).read_text())
+        physical = check_stack(aws, artifact)
+        declared = {resource["Type"] for resource in template.get("Resources", {}).values()}
+        skipped |= declared - {resource.get("ResourceType") for resource in physical.values()}
+        for logical, resource in physical.items():
+            if resource.get("ResourceType") == "AWS::KMS::Key":
+                key_grants = check_key_policy(aws, template["Resources"][logical], resource["PhysicalResourceId"],
+                                              account, region)
+                if key_grants is not None:
+                    keys += 1
+                    grants += key_grants
+        for resource in template.get("Resources", {}).values():
+            if resource.get("Type") == "AWS::S3::BucketPolicy":
+                bucket_grants += cross_account_grants(resource["Properties"].get("PolicyDocument", {}), account)
+        parameters = {name: str(declaration.get("Default", values.get(name, "")))
+                      for name, declaration in template.get("Parameters", {}).items()}
+        resolver = Resolver(template, {name: resource["PhysicalResourceId"] for name, resource in physical.items()},
+                            parameters, account, region, artifact["properties"]["stackName"])
+        found, missing = template_references(template, resolver, account, region)
+        references += found
+        unresolved += missing
+    note = references_note(aws, references, unresolved, templates)
+    note += f"; {keys} KMS key policies as declared, with {grants} cross-account grants"
+    if bucket_grants:
+        note += (f"; {bucket_grants} cross-account grants of bucket policies not checked "
+                 "(moto's CloudFormation does not create AWS::S3::BucketPolicy)")
     if skipped:
         note += "; moto's CloudFormation skipped " + ", ".join(sorted(skipped))
     return note
 
 
-def check_stack(aws: AwsCli, root: Path, artifact: dict) -> tuple[set[str], int]:
-    """The stack is complete in its account and Region, and its KMS keys
-    have the policies it declares; returns the resource types of its
-    template that moto's CloudFormation did not create, and how many key
-    policies were compared."""
+def references_note(aws: AwsCli, references: list, unresolved: list, templates: list) -> str:
+    if not references and not unresolved:
+        return "no pipeline in these stacks"
+    checked, provided = check_references(aws, references, generated_resources(templates))
+    note = f"the pipelines' {checked} generated roles, buckets and keys found"
+    if provided:
+        note += ", provided by the user: " + ", ".join(sorted(provided))
+    if unresolved:
+        note += ", not resolved: " + ", ".join(sorted(set(unresolved)))
+    return note
+
+
+def check_stack(aws: AwsCli, artifact: dict) -> dict[str, dict]:
+    """The stack is complete in its account and Region; returns its
+    resources by logical id (moto lists the stack's own entry among them,
+    without a type)."""
     account, region = environment_of(artifact)
     name = artifact["properties"]["stackName"]
     stacks = aws.call("cloudformation", "describe-stacks", "--stack-name", name, region=region,
@@ -174,61 +312,108 @@ def check_stack(aws: AwsCli, root: Path, artifact: dict) -> tuple[set[str], int]
         raise Failure(f"stack {name} in {account}/{region} is {status}")
     created = aws.call("cloudformation", "describe-stack-resources", "--stack-name", name, region=region,
                        account=account)["StackResources"]
-    template = json.loads((root / artifact["properties"]["templateFile"]).read_text())
-    declared = {resource["Type"] for resource in template.get("Resources", {}).values()}
-    keys = 0
-    for resource in created:
-        if resource.get("ResourceType") == "AWS::KMS::Key":
-            keys += check_key_policy(aws, template["Resources"][resource["LogicalResourceId"]],
-                                     resource["PhysicalResourceId"], account, region)
-    # moto lists the stack's own entry among them, without a type.
-    return declared - {resource.get("ResourceType") for resource in created}, keys
+    return {resource["LogicalResourceId"]: resource for resource in created if "LogicalResourceId" in resource}
 
 
-def check_key_policy(aws: AwsCli, declared: dict, key_id: str, account: str, region: str) -> bool:
+def check_key_policy(aws: AwsCli, declared: dict, key_id: str, account: str, region: str) -> int | None:
     """The key's policy in KMS is the one its template declares (grants to
     other accounts included), when the template writes it out literally;
-    whether it was compared."""
+    how many statements grant another account, or None when not compared."""
     expected = declared.get("Properties", {}).get("KeyPolicy")
     if expected is None or any(marker in json.dumps(expected) for marker in ('"Ref"', '"Fn::')):
-        return False
+        return None
     live = aws.call("kms", "get-key-policy", "--key-id", key_id, "--policy-name", "default", region=region,
                     account=account)["Policy"]
-    if (json.loads(live) if isinstance(live, str) else live) != expected:  # the CLI may parse it already
+    live = json.loads(live) if isinstance(live, str) else live  # the CLI may parse it already
+    if live != expected:
         raise Failure(f"the key policy of {key_id} in {account}/{region} is not the template's: {live}")
-    return True
+    return cross_account_grants(live, account)
+
+
+# What moto answers, instead of an empty change set, when `aws cloudformation
+# deploy --parameter-overrides` sends an unchanged template with the same
+# parameters (AWS creates the change set, which fails with "didn't contain
+# changes", and the CLI's --no-fail-on-empty-changeset exits 0).
+MOTO_NO_UPDATES = "when calling the CreateChangeSet operation: No updates are to be performed."
+NO_CHANGES = "No changes to deploy."
 
 
 def check_cli_route(aws: AwsCli, root: Path, route: str) -> str:
-    """Runs every step of one route of every pipeline, in order, twice."""
+    """Runs every step of one route of every pipeline, then (on the
+    CloudFormation route) every stack of several pipelines, in order, twice;
+    the second time, every `aws cloudformation deploy` must find nothing to
+    change. Then what the route created."""
     manifest = read_manifest(root)
+    steps = [(pipeline, step) for pipeline in manifest["pipelines"] for step in pipeline["deploy"][route]]
+    if route == "cloudformation":
+        steps += [(stack, step) for stack in manifest.get("stacks", []) for step in stack["deploy"]]
+    if not steps:
+        not_written = [entry["path"] for pipeline in manifest["pipelines"] for entry in pipeline.get("notWritten", [])]
+        if not not_written:
+            raise Failure(f"the manifest gives no deploy.{route} command, and no notWritten entry says why")
+        return "no command: the manifest's notWritten explains " + ", ".join(not_written)
+    variables = {parameter.variable: PARAMETER_VALUE for parameter in user_parameters(manifest) if parameter.variable}
     commands = 0
     for attempt in ("first", "second"):
+        for owner, step in steps:
+            command = step["command"] if attempt == "first" else step.get("updateCommand", step["command"])
+            if "codestar-notifications" in command:
+                continue  # moto has no CodeStar Notifications API
+            output = run_step(aws, root, owner, step, command, attempt, variables)
+            commands += 1
+            if attempt == "second" and command.startswith("aws cloudformation deploy") and NO_CHANGES not in output:
+                raise Failure(f"the second run of `{command}` changed the stack: {last_lines(output)}")
+    return f"{commands // 2} commands, run twice, the second time with no change; " + route_note(aws, root, manifest,
+                                                                                                 route)
+
+
+def route_note(aws: AwsCli, root: Path, manifest: dict, route: str) -> str:
+    """Checks what one route deployed: its stacks, and the role, buckets and
+    keys of its pipelines (from the stacks' templates, or `pipeline.json`)."""
+    artifacts = manifest.get("artifacts", {})
+    files = {step["file"] for pipeline in manifest["pipelines"] for step in pipeline["deploy"][route] if "file" in step}
+    if route == "cloudformation":
+        files |= {step["file"] for stack in manifest.get("stacks", []) for step in stack["deploy"] if "file" in step}
+    by_file = {entry["path"]: entry for owner in manifest["pipelines"] + manifest.get("stacks", [])
+               for entry in owner["files"]}
+    stacks = [artifacts[by_file[path]["artifact"]] for path in sorted(files) if "artifact" in by_file.get(path, {})]
+    note = check_deployed_stacks(aws, root, manifest, stacks)
+    if route == "awsCli":
+        references = []
         for pipeline in manifest["pipelines"]:
             for step in pipeline["deploy"][route]:
-                command = step["command"] if attempt == "first" else step.get("updateCommand", step["command"])
-                if "codestar-notifications" in command:
-                    continue  # moto has no CodeStar Notifications API
-                run_step(aws, root, pipeline, step, command, attempt)
-                commands += 1
-    return f"{commands // 2} commands, run twice"
+                if "codepipeline create-pipeline" in step["command"]:
+                    document = json.loads((root / step["file"]).read_text())
+                    references += pipeline_json_references(document, step.get("account") or DEFAULT_ACCOUNT,
+                                                           step.get("region") or DEFAULT_REGION)
+        templates = [(json.loads((root / artifact["properties"]["templateFile"]).read_text()),
+                      *environment_of(artifact)) for artifact in stack_artifacts(manifest).values()]
+        note += "; pipeline.json: " + references_note(aws, references, [], templates)
+    return note
 
 
-def run_step(aws: AwsCli, root: Path, pipeline: dict, step: dict, command: str, attempt: str) -> None:
-    account = step.get("account") or pipeline.get("account") or DEFAULT_ACCOUNT
+def run_step(aws: AwsCli, root: Path, owner: dict, step: dict, command: str, attempt: str,
+             variables: dict[str, str]) -> str:
+    """Runs one step as its account, in its Region; returns what it printed."""
+    account = step.get("account") or owner.get("account") or DEFAULT_ACCOUNT
     region = step.get("region") or DEFAULT_REGION
     if "codepipeline create-pipeline" in command:
         role_arn = json.loads((root / step["file"]).read_text())["pipeline"]["roleArn"]
-        if role_arn.rpartition("/")[2] not in roles_of_stacks(root, pipeline):
+        if role_arn.rpartition("/")[2] not in roles_of_stacks(root, owner):
             # The user provides this role (moto checks that it exists); a
             # generated one must have been created by an earlier step.
             aws.ensure_role(role_arn, "codepipeline.amazonaws.com", region)
-    env = {**aws.environment(account), "AWS_REGION": region, "AWS_DEFAULT_REGION": region}
+    env = {**aws.environment(account), "AWS_REGION": region, "AWS_DEFAULT_REGION": region, **variables}
     process = subprocess.run(["bash", "-c", command], cwd=root, env=env, capture_output=True, text=True,
                              stdin=subprocess.DEVNULL)
+    output = process.stdout + process.stderr
+    if (process.returncode != 0 and attempt == "second" and "--no-fail-on-empty-changeset" in command
+            and MOTO_NO_UPDATES in process.stderr):
+        return NO_CHANGES  # moto's answer for an unchanged stack with parameters (see MOTO_NO_UPDATES)
     if process.returncode != 0:
         raise Failure(f"{attempt} run of `{command}` exited {process.returncode}: "
                       + last_lines(process.stderr or process.stdout))
+    return output
 
 
 def roles_of_stacks(root: Path, pipeline: dict) -> set[str]:
@@ -245,9 +430,10 @@ def roles_of_stacks(root: Path, pipeline: dict) -> set[str]:
 
 
 def check_cloud_assemblies(repo: Path, bin_dir: Path, roots: list[Path], deployed: list[Path], shown, scratch: Path,
-                           tally: Tally) -> None:
+                           tally: Tally, logs: Path | None = None) -> None:
     """`cdk ls` / `cdk synth` on every output folder in `roots`; the deploys
-    on those in `deployed`."""
+    on those in `deployed`. With `logs`, what the CDK CLI printed for `cdk
+    ls`, both deploys and the diff is kept there, by example."""
     if not roots:
         return
     try:
@@ -256,12 +442,16 @@ def check_cloud_assemblies(repo: Path, bin_dir: Path, roots: list[Path], deploye
         tally.fail("scripts/cdk-cli", f"cannot install the AWS CDK CLI: {error}")
         return
     cdk = CdkCli(folder, scratch)
+    started = time.monotonic()
     for root in roots:
-        tally.check(f"{shown(root)} cdk ls, cdk synth", check_listing, cdk, root)
+        tally.check(f"{shown(root)} cdk ls, cdk synth", check_listing, cdk, root,
+                    logs if root in deployed else None)
     for root in deployed:
-        checks = [("cdk deploy --all, again, cdk diff", lambda aws: check_cdk_deploy(cdk, aws, root))]
+        checks = [("cdk deploy --all, again, cdk diff", lambda aws: check_cdk_deploy(cdk, aws, root, logs))]
         checks += [(f"manifest deploy.{route} commands, twice", lambda aws, route=route: check_cli_route(aws, root, route))
                    for route in ("cloudformation", "awsCli")]
         for label, check in checks:
             with MotoServer(bin_dir, scratch / "moto-deploy.log") as endpoint:
                 tally.check(f"{shown(root)} {label}", check, AwsCli(bin_dir, endpoint))
+    print(f"cloud assemblies: {len(roots)} listed, {len(deployed)} deployed, in {time.monotonic() - started:.0f} s",
+          flush=True)

@@ -17,7 +17,7 @@ from .moto_server import MotoServer
 from .notifications import check_notification_file
 from .pipelines import check_pipeline, region_of
 from .json_file import read_json
-from .manifest import Placement, json_twins, placements
+from .manifest import Placement, json_twins, placements, unexplained_missing_pipelines
 from .report import Failure, Tally
 from .templates import lint
 from .templates import region_of as template_region
@@ -32,6 +32,8 @@ def parse_args(argv: list[str], repo: Path) -> argparse.Namespace:
     parser.add_argument("--corpus", type=Path, default=repo.parent / "shared" / "corpus",
                         help="the corpus folder (default: ../shared/corpus)")
     parser.add_argument("--no-corpus", action="store_true", help="skip the corpus")
+    parser.add_argument("--deploy-logs", type=Path,
+                        help="keep what the AWS CDK CLI printed (cdk ls, both deploys, cdk diff) in this folder")
     return parser.parse_args(argv)
 
 
@@ -56,7 +58,7 @@ def run(argv: list[str], repo: Path, venv: Path) -> int:
         # Deployed once per example (its JSON-format output), or each folder given.
         deployed = [root for root in roots if args.outputs or root.name == "json"]
         check_cloud_assemblies(repo, bin_dir, roots, deployed, lambda path: os.path.relpath(path, base),
-                               Path(scratch), tally)
+                               Path(scratch), tally, args.deploy_logs and args.deploy_logs.resolve())
         if not args.outputs:
             diagrams = Path(scratch) / "diagrams"
             diagrams.mkdir()
@@ -101,8 +103,11 @@ def check_outputs(repo: Path, roots: list[Path], base: Path, bin_dir: Path, moto
     for root in roots:
         placed.update(placements(root))
         found = sorted(root.rglob("pipeline.json"))
-        if not found:
+        missing = unexplained_missing_pipelines(root)
+        if missing is None and not found:
             tally.fail(shown(root), "no pipeline.json in this output folder")
+        elif missing:
+            tally.fail(shown(root), "no pipeline.json, and the manifest does not say why: " + ", ".join(missing))
         pipelines += found
         events += sorted(root.rglob("events/*.json"))
         notifications += sorted(root.rglob("notifications/*.json"))

@@ -35,3 +35,22 @@ def json_twins(root: Path) -> set[Path]:
         return set()
     return {(root / entry["path"]).resolve() for pipeline in manifest.get("pipelines", [])
             for entry in pipeline.get("files", []) if "jsonTwinOf" in entry}
+
+
+
+def unexplained_missing_pipelines(root: Path) -> list[str] | None:
+    """The pipelines of the manifest of `root` whose folder has no
+    `pipeline.json` although `notWritten` does not list it (a pipeline that
+    holds CloudFormation expressions is deployed with its template only,
+    and the manifest says so); None when there is no readable manifest."""
+    try:
+        manifest = json.loads((root / "manifest.json").read_text())
+    except (OSError, ValueError):
+        return None
+    missing = []
+    for pipeline in manifest.get("pipelines", []):
+        path = f"{pipeline['folder']}/pipeline.json"
+        explained = any(entry.get("path") == path for entry in pipeline.get("notWritten", []))
+        if not (root / path).is_file() and not explained:
+            missing.append(path)
+    return missing
