@@ -8,7 +8,7 @@ use super::KnownDifference;
 
 /// The pipeline resource `Pipeline`.
 pub fn pipeline() -> Pipeline {
-    Pipeline::build("Pipeline", |p| {
+    Pipeline::unnamed("Pipeline", |p| {
         p.role_arn(cfn::get_att("CodePipelineServiceRole", "Arn"));
         p.artifact_store(ArtifactStore::s3(cfn::reference("ArtifactBucket")));
         let app = p.source_stage("Source", |s| {
@@ -46,7 +46,4 @@ pub fn pipeline() -> Pipeline {
 }
 
 /// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[KnownDifference::gap(
-    "Properties.Name",
-    "the original leaves `Name` out so that CloudFormation names the pipeline; a pipeline always has a name",
-)];
+pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[];

@@ -92,11 +92,6 @@ impl KnownDifference {
     }
 }
 
-/// Why a rule's reference to the pipeline differs from the original's.
-pub const PIPELINE_ARN: &str = "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical \
-                                id>}` with a logical id derived from the name; the original writes its own ARN form \
-                                with its own logical id";
-
 /// Why a configuration value holding JSON text differs from the original's.
 pub const JSON_TEXT_LAYOUT: &str = "the same JSON value: synth writes JSON text compactly, with its keys in the order \
                                     AWS documents them; the original adds spaces and line breaks";
