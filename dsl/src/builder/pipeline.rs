@@ -440,6 +440,24 @@ impl<'p> PipelineBuilder<'p> {
         self
     }
 
+    /// Writes `DisableInboundStageTransitions` in the template even when no
+    /// stage disables its inbound transition, as an empty list, which means
+    /// the same as leaving it out: for templates that say so explicitly.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     p.write_empty_disabled_transitions();
+    /// });
+    /// let properties = pipeline.to_cfn("Pipeline").to_properties();
+    /// assert_eq!(properties["DisableInboundStageTransitions"], serde_json::json!([]));
+    /// ```
+    pub fn write_empty_disabled_transitions(&mut self) -> &mut Self {
+        self.surroundings.empty_transitions_written = true;
+        self
+    }
+
     /// Whether CloudFormation starts an execution after each update of the
     /// pipeline (template only).
     pub fn restart_execution_on_update(&mut self, restart: bool) -> &mut Self {
