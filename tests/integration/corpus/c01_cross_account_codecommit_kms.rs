@@ -5,8 +5,6 @@
 
 use pipewright::prelude::*;
 
-use super::KnownDifference;
-
 /// The pipeline resource `CodePipeline`.
 pub fn pipeline() -> Pipeline {
     Pipeline::build(cfn::reference("Name"), |p| {
@@ -28,6 +26,3 @@ pub fn pipeline() -> Pipeline {
         });
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[];

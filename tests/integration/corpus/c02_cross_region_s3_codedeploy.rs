@@ -4,8 +4,6 @@
 
 use pipewright::prelude::*;
 
-use super::KnownDifference;
-
 /// The pipeline resource `MultiRegionPipeline`.
 pub fn pipeline() -> Pipeline {
     Pipeline::unnamed("MultiRegionPipeline", |p| {
@@ -45,6 +43,3 @@ pub fn pipeline() -> Pipeline {
         });
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[];

@@ -4,8 +4,6 @@
 
 use pipewright::prelude::*;
 
-use super::KnownDifference;
-
 /// The pipeline resource `Pipeline`.
 pub fn pipeline() -> Pipeline {
     Pipeline::unnamed("Pipeline", |p| {
@@ -44,6 +42,3 @@ pub fn pipeline() -> Pipeline {
         });
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[];

@@ -5,8 +5,6 @@
 
 use pipewright::prelude::*;
 
-use super::KnownDifference;
-
 /// A value the CodeBuild stack exports, `<CodeBuildStack>-<name>`.
 fn exported(name: &str) -> Str {
     cfn::import_value(cfn::sub(&format!("${{CodeBuildStack}}-{name}")))
@@ -41,6 +39,3 @@ pub fn pipeline() -> Pipeline {
         });
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[];

@@ -7,7 +7,7 @@
 use pipewright::prelude::*;
 use pipewright::NoVariables;
 
-use super::{codecommit_push, KnownDifference};
+use super::codecommit_push;
 
 /// One CodeBuild deployment stage: `Build-Action` runs `project` on the
 /// source and writes `output`.
@@ -87,6 +87,3 @@ pub fn pipeline() -> Pipeline {
         p.artifact_store(ArtifactStore::s3(cfn::reference("TemplateBucket")));
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[];

@@ -3,8 +3,6 @@
 
 use pipewright::prelude::*;
 
-use super::{KnownDifference, JSON_TEXT_LAYOUT};
-
 /// The pipeline resource `Pipeline`.
 pub fn pipeline() -> Pipeline {
     Pipeline::unnamed("Pipeline", |p| {
@@ -26,7 +24,3 @@ pub fn pipeline() -> Pipeline {
         });
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] =
-    &[KnownDifference::layout("Properties.Stages[1].Actions[0].Configuration.EnvironmentVariables", JSON_TEXT_LAYOUT)];

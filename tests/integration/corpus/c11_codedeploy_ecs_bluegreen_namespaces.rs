@@ -7,7 +7,7 @@
 
 use pipewright::prelude::*;
 
-use super::{codecommit_push, KnownDifference, JSON_TEXT_LAYOUT};
+use super::codecommit_push;
 
 /// `<pApplicationName>-<suffix>`.
 fn named(suffix: &str) -> Str {
@@ -105,27 +105,10 @@ pub fn pipeline() -> Pipeline {
                     config.artifact().path("appspec.yml"),
                 )
                 .image(image.artifact(), "IMAGE1_NAME")
+                .images_first()
                 .run_order(1),
             );
         });
         p.restart_execution_on_update(true);
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
-    KnownDifference::layout("Properties.Stages[3].Actions[0].Configuration.ParameterOverrides", JSON_TEXT_LAYOUT),
-    KnownDifference::layout("Properties.Stages[4].Actions[0].Configuration.EnvironmentVariables", JSON_TEXT_LAYOUT),
-    KnownDifference::layout(
-        "Properties.Stages[5].Actions[0].InputArtifacts[0].Name",
-        "CodeDeployToEcs wires its inputs in argument order (task definition, AppSpec, then images); the original lists the image first. AWS reads these artifacts by name",
-    ),
-    KnownDifference::layout(
-        "Properties.Stages[5].Actions[0].InputArtifacts[1].Name",
-        "the same input order as the line above",
-    ),
-    KnownDifference::layout(
-        "Properties.Stages[5].Actions[0].OutputArtifacts",
-        "the original writes an empty `OutputArtifacts: []`; synth leaves the key out",
-    ),
-];

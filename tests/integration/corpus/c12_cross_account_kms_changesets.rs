@@ -10,8 +10,6 @@ use pipewright::cfn::TemplateCondition;
 use pipewright::prelude::*;
 use pipewright::StageBuilder;
 
-use super::KnownDifference;
-
 /// `arn:aws:iam::${<account>}:role/<role>` when the cross-account roles
 /// exist (`cross_account` holds), no value otherwise.
 fn cross_account_role(cross_account: &TemplateCondition, account: &str, role: &str) -> Str {
@@ -93,6 +91,3 @@ pub fn pipeline() -> Pipeline {
         p.artifact_store(ArtifactStore::s3(cfn::reference("S3Bucket")).with_kms_key(cfn::reference("CMKARN")));
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[];

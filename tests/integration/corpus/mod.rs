@@ -6,9 +6,8 @@
 //! them.
 //!
 //! Nothing here reads the corpus; `corpus_equal` synthesizes each pipeline
-//! and compares it with the original file, and every place where the rebuild
-//! still differs is listed beside the code, with the reason, in the file's
-//! `KNOWN_DIFFERENCES`.
+//! and compares it with the original file, which it must equal (after the
+//! few normalisations `corpus_equal` documents).
 
 use pipewright::events::EventPattern;
 use pipewright::model::Str;
@@ -59,43 +58,6 @@ pub enum Form {
     ApiJson,
 }
 
-/// A place where a rebuild still differs from its original, and why.
-#[derive(Clone, Copy, Debug)]
-pub struct KnownDifference {
-    /// The JSON path of the difference, as the comparison prints it.
-    pub path: &'static str,
-    /// Whether the difference changes anything.
-    pub kind: DifferenceKind,
-    /// What pipewright cannot write yet, or writes otherwise.
-    pub why: &'static str,
-}
-
-/// What a difference between a rebuild and its original means.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DifferenceKind {
-    /// What the original says cannot be written with pipewright yet.
-    Gap,
-    /// Written otherwise, but AWS reads both alike: an empty list where
-    /// synth writes none, a default written out, an order AWS ignores.
-    Layout,
-}
-
-impl KnownDifference {
-    /// Something pipewright cannot write yet.
-    pub const fn gap(path: &'static str, why: &'static str) -> Self {
-        KnownDifference { path, kind: DifferenceKind::Gap, why }
-    }
-
-    /// A difference in form only (see [`DifferenceKind::Layout`]).
-    pub const fn layout(path: &'static str, why: &'static str) -> Self {
-        KnownDifference { path, kind: DifferenceKind::Layout, why }
-    }
-}
-
-/// Why a configuration value holding JSON text differs from the original's.
-pub const JSON_TEXT_LAYOUT: &str = "the same JSON value: synth writes JSON text compactly, with its keys in the order \
-                                    AWS documents them; the original adds spaces and line breaks";
-
 /// One corpus file and its rebuild.
 pub struct Rebuild {
     /// The file's name in `../shared/corpus`.
@@ -104,8 +66,6 @@ pub struct Rebuild {
     pub form: Form,
     /// The pipeline written with typed builders.
     pub pipeline: fn() -> Pipeline,
-    /// Where the synthesized pipeline differs from the original.
-    pub known_differences: &'static [KnownDifference],
 }
 
 /// Every corpus file with its rebuild, in file order.
@@ -116,73 +76,61 @@ pub fn rebuilds() -> Vec<Rebuild> {
             file: "01-cross-account-codecommit-kms.yaml",
             form: template("CodePipeline"),
             pipeline: c01_cross_account_codecommit_kms::pipeline,
-            known_differences: c01_cross_account_codecommit_kms::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "02-cross-region-s3-codedeploy.yaml",
             form: template("MultiRegionPipeline"),
             pipeline: c02_cross_region_s3_codedeploy::pipeline,
-            known_differences: c02_cross_region_s3_codedeploy::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "03-get-pipeline-codecommit-lambda.json",
             form: Form::ApiJson,
             pipeline: c03_get_pipeline_codecommit_lambda::pipeline,
-            known_differences: c03_get_pipeline_codecommit_lambda::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "04-github-v1-codebuild-ecs.yaml",
             form: template("Pipeline"),
             pipeline: c04_github_v1_codebuild_ecs::pipeline,
-            known_differences: c04_github_v1_codebuild_ecs::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "05-importvalue-primarysource-approval.yaml",
             form: template("Pipeline"),
             pipeline: c05_importvalue_primarysource_approval::pipeline,
-            known_differences: c05_importvalue_primarysource_approval::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "06-codeconnections-cfn-notification-rule.yaml",
             form: template("Pipeline"),
             pipeline: c06_codeconnections_cfn_notification_rule::pipeline,
-            known_differences: c06_codeconnections_cfn_notification_rule::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "07-v2-triggers-path-filter-commands.yaml",
             form: template("Pipeline"),
             pipeline: c07_v2_triggers_path_filter_commands::pipeline,
-            known_differences: c07_v2_triggers_path_filter_commands::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "08-s3-deploy-extract-disabled-transitions.yaml",
             form: template("Pipeline"),
             pipeline: c08_s3_deploy_extract_disabled_transitions::pipeline,
-            known_differences: c08_s3_deploy_extract_disabled_transitions::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "09-codecommit-approvals-events-rule.yaml",
             form: template("OUCICDPipeline"),
             pipeline: c09_codecommit_approvals_events_rule::pipeline,
-            known_differences: c09_codecommit_approvals_events_rule::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "10-cfn-json-s3-source-codebuild.json",
             form: template("Pipeline"),
             pipeline: c10_cfn_json_s3_source_codebuild::pipeline,
-            known_differences: c10_cfn_json_s3_source_codebuild::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "11-codedeploy-ecs-bluegreen-namespaces.yaml",
             form: template("rAppPipeline"),
             pipeline: c11_codedeploy_ecs_bluegreen_namespaces::pipeline,
-            known_differences: c11_codedeploy_ecs_bluegreen_namespaces::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "12-cross-account-kms-changesets.yaml",
             form: template("Pipeline"),
             pipeline: c12_cross_account_kms_changesets::pipeline,
-            known_differences: c12_cross_account_kms_changesets::KNOWN_DIFFERENCES,
         },
     ]
 }
