@@ -5,9 +5,24 @@
 
 use pipewright::prelude::*;
 
+use super::parameters;
+
 /// The pipeline resource `CodePipeline`.
 pub fn pipeline() -> Pipeline {
     Pipeline::build(cfn::reference("Name"), |p| {
+        p.logical_id("CodePipeline");
+        parameters(
+            p,
+            &[
+                "BucketName",
+                "CodeCommitRoleName",
+                "CodePipelineRoleName",
+                "DevelopAccount",
+                "KeyId",
+                "Name",
+                "RepositoryName",
+            ],
+        );
         p.role_arn(cfn::sub("arn:aws:iam::${AWS::AccountId}:role/${CodePipelineRoleName}"));
         p.artifact_store(
             ArtifactStore::s3(cfn::reference("BucketName"))

@@ -4,9 +4,24 @@
 
 use pipewright::prelude::*;
 
+use super::{companions, parameters, Companion};
+
 /// The pipeline resource `MultiRegionPipeline`.
 pub fn pipeline() -> Pipeline {
     Pipeline::unnamed("MultiRegionPipeline", |p| {
+        parameters(
+            p,
+            &[
+                "APSouthEast2ArtifactStoreBucket",
+                "ApplicationName",
+                "DeploymentGroupName",
+                "S3SourceBucket",
+                "S3SourceBucketKey",
+                "USEast1ArtifactStoreBucket",
+                "USWest2ArtifactStoreBucket",
+            ],
+        );
+        companions(p, &[Companion::Role("CodePipelineServiceRole", "codepipeline")]);
         p.role_arn(cfn::get_att("CodePipelineServiceRole", "Arn"));
         for (region, bucket) in [
             ("us-west-2", "USWest2ArtifactStoreBucket"),

@@ -4,9 +4,20 @@
 
 use pipewright::prelude::*;
 
+use super::{companions, parameters, Companion};
+
 /// The pipeline resource `Pipeline`.
 pub fn pipeline() -> Pipeline {
     Pipeline::unnamed("Pipeline", |p| {
+        parameters(p, &["Cluster", "GitHubBranch", "GitHubRepo", "GitHubToken", "GitHubUser", "Service"]);
+        companions(
+            p,
+            &[
+                Companion::Bucket("ArtifactBucket"),
+                Companion::BuildProject("CodeBuildProject"),
+                Companion::Role("CodePipelineServiceRole", "codepipeline"),
+            ],
+        );
         p.role_arn(cfn::get_att("CodePipelineServiceRole", "Arn"));
         p.artifact_store(ArtifactStore::s3(cfn::reference("ArtifactBucket")));
         let app = p.source_stage("Source", |s| {

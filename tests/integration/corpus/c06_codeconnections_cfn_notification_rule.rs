@@ -5,10 +5,23 @@
 
 use pipewright::prelude::*;
 
+use super::{companions, parameters, Companion};
+
 /// The pipeline resource `Pipeline` and its notification rule.
 pub fn pipeline() -> Pipeline {
     Pipeline::build("group2-englishstudy-pipeline", |p| {
         p.logical_id("Pipeline");
+        parameters(p, &["GitHubBranch", "GitHubConnectionArn", "GitHubRepo"]);
+        companions(
+            p,
+            &[
+                Companion::Bucket("ArtifactBucket"),
+                Companion::Role("CloudFormationRole", "cloudformation"),
+                Companion::BuildProject("CodeBuildProject"),
+                Companion::Topic("NotificationTopic"),
+                Companion::Role("PipelineRole", "codepipeline"),
+            ],
+        );
         p.role_arn(cfn::get_att("PipelineRole", "Arn"));
         p.artifact_store(ArtifactStore::s3(cfn::reference("ArtifactBucket")));
         let source = p.source_stage("Source", |s| {

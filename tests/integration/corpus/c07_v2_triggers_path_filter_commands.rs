@@ -4,9 +4,14 @@
 
 use pipewright::prelude::*;
 
+use super::{companions, parameters, Companion};
+
 /// The pipeline resource `Pipeline`.
 pub fn pipeline() -> Pipeline {
     Pipeline::build("cfn-path-filter-demo-pipeline", |p| {
+        p.logical_id("Pipeline");
+        parameters(p, &["ConnectionArn"]);
+        companions(p, &[Companion::Bucket("ArtifactBucket"), Companion::Role("PipelineRole", "codepipeline")]);
         p.pipeline_type(PipelineType::V2);
         p.execution_mode(ExecutionMode::Queued);
         p.role_arn(cfn::get_att("PipelineRole", "Arn"));

@@ -3,9 +3,22 @@
 
 use pipewright::prelude::*;
 
+use super::{companions, parameters, Companion};
+
 /// The pipeline resource `Pipeline`.
 pub fn pipeline() -> Pipeline {
     Pipeline::build(cfn::reference("PipelineName"), |p| {
+        p.logical_id("Pipeline");
+        parameters(p, &["PipelineName"]);
+        companions(
+            p,
+            &[
+                Companion::Bucket("ArtifactStoreBucket"),
+                Companion::BuildProject("CodeBuildProject"),
+                Companion::Role("PipelineRole", "codepipeline"),
+                Companion::Bucket("StaticWebsiteBucket"),
+            ],
+        );
         p.artifact_store(ArtifactStore::s3(cfn::reference("ArtifactStoreBucket")));
         p.role_arn(cfn::get_att("PipelineRole", "Arn"));
         p.write_empty_disabled_transitions();

@@ -7,7 +7,7 @@
 use pipewright::prelude::*;
 use pipewright::NoVariables;
 
-use super::codecommit_push;
+use super::{codecommit_push, companions, parameters, Companion};
 
 /// One CodeBuild deployment stage: `Build-Action` runs `project` on the
 /// source and writes `output`.
@@ -36,6 +36,27 @@ fn approvals<'p>(p: &mut PipelineBuilder<'p>, stage: &str, names: &[&str], topic
 pub fn pipeline() -> Pipeline {
     Pipeline::build(cfn::sub("${ApplicationName}-cicd-pipeline"), |p| {
         p.logical_id("OUCICDPipeline");
+        parameters(
+            p,
+            &[
+                "AppRepositoryName",
+                "ApplicationName",
+                "CloudWatchEventRoleARN",
+                "CodePipelineRoleARN",
+                "ProdApprovalSNSARN",
+                "TESTApprovalSNSARN",
+                "TemplateBucket",
+            ],
+        );
+        companions(
+            p,
+            &[
+                Companion::BuildProject("OUCICDCodeDevBuildProject"),
+                Companion::BuildProject("OUCICDCodeProdBuildProject"),
+                Companion::BuildProject("OUCICDCodeTESTBuildProject"),
+                Companion::BuildProject("OUCICDTemplateScanner"),
+            ],
+        );
         p.role_arn(cfn::reference("CodePipelineRoleARN"));
         let source = p.source_stage("Source", |s| {
             s.add(

@@ -3,9 +3,20 @@
 
 use pipewright::prelude::*;
 
+use super::{companions, Companion};
+
 /// The pipeline resource `Pipeline`.
 pub fn pipeline() -> Pipeline {
     Pipeline::unnamed("Pipeline", |p| {
+        companions(
+            p,
+            &[
+                Companion::Bucket("ArtifactBucket"),
+                Companion::BuildProject("BuildProject"),
+                Companion::Role("PipelineRole", "codepipeline"),
+                Companion::Bucket("SourceBucket"),
+            ],
+        );
         p.role_arn(cfn::get_att("PipelineRole", "Arn"));
         p.artifact_store(ArtifactStore::s3(cfn::reference("ArtifactBucket")));
         let source = p.source_stage("Source", |s| {

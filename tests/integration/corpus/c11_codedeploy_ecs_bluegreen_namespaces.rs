@@ -7,7 +7,7 @@
 
 use pipewright::prelude::*;
 
-use super::codecommit_push;
+use super::{codecommit_push, companions, parameters, Companion};
 
 /// `<pApplicationName>-<suffix>`.
 fn named(suffix: &str) -> Str {
@@ -18,6 +18,17 @@ fn named(suffix: &str) -> Str {
 pub fn pipeline() -> Pipeline {
     Pipeline::build(named("pipeline"), |p| {
         p.logical_id("rAppPipeline");
+        parameters(p, &["pApplicationName"]);
+        companions(
+            p,
+            &[
+                Companion::Role("rCloudFormationServiceRole", "cloudformation"),
+                Companion::Role("rCloudWatchEventRole", "events"),
+                Companion::Repository("rCodeCommitRepo"),
+                Companion::Bucket("rCodePipelineArtifactBucket"),
+                Companion::Role("rCodePipelineServiceRole", "codepipeline"),
+            ],
+        );
         p.role_arn(cfn::get_att("rCodePipelineServiceRole", "Arn"));
         p.artifact_store(ArtifactStore::s3(cfn::reference("rCodePipelineArtifactBucket")));
         let source = p.source_stage("Source", |s| {

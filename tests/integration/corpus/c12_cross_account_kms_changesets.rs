@@ -8,6 +8,8 @@
 
 use pipewright::cfn::TemplateCondition;
 use pipewright::prelude::*;
+
+use super::{companions, parameters, Companion};
 use pipewright::StageBuilder;
 
 /// `arn:aws:iam::${<account>}:role/<role>` when the cross-account roles
@@ -57,6 +59,9 @@ fn change_set<'p>(
 /// The pipeline resource `Pipeline`.
 pub fn pipeline() -> Pipeline {
     Pipeline::build(cfn::reference("AWS::StackName"), |p| {
+        p.logical_id("Pipeline");
+        parameters(p, &["CMKARN", "DevAccount", "ProductionAccount", "ProjectName", "S3Bucket", "TestAccount"]);
+        companions(p, &[Companion::BuildProject("BuildProject"), Companion::Role("PipeLineRole", "codepipeline")]);
         let cross_account =
             p.condition("AddCodeBuildResource", cfn::equals(cfn::reference("CrossAccountCondition"), "true"));
         p.role_arn(cfn::get_att("PipeLineRole", "Arn"));

@@ -11,7 +11,8 @@
 
 use pipewright::events::EventPattern;
 use pipewright::model::Str;
-use pipewright::Pipeline;
+use pipewright::template::{Parameter, Resource};
+use pipewright::{Pipeline, PipelineBuilder};
 use serde_json::json;
 
 pub mod c01_cross_account_codecommit_kms;
@@ -44,6 +45,82 @@ pub fn codecommit_push(repository_arn: Str, branch: &str) -> EventPattern {
             "referenceName": [branch],
         },
     }))
+}
+
+/// Declares the original's template parameters that the pipeline uses, as
+/// `String` parameters, so that its template stands alone.
+pub fn parameters(p: &mut PipelineBuilder<'_>, names: &[&str]) {
+    for name in names {
+        p.parameter(Parameter::string(*name));
+    }
+}
+
+/// The companion resources of the original that the pipeline refers to,
+/// declared so that the template synth writes stands alone (`synth` writes
+/// no template that refers to something it does not declare). Each is the
+/// least CloudFormation needs of its type, not the original's settings: the
+/// comparison covers the pipeline and its rules only.
+pub enum Companion {
+    /// An `AWS::IAM::Role` that `service` (e.g. `codepipeline`) may assume.
+    Role(&'static str, &'static str),
+    /// An `AWS::S3::Bucket`.
+    Bucket(&'static str),
+    /// An `AWS::CodeBuild::Project` building from the pipeline, with a
+    /// service role of its own (`<id>ServiceRole`).
+    BuildProject(&'static str),
+    /// An `AWS::SNS::Topic`.
+    Topic(&'static str),
+    /// An `AWS::CodeCommit::Repository`.
+    Repository(&'static str),
+}
+
+/// Adds `companions` to the pipeline's template.
+pub fn companions(p: &mut PipelineBuilder<'_>, companions: &[Companion]) {
+    let role = |id: String, service: &str| {
+        let principal = format!("{service}.amazonaws.com");
+        Resource::new(
+            id,
+            "AWS::IAM::Role",
+            json!({"AssumeRolePolicyDocument": {
+                "Version": "2012-10-17",
+                "Statement": [{"Effect": "Allow", "Principal": {"Service": principal}, "Action": "sts:AssumeRole"}],
+            }}),
+        )
+    };
+    for companion in companions {
+        match companion {
+            Companion::Role(id, service) => {
+                p.resource(role((*id).to_owned(), service));
+            }
+            Companion::Bucket(id) => {
+                p.resource(Resource::new(*id, "AWS::S3::Bucket", json!({})));
+            }
+            Companion::BuildProject(id) => {
+                let service_role = role(format!("{id}ServiceRole"), "codebuild");
+                let project = Resource::new(
+                    *id,
+                    "AWS::CodeBuild::Project",
+                    json!({
+                        "Source": {"Type": "CODEPIPELINE"},
+                        "Artifacts": {"Type": "CODEPIPELINE"},
+                        "Environment": {
+                            "Type": "LINUX_CONTAINER",
+                            "ComputeType": "BUILD_GENERAL1_SMALL",
+                            "Image": "aws/codebuild/standard:7.0",
+                        },
+                        "ServiceRole": service_role.get_att("Arn"),
+                    }),
+                );
+                p.resource(service_role).resource(project);
+            }
+            Companion::Topic(id) => {
+                p.resource(Resource::new(*id, "AWS::SNS::Topic", json!({})));
+            }
+            Companion::Repository(id) => {
+                p.resource(Resource::new(*id, "AWS::CodeCommit::Repository", json!({"RepositoryName": id})));
+            }
+        }
+    }
 }
 
 /// How the original file holds its pipeline.
