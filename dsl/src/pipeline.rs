@@ -241,4 +241,6 @@ pub(crate) struct Surroundings {
     /// Whether the template writes `DisableInboundStageTransitions` when no
     /// transition is disabled (an empty list).
     pub(crate) empty_transitions_written: bool,
+    /// The template's mappings (`Mappings`), in declaration order.
+    pub(crate) mappings: Vec<(String, serde_json::Value)>,
 }

@@ -3,6 +3,7 @@
 //! the Regions come from a template mapping.
 
 use pipewright::prelude::*;
+use serde_json::json;
 
 use super::{companions, parameters, Companion};
 
@@ -22,6 +23,14 @@ pub fn pipeline() -> Pipeline {
             ],
         );
         companions(p, &[Companion::Role("CodePipelineServiceRole", "codepipeline")]);
+        // The other two Regions, by the Region of the stack.
+        p.mapping(
+            "SecondRegionMap",
+            json!({
+                "us-west-2": {"SecondRegion1": "us-east-1", "SecondRegion2": "ap-southeast-2"},
+                "us-east-1": {"SecondRegion1": "us-west-2", "SecondRegion2": "ap-southeast-2"},
+            }),
+        );
         p.role_arn(cfn::get_att("CodePipelineServiceRole", "Arn"));
         for (region, bucket) in [
             ("us-west-2", "USWest2ArtifactStoreBucket"),

@@ -60,7 +60,18 @@ fn change_set<'p>(
 pub fn pipeline() -> Pipeline {
     Pipeline::build(cfn::reference("AWS::StackName"), |p| {
         p.logical_id("Pipeline");
-        parameters(p, &["CMKARN", "DevAccount", "ProductionAccount", "ProjectName", "S3Bucket", "TestAccount"]);
+        parameters(
+            p,
+            &[
+                "CMKARN",
+                "CrossAccountCondition",
+                "DevAccount",
+                "ProductionAccount",
+                "ProjectName",
+                "S3Bucket",
+                "TestAccount",
+            ],
+        );
         companions(p, &[Companion::BuildProject("BuildProject"), Companion::Role("PipeLineRole", "codepipeline")]);
         let cross_account =
             p.condition("AddCodeBuildResource", cfn::equals(cfn::reference("CrossAccountCondition"), "true"));
