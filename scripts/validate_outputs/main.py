@@ -8,6 +8,7 @@ from pathlib import Path
 from .aws_cli import AwsCli
 from .cloud_assembly import check_cloud_assemblies
 from .corpus import check_corpus, target_dir
+from .corpus_rebuilds import synthesize_rebuilds
 from .diagrams import check_diagrams
 from .diff import check_diff
 from .events import check_event_file
@@ -60,6 +61,10 @@ def run(argv: list[str], repo: Path, venv: Path) -> int:
             diagrams = Path(scratch) / "diagrams"
             diagrams.mkdir()
             check_diagrams(repo, diagrams, tally)
+            # The corpus rebuilds (typed Rust, no corpus file needed): their templates through cfn-lint.
+            rebuilds_base = (args.keep or Path(scratch)).resolve() / "rebuilds"
+            rebuilds = synthesize_rebuilds(repo, rebuilds_base, tally)
+            lint_templates(rebuilds, rebuilds_base, bin_dir, {}, tally)
     if not args.no_corpus:
         check_corpus(repo, args.corpus, tally)
     print(tally.summary(), flush=True)
@@ -95,7 +100,7 @@ def check_outputs(roots: list[Path], base: Path, bin_dir: Path, moto_log: Path, 
     def shown(path: Path) -> str:
         return os.path.relpath(path, base)
 
-    pipelines, events, notifications, templates = [], [], [], []
+    pipelines, events, notifications = [], [], []
     placed: dict[Path, Placement] = {}
     for root in roots:
         placed.update(placements(root))
@@ -105,9 +110,6 @@ def check_outputs(roots: list[Path], base: Path, bin_dir: Path, moto_log: Path, 
         pipelines += found
         events += sorted(root.rglob("events/*.json"))
         notifications += sorted(root.rglob("notifications/*.json"))
-        templates += sorted(root.rglob("template.json")) + sorted(root.rglob("template.yaml"))
-        templates += sorted(root.rglob("cross-account/*.template.yaml"))
-        templates += sorted(root.rglob("support/*.template.json"))
 
     def placement(path: Path) -> Placement:
         return placed.get(path.resolve(), Placement(None, None))
@@ -122,15 +124,32 @@ def check_outputs(roots: list[Path], base: Path, bin_dir: Path, moto_log: Path, 
             diff.run(aws, pipelines, placement, shown, tally)
     for path in notifications:
         tally.check(shown(path), check_notification_file, path)
+    lint_templates(roots, base, bin_dir, pipeline_regions(pipelines), tally)
+
+
+def lint_templates(roots: list[Path], base: Path, bin_dir: Path, regions_of_pipelines: dict[Path, str],
+                   tally: Tally) -> None:
+    """Every CloudFormation template of the output folders `roots` (but
+    the JSON twins of YAML ones) through cfn-lint, in the Region it is
+    deployed to (the manifest's, else its pipeline's, else us-east-1)."""
+    placed: dict[Path, Placement] = {}
+    templates = []
+    for root in roots:
+        placed.update(placements(root))
+        templates += sorted(root.rglob("template.json")) + sorted(root.rglob("template.yaml"))
+        templates += sorted(root.rglob("cross-account/*.template.yaml"))
+        templates += sorted(root.rglob("support/*.template.json"))
     twins = set().union(*(json_twins(root) for root in roots))
     templates = [template for template in templates if template.resolve() not in twins]
-    regions = {template: placement(template).region or template_region(template, pipeline_regions(pipelines))
+    regions = {template: placed.get(template.resolve(), Placement(None, None)).region
+               or template_region(template, regions_of_pipelines)
                for template in templates}
     for template, findings in lint(bin_dir, templates, regions).items():
+        shown = os.path.relpath(template, base)
         if findings:
-            tally.fail(shown(template), "cfn-lint: " + "; ".join(findings))
+            tally.fail(shown, "cfn-lint: " + "; ".join(findings))
         else:
-            tally.ok(shown(template))
+            tally.ok(shown)
 
 
 def pipeline_regions(pipelines: list[Path]) -> dict[Path, str]:
