@@ -65,6 +65,7 @@ impl Pipeline {
     /// its tags, disabled transitions and restart flag. A resource without
     /// `Name` keeps its logical id, which stands in for the name.
     pub fn from_cfn(resource: CfnPipeline) -> Pipeline {
+        let empty_transitions_written = resource.disable_inbound_stage_transitions.as_ref().is_some_and(Vec::is_empty);
         Pipeline {
             declaration: resource.declaration,
             tags: resource.tags.unwrap_or_default(),
@@ -74,6 +75,7 @@ impl Pipeline {
             build_violations: Vec::new(),
             derived_names: Vec::new(),
             surroundings: Surroundings {
+                empty_transitions_written,
                 logical_id: (!resource.name_given).then_some(resource.logical_id),
                 conditions: resource.conditions,
                 conditions_known: true,
@@ -84,7 +86,8 @@ impl Pipeline {
 
     /// The pipeline as the CloudFormation resource `logical_id`; its
     /// [`to_properties`](CfnPipeline::to_properties) are the resource's
-    /// `Properties`. Empty tag and transition lists are left out.
+    /// `Properties`. Empty tag and transition lists are left out (the latter
+    /// unless [`Pipeline::transitions_written`]).
     ///
     /// ```
     /// use pipewright_dsl::prelude::*;
@@ -109,8 +112,7 @@ impl Pipeline {
             logical_id: logical_id.to_owned(),
             declaration: self.declaration.clone(),
             name_given: !self.name_generated,
-            disable_inbound_stage_transitions: (!self.disabled_transitions.is_empty())
-                .then(|| self.disabled_transitions.clone()),
+            disable_inbound_stage_transitions: self.transitions_written().then(|| self.disabled_transitions.clone()),
             restart_execution_on_update: self.restart_execution_on_update,
             tags: (!self.tags.is_empty()).then(|| self.tags.clone()),
             conditions: self.surroundings.conditions.clone(),
@@ -141,7 +143,7 @@ impl Pipeline {
         PipelineProperties::new(
             &self.declaration,
             !self.name_generated,
-            (!self.disabled_transitions.is_empty()).then_some(self.disabled_transitions.as_slice()),
+            self.transitions_written().then_some(self.disabled_transitions.as_slice()),
             self.restart_execution_on_update,
             (!self.tags.is_empty()).then_some(self.tags.as_slice()),
         )
@@ -174,6 +176,14 @@ impl Pipeline {
     /// Stages whose inbound transition is disabled on deploy.
     pub fn disabled_transitions(&self) -> &[DisabledTransition] {
         &self.disabled_transitions
+    }
+
+    /// Whether the template writes `DisableInboundStageTransitions`: when a
+    /// transition is disabled, or when asked to write the empty list
+    /// ([`PipelineBuilder::write_empty_disabled_transitions`](crate::PipelineBuilder::write_empty_disabled_transitions),
+    /// or a template read with one).
+    pub fn transitions_written(&self) -> bool {
+        !self.disabled_transitions.is_empty() || self.surroundings.empty_transitions_written
     }
 
     /// The CloudFormation conditions the pipeline's template declares (its
@@ -228,4 +238,9 @@ pub(crate) struct Surroundings {
     /// Whether the pipeline knows its template's conditions (built, or read
     /// from a template): then a condition it names must be among them.
     pub(crate) conditions_known: bool,
+    /// Whether the template writes `DisableInboundStageTransitions` when no
+    /// transition is disabled (an empty list).
+    pub(crate) empty_transitions_written: bool,
+    /// The template's mappings (`Mappings`), in declaration order.
+    pub(crate) mappings: Vec<(String, serde_json::Value)>,
 }

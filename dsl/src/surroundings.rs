@@ -179,6 +179,13 @@ impl Pipeline {
         &self.surroundings.resources
     }
 
+    /// The template mappings declared with
+    /// [`PipelineBuilder::mapping`](crate::PipelineBuilder::mapping): each
+    /// name with its `{top key: {second key: value}}` object.
+    pub fn mappings(&self) -> &[(String, serde_json::Value)] {
+        &self.surroundings.mappings
+    }
+
     /// The logical ids the pipeline resource waits for (`DependsOn`).
     pub fn depends_on(&self) -> &[String] {
         &self.surroundings.depends_on

@@ -9,6 +9,7 @@ from .aws_cli import AwsCli
 from .checkov_scan import scan as checkov_scan
 from .cloud_assembly import check_cloud_assemblies
 from .corpus import check_corpus, target_dir
+from .corpus_rebuilds import synthesize_rebuilds
 from .diagrams import check_diagrams
 from .diff import check_diff
 from .events import check_event_file
@@ -63,6 +64,10 @@ def run(argv: list[str], repo: Path, venv: Path) -> int:
             diagrams = Path(scratch) / "diagrams"
             diagrams.mkdir()
             check_diagrams(repo, diagrams, tally)
+            # The corpus rebuilds (typed Rust, no corpus file needed): their templates through cfn-lint.
+            rebuilds_base = (args.keep or Path(scratch)).resolve() / "rebuilds"
+            rebuilds = synthesize_rebuilds(repo, rebuilds_base, tally)
+            lint_templates(None, rebuilds, rebuilds_base, bin_dir, {}, tally)
     if not args.no_corpus:
         check_corpus(repo, args.corpus, tally)
     print(tally.summary(), flush=True)
@@ -98,7 +103,7 @@ def check_outputs(repo: Path, roots: list[Path], base: Path, bin_dir: Path, moto
     def shown(path: Path) -> str:
         return os.path.relpath(path, base)
 
-    pipelines, events, notifications, templates = [], [], [], []
+    pipelines, events, notifications = [], [], []
     placed: dict[Path, Placement] = {}
     for root in roots:
         placed.update(placements(root))
@@ -111,9 +116,6 @@ def check_outputs(repo: Path, roots: list[Path], base: Path, bin_dir: Path, moto
         pipelines += found
         events += sorted(root.rglob("events/*.json"))
         notifications += sorted(root.rglob("notifications/*.json"))
-        templates += sorted(root.rglob("template.json")) + sorted(root.rglob("template.yaml"))
-        templates += sorted(root.rglob("cross-account/*.template.yaml"))
-        templates += sorted(root.rglob("support/*.template.json"))
 
     def placement(path: Path) -> Placement:
         return placed.get(path.resolve(), Placement(None, None))
@@ -128,19 +130,37 @@ def check_outputs(repo: Path, roots: list[Path], base: Path, bin_dir: Path, moto
             diff.run(aws, pipelines, placement, shown, tally)
     for path in notifications:
         tally.check(shown(path), check_notification_file, path)
+    lint_templates(repo, roots, base, bin_dir, pipeline_regions(pipelines), tally)
+
+
+def lint_templates(repo: Path | None, roots: list[Path], base: Path, bin_dir: Path,
+                   regions_of_pipelines: dict[Path, str], tally: Tally) -> None:
+    """Every CloudFormation template of the output folders `roots` (but
+    the JSON twins of YAML ones) through cfn-lint, in the Region it is
+    deployed to (the manifest's, else its pipeline's, else us-east-1), and,
+    given the repository (where checkov's pins are), through checkov."""
+    placed: dict[Path, Placement] = {}
+    templates = []
+    for root in roots:
+        placed.update(placements(root))
+        templates += sorted(root.rglob("template.json")) + sorted(root.rglob("template.yaml"))
+        templates += sorted(root.rglob("cross-account/*.template.yaml"))
+        templates += sorted(root.rglob("support/*.template.json"))
     twins = set().union(*(json_twins(root) for root in roots))
     templates = [template for template in templates if template.resolve() not in twins]
-    regions = {template: placement(template).region or template_region(template, pipeline_regions(pipelines))
+    regions = {template: placed.get(template.resolve(), Placement(None, None)).region
+               or template_region(template, regions_of_pipelines)
                for template in templates}
     linted = lint(bin_dir, templates, regions)
-    scanned = checkov_scan(repo, templates)
+    scanned = checkov_scan(repo, templates) if repo else {}
     for template in templates:
         findings = [f"cfn-lint: {finding}" for finding in linted.get(template, [])]
         findings += [f"checkov: {finding}" for finding in scanned.get(template, [])]
+        shown = os.path.relpath(template, base)
         if findings:
-            tally.fail(shown(template), "; ".join(findings))
+            tally.fail(shown, "; ".join(findings))
         else:
-            tally.ok(shown(template), "cfn-lint and checkov")
+            tally.ok(shown, "cfn-lint and checkov" if repo else "cfn-lint")
 
 
 def pipeline_regions(pipelines: list[Path]) -> dict[Path, str]:

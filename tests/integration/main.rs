@@ -11,6 +11,7 @@ mod examples;
 mod examples_validate;
 mod generated_iam;
 mod handle_error_documented;
+mod output_folders_validate;
 mod rules_tested;
 mod seed;
 mod snapshots_examples;

@@ -248,6 +248,27 @@ impl<'p> PipelineBuilder<'p> {
         value
     }
 
+    /// Declares a template mapping (its `Mappings`): `entries` is the
+    /// object `{top key: {second key: value}}` written as given. Read a
+    /// value with [`cfn::find_in_map`](crate::cfn::find_in_map) and the
+    /// mapping's name; a template that reads a mapping it does not declare
+    /// is a finding.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    /// use serde_json::json;
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     p.mapping("SecondRegion", json!({"us-east-1": {"Region": "us-west-2"}}));
+    ///     p.tag("second-region", cfn::find_in_map("SecondRegion", cfn::reference("AWS::Region"), "Region"));
+    /// });
+    /// assert_eq!(pipeline.mappings()[0].0, "SecondRegion");
+    /// ```
+    pub fn mapping(&mut self, name: impl Into<String>, entries: serde_json::Value) -> &mut Self {
+        self.surroundings.mappings.push((name.into(), entries));
+        self
+    }
+
     /// Adds a companion resource to the pipeline's template (a raw
     /// [`Resource`], or a typed one such as
     /// [`IamPolicy`](crate::template::IamPolicy)). Take its
@@ -457,6 +478,24 @@ impl<'p> PipelineBuilder<'p> {
     /// A resource tag on the pipeline.
     pub fn tag(&mut self, key: impl Into<Str>, value: impl Into<Str>) -> &mut Self {
         self.tags.push(Tag { key: key.into(), value: value.into() });
+        self
+    }
+
+    /// Writes `DisableInboundStageTransitions` in the template even when no
+    /// stage disables its inbound transition, as an empty list, which means
+    /// the same as leaving it out: for templates that say so explicitly.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     p.write_empty_disabled_transitions();
+    /// });
+    /// let properties = pipeline.to_cfn("Pipeline").to_properties();
+    /// assert_eq!(properties["DisableInboundStageTransitions"], serde_json::json!([]));
+    /// ```
+    pub fn write_empty_disabled_transitions(&mut self) -> &mut Self {
+        self.surroundings.empty_transitions_written = true;
         self
     }
 

@@ -31,14 +31,19 @@ pub struct EventRule {
     pub description: Option<Str>,
     /// Resource tags, in declaration order.
     pub tags: Vec<Tag>,
-    /// Whether the rule is active.
-    pub state: RuleState,
+    /// Whether the rule is active: `Some(RuleState::Enabled)` unless set;
+    /// `None` leaves `State` out ([`EventRule::without_state`]), which
+    /// EventBridge reads as enabled.
+    pub state: Option<RuleState>,
     /// What makes the rule fire.
     pub trigger: RuleTrigger,
     /// Where the rule sends the events, in declaration order (at most 5).
     pub targets: Vec<EventTarget>,
     /// The role EventBridge assumes to reach the targets.
     pub role: RuleRole,
+    /// The pipeline's ARN as written where the rule targets the pipeline,
+    /// set with [`EventRule::pipeline_arn`]; synth derives it otherwise.
+    pub pipeline_arn: Option<Str>,
     /// The ids given to targets, by position in [`EventRule::targets`]; the
     /// others are `StartPipeline` (the pipeline) and `Target1`, `Target2`...
     pub target_ids: BTreeMap<usize, Str>,
@@ -124,10 +129,11 @@ impl EventRule {
             name_generated: false,
             description: None,
             tags: Vec::new(),
-            state: RuleState::Enabled,
+            state: Some(RuleState::Enabled),
             trigger,
             targets: vec![target],
             role,
+            pipeline_arn: None,
             target_ids: BTreeMap::new(),
         }
     }
@@ -217,7 +223,62 @@ impl EventRule {
 
     /// Whether the rule is active; enabled by default.
     pub fn state(&mut self, state: RuleState) -> &mut Self {
-        self.state = state;
+        self.state = Some(state);
+        self
+    }
+
+    /// Leaves `State` out of the rule, as many templates do: EventBridge
+    /// then enables it, as with [`RuleState::Enabled`], which synth writes
+    /// unless told otherwise.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+    ///     p.start_on_change("main", &source).without_state();
+    /// });
+    /// assert_eq!(pipeline.event_rules()[0].state, None);
+    /// ```
+    pub fn without_state(&mut self) -> &mut Self {
+        self.state = None;
+        self
+    }
+
+    /// The pipeline's ARN as written where the rule targets the pipeline,
+    /// instead of the one synth derives: in the template
+    /// `{"Fn::Sub": "arn:${AWS::Partition}:codepipeline:${AWS::Region}:${AWS::AccountId}:${<logical id>}"}`,
+    /// in the CLI form the literal ARN from the pipeline's Region, account
+    /// and name. Give it to keep a template's own form of the ARN (an
+    /// `Fn::Join`, a fixed partition) or a literal ARN. The CLI form writes
+    /// a literal given here; an expression is for the template only, and
+    /// the CLI form then derives the ARN as usual. Only the pipeline target
+    /// uses it (the generated role's policy keeps the derived ARN).
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     p.logical_id("Pipeline");
+    ///     let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
+    ///     let arn = cfn::join(
+    ///         "",
+    ///         [
+    ///             "arn:aws:codepipeline:".into(),
+    ///             cfn::reference("AWS::Region"),
+    ///             ":".into(),
+    ///             cfn::reference("AWS::AccountId"),
+    ///             ":".into(),
+    ///             cfn::reference("Pipeline"),
+    ///         ],
+    ///     );
+    ///     p.start_on_change("main", &source).pipeline_arn(arn);
+    /// });
+    /// let arn = pipeline.event_rules()[0].pipeline_arn.as_ref().unwrap();
+    /// assert_eq!(serde_json::to_value(arn).unwrap()["Fn::Join"][1][5], serde_json::json!({"Ref": "Pipeline"}));
+    /// ```
+    pub fn pipeline_arn(&mut self, arn: impl Into<Str>) -> &mut Self {
+        self.pipeline_arn = Some(arn.into());
         self
     }
 

@@ -423,6 +423,8 @@ rules! {
         "An EventBridge rule that reports stage events names a stage of the pipeline.";
     EventRulePattern = "event-rule-pattern", Error, EventRules,
         "A custom event pattern is a JSON object whose keys are event fields, each a list of values (detail an object).";
+    EventRulePipelineArn = "event-rule-pipeline-arn", Error, EventRules,
+        "The pipeline ARN an EventBridge rule targets, when given as a literal, is the CodePipeline ARN of its pipeline.";
 
     NotificationRuleName = "notification-rule-name", Error, NotificationRules,
         "A notification rule name uses 1 to 64 letters, digits, spaces, '-' or '_'.";
@@ -434,6 +436,8 @@ rules! {
         "A notification rule has 1 to 10 targets.";
     NotificationTarget = "notification-target", Error, NotificationRules,
         "A notification target's address has the shape its target type needs (an SNS topic ARN, a Chatbot Slack channel ARN).";
+    NotificationRuleResource = "notification-rule-resource", Error, NotificationRules,
+        "A notification rule's resource, when given as a literal, is the CodePipeline ARN of its pipeline.";
 
     CrossAccountRegion = "cross-account-region", Error, CrossAccountTemplates,
         "An action with a role in another account has a known Region, which its role template needs.";

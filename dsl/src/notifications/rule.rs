@@ -44,6 +44,9 @@ pub struct NotificationRule {
     pub targets: Vec<NotificationTarget>,
     /// Whether the rule is active; AWS enables it when this is not set.
     pub status: Option<NotificationStatus>,
+    /// The ARN of the pipeline the rule watches (`Resource`) as written, set
+    /// with [`NotificationRule::resource`]; synth derives it otherwise.
+    pub resource: Option<Str>,
 }
 
 /// How much of each event a notification carries (`DetailType`).
@@ -143,6 +146,7 @@ impl NotificationRule {
             detail_type: DetailType::default(),
             targets: Vec::new(),
             status: None,
+            resource: None,
         }
     }
 
@@ -161,6 +165,41 @@ impl NotificationRule {
     /// Enables or disables the rule explicitly.
     pub fn status(mut self, status: NotificationStatus) -> Self {
         self.status = Some(status);
+        self
+    }
+
+    /// The ARN of the pipeline the rule watches (`Resource`), as written,
+    /// instead of the one synth derives: in the template
+    /// `{"Fn::Sub": "arn:${AWS::Partition}:codepipeline:${AWS::Region}:${AWS::AccountId}:${<logical id>}"}`,
+    /// in the CLI form the literal ARN from the pipeline's Region, account
+    /// and name. Give a static ARN
+    /// (`arn:aws:codepipeline:us-east-1:123456789012:my-pipeline`), which
+    /// both forms then write and which needs no Region or account, or a
+    /// template's own form of the ARN (an `Fn::Sub` with a fixed partition,
+    /// an `Fn::Join`), which only the template writes: the CLI form then
+    /// derives the ARN as usual. It names the pipeline the rule is declared
+    /// with.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    /// use pipewright_dsl::notifications::{NotificationRule, PipelineEvent};
+    ///
+    /// let pipeline = Pipeline::build("my-pipeline", |p| {
+    ///     p.notify(
+    ///         NotificationRule::new("failures", [PipelineEvent::PipelineExecutionFailed])
+    ///             .resource("arn:aws:codepipeline:us-east-1:123456789012:my-pipeline"),
+    ///     );
+    ///     p.notify(
+    ///         NotificationRule::new("successes", [PipelineEvent::PipelineExecutionSucceeded])
+    ///             .resource(cfn::sub("arn:aws:codepipeline:${AWS::Region}:${AWS::AccountId}:${Pipeline}")),
+    ///     );
+    /// });
+    /// let rules = pipeline.notification_rules();
+    /// assert_eq!(rules[0].resource.as_ref().unwrap(), "arn:aws:codepipeline:us-east-1:123456789012:my-pipeline");
+    /// assert!(!rules[1].resource.as_ref().unwrap().is_literal());
+    /// ```
+    pub fn resource(mut self, pipeline_arn: impl Into<Str>) -> Self {
+        self.resource = Some(pipeline_arn.into());
         self
     }
 

@@ -163,3 +163,24 @@ pub(super) fn role_arn(location: Location, rule: Rule, what: &str, role: &Str, o
     }
     out.push(Violation::new(location, rule, format!("{what} \"{text}\" is not an IAM role ARN; use {ROLE_SHAPE}")));
 }
+
+/// What is wrong with a literal ARN given for the pipeline (the pipeline
+/// target of an EventBridge rule, the resource of a notification rule): not
+/// a CodePipeline ARN, or one that names another pipeline. An expression is
+/// not checked.
+pub(super) fn pipeline_arn_problem(cx: &Context<'_>, arn: Option<&Str>) -> Option<String> {
+    let text = arn?.as_literal()?;
+    let shape = "arn:aws:codepipeline:<region>:<12-digit account>:<pipeline name>";
+    let Some(parsed) = crate::arn::Arn::parse(text)
+        .filter(|parsed| parsed.service == "codepipeline" && !parsed.region.is_empty() && parsed.has_account())
+    else {
+        return Some(format!("the pipeline ARN \"{text}\" is not a CodePipeline ARN; use {shape}"));
+    };
+    match cx.declaration.name.as_literal() {
+        Some(name) if parsed.resource != name => Some(format!(
+            "the pipeline ARN \"{text}\" names the pipeline \"{}\", not this one (\"{name}\")",
+            parsed.resource
+        )),
+        _ => None,
+    }
+}

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::arns::role_arn;
+use super::arns::{pipeline_arn_problem, role_arn};
 use super::context::{quoted_list, Context};
 use super::pattern::anchored;
 use super::rule_names::{Naming, RuleNames};
@@ -55,6 +55,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             ));
         }
         check_targets(rule, &location, out);
+        if let Some(problem) = pipeline_arn_problem(cx, rule.pipeline_arn.as_ref()) {
+            out.push(Violation::new(location.clone(), Rule::EventRulePipelineArn, problem));
+        }
         check_trigger(cx, rule, &location, out);
     }
 }

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::arns::SNS_TOPIC_ARN;
+use super::arns::{pipeline_arn_problem, SNS_TOPIC_ARN};
 use super::context::Context;
 use super::pattern::anchored;
 use super::rule_names::{Naming, RuleNames};
@@ -53,6 +53,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Violation>) {
             ));
         }
         check_targets(rule, &location, out);
+        if let Some(problem) = pipeline_arn_problem(cx, rule.resource.as_ref()) {
+            out.push(Violation::new(location, Rule::NotificationRuleResource, problem));
+        }
     }
 }
 

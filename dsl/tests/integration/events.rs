@@ -51,7 +51,7 @@ fn starting_on_a_source_change_stops_the_source_from_polling() {
     let rule = &pipeline.event_rules()[0];
     assert_eq!(rule.targets, vec![EventTarget::Pipeline]);
     assert_eq!(rule.role, RuleRole::Generated);
-    assert_eq!(rule.state, RuleState::Enabled);
+    assert_eq!(rule.state, Some(RuleState::Enabled));
     assert_eq!(
         rule.pattern(&pipeline).unwrap(),
         Some(EventPattern::CodeCommitBranch { repository: "my-repo".into(), branch: "main".into(), account: None })
@@ -136,7 +136,7 @@ fn state_change_rules_record_their_patterns_and_targets() {
         rules[1].trigger,
         RuleTrigger::Pattern(EventPattern::StageExecution { stage: "Build".into(), states: vec![] })
     );
-    assert_eq!(rules[1].state, RuleState::Disabled);
+    assert_eq!(rules[1].state, Some(RuleState::Disabled));
     assert_eq!(
         rules[2].trigger,
         RuleTrigger::Pattern(EventPattern::ActionExecution {

@@ -183,14 +183,13 @@ fn template_pipelines_survive_the_pipeline_wrapper() {
     for expected in template_pipelines() {
         let (pipeline, _) = only_pipeline(expected.file);
         let again = Pipeline::from_cfn(pipeline.clone()).to_cfn(expected.logical_id);
-        // A pipeline holds tags and disabled transitions as lists, so an
-        // empty list written in the template (08) means the same as none.
+        // A pipeline holds tags as a list, so an empty list written in the
+        // template means the same as none; an empty list of disabled
+        // transitions (08) is kept and written back.
         let mut properties = pipeline.to_properties();
         let properties_map = properties.as_object_mut().unwrap();
-        for list in ["DisableInboundStageTransitions", "Tags"] {
-            if properties_map.get(list) == Some(&json!([])) {
-                properties_map.shift_remove(list);
-            }
+        if properties_map.get("Tags") == Some(&json!([])) {
+            properties_map.shift_remove("Tags");
         }
         assert_eq!(again.to_properties(), properties, "{}", expected.file);
     }

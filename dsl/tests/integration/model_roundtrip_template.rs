@@ -371,3 +371,23 @@ Resources:
     assert_eq!(first_expression(&serde_json::from_str(&api_json).unwrap()), None);
     assert_eq!(PipelineDocument::from_json(&api_json).unwrap().pipeline, declaration);
 }
+
+#[test]
+fn an_empty_list_of_disabled_transitions_is_written_back() {
+    let text = "\
+Resources:
+  Pipeline:
+    Type: AWS::CodePipeline::Pipeline
+    Properties:
+      Name: p
+      RoleArn: arn:aws:iam::123456789012:role/R
+      Stages: []
+      DisableInboundStageTransitions: []
+";
+    let pipeline = Pipeline::from_cfn(only_pipeline(text));
+    assert!(pipeline.disabled_transitions().is_empty() && pipeline.transitions_written());
+    assert_eq!(pipeline.to_cfn("Pipeline").to_properties()["DisableInboundStageTransitions"], json!([]));
+    let without = Pipeline::from_cfn(only_pipeline(&text.replace("      DisableInboundStageTransitions: []\n", "")));
+    assert!(!without.transitions_written());
+    assert_eq!(without.to_cfn("Pipeline").to_properties().get("DisableInboundStageTransitions"), None);
+}

@@ -1,5 +1,5 @@
 //! `template.json` / `template.yaml`: a CloudFormation template with the
-//! parameters declared with the pipeline, the pipeline
+//! parameters, mappings and conditions declared with the pipeline, the pipeline
 //! (`AWS::CodePipeline::Pipeline`, PascalCase properties, `DependsOn`,
 //! `DisableInboundStageTransitions`, `RestartExecutionOnUpdate`, `Tags`), the
 //! EventBridge and notification rules declared with it, and its companion
@@ -89,6 +89,8 @@ pub struct Template<'a> {
     description: String,
     #[serde(rename = "Parameters", skip_serializing_if = "Section::is_empty")]
     parameters: Section<'a, Parameter>,
+    #[serde(rename = "Mappings", skip_serializing_if = "Section::is_empty")]
+    mappings: Section<'a, Value>,
     #[serde(rename = "Conditions", skip_serializing_if = "Section::is_empty")]
     conditions: Section<'a, Str>,
     #[serde(rename = "Resources")]
@@ -96,7 +98,7 @@ pub struct Template<'a> {
 }
 
 /// A section of the template that maps names to entries (`Parameters`,
-/// `Conditions`), in declaration order.
+/// `Mappings`, `Conditions`), in declaration order.
 struct Section<'a, T>(Vec<(&'a str, &'a T)>);
 
 impl<T> Section<'_, T> {
@@ -245,6 +247,12 @@ fn template_of<'a>(
             conditions.push(condition);
         }
     }
+    let mut mappings: Vec<(&str, &Value)> = Vec::new();
+    for (name, entries) in pipelines.iter().flat_map(|pipeline| pipeline.mappings()) {
+        if !mappings.iter().any(|(known, _)| known == name) {
+            mappings.push((name.as_str(), entries));
+        }
+    }
     let companions: Vec<&Resource> =
         shared_resources.iter().chain(pipelines.iter().flat_map(|pipeline| pipeline.resources())).collect();
     let ids = entries
@@ -265,6 +273,7 @@ fn template_of<'a>(
         format_version: "2010-09-09",
         description,
         parameters: Section(parameters.into_iter().map(|parameter| (parameter.name(), parameter)).collect()),
+        mappings: Section(mappings),
         conditions: Section(
             conditions.into_iter().map(|condition| (condition.name(), condition.expression())).collect(),
         ),
@@ -293,14 +302,21 @@ fn undeclared(template: &Template<'_>, location: &Location) -> Vec<Violation> {
     undeclared_references(&value)
         .into_iter()
         .map(|found| {
+            let declare = match found.function {
+                "Fn::FindInMap" => format!("declare the mapping with `p.mapping(\"{}\", ..)`", found.name),
+                _ => format!(
+                    "declare it with `p.parameter(Parameter::string(\"{}\"))` or add the resource with \
+                     `p.resource(..)`",
+                    found.name
+                ),
+            };
             Violation::new(
                 location.field(&found.path),
                 Rule::TemplateReferenceUndeclared,
                 format!(
-                    "{} refers to \"{}\", which the template does not declare: declare it with \
-                     `p.parameter(Parameter::string(\"{}\"))` or add the resource with `p.resource(..)`; to place \
-                     the pipeline in a template of your own, take its resource from `Pipeline::to_cfn(..)`",
-                    found.function, found.name, found.name
+                    "{} refers to \"{}\", which the template does not declare: {declare}; to place the pipeline in \
+                     a template of your own, take its resource from `Pipeline::to_cfn(..)`",
+                    found.function, found.name
                 ),
             )
         })

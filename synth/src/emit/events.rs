@@ -108,7 +108,9 @@ pub fn template_resources(pipeline: &Pipeline, pipeline_logical_id: &str) -> Vec
         }
         let (key, value) = matcher;
         properties.insert(key.into(), value);
-        properties.insert("State".into(), json!(rule.state.as_str()));
+        if let Some(state) = rule.state {
+            properties.insert("State".into(), json!(state.as_str()));
+        }
         if let Ok(Some(tags)) = tags_json(&form, rule) {
             properties.insert("Tags".into(), tags);
         }
@@ -120,7 +122,10 @@ pub fn template_resources(pipeline: &Pipeline, pipeline_logical_id: &str) -> Vec
         let targets: Vec<Value> = targets(rule)
             .map(|(id, target)| {
                 let arn = match target {
-                    EventTarget::Pipeline => json!(pipeline.arn_in_template(pipeline_logical_id)),
+                    EventTarget::Pipeline => json!(rule
+                        .pipeline_arn
+                        .clone()
+                        .unwrap_or_else(|| pipeline.arn_in_template(pipeline_logical_id))),
                     EventTarget::Arn(arn) => json!(arn),
                 };
                 target_json(json!(id), arn, role.clone())
@@ -341,7 +346,9 @@ fn cli_input(pipeline: &Pipeline, form: &Form, rule: &EventRule) -> Result<Value
     put_rule.insert("Name".into(), name.clone());
     let (key, value) = matcher(pipeline, form, rule)?;
     put_rule.insert(key.into(), value);
-    put_rule.insert("State".into(), json!(rule.state.as_str()));
+    if let Some(state) = rule.state {
+        put_rule.insert("State".into(), json!(state.as_str()));
+    }
     if let Some(description) = &rule.description {
         put_rule.insert("Description".into(), form.text(description, "description")?);
     }
@@ -356,7 +363,11 @@ fn cli_input(pipeline: &Pipeline, form: &Form, rule: &EventRule) -> Result<Value
     let mut targets_json = Vec::new();
     for (id, target) in targets(rule) {
         let arn = match target {
-            EventTarget::Pipeline => form.pipeline_arn()?,
+            // A literal ARN given for the pipeline is written as is; an expression is for the template only.
+            EventTarget::Pipeline => match &rule.pipeline_arn {
+                Some(Str::Literal(arn)) => json!(arn),
+                _ => form.pipeline_arn()?,
+            },
             EventTarget::Arn(arn) => form.text(arn, "target ARN")?,
         };
         targets_json.push(target_json(form.text(&id, "target id")?, arn, role.clone()));

@@ -12,6 +12,7 @@
 //! the rule and saying what to set.
 
 use heck::ToUpperCamelCase;
+use pipewright_dsl::model::Str;
 use pipewright_dsl::notifications::NotificationRule;
 use pipewright_dsl::{Location, Pipeline, Rule, Violation};
 use serde_json::{json, Map, Value};
@@ -49,7 +50,8 @@ pub fn template_resources(pipeline: &Pipeline, pipeline_logical_id: &str) -> Vec
         .notification_rules()
         .iter()
         .map(|rule| {
-            let resource = json!(pipeline.arn_in_template(pipeline_logical_id));
+            let resource =
+                json!(rule.resource.clone().unwrap_or_else(|| pipeline.arn_in_template(pipeline_logical_id)));
             let properties = properties(rule, resource);
             (
                 format!("{pipeline_logical_id}{}NotificationRule", rule.file_stem().to_upper_camel_case()),
@@ -86,7 +88,11 @@ fn properties(rule: &NotificationRule, resource: Value) -> Value {
 
 /// The create-notification-rule input; the CLI needs literal ARNs.
 fn cli_input(pipeline: &Pipeline, rule: &NotificationRule) -> Result<Value, String> {
-    let resource = pipeline.arn().map_err(|error| error.to_string())?;
+    // A literal ARN given for the pipeline is written as is; an expression is for the template only.
+    let resource = match &rule.resource {
+        Some(Str::Literal(arn)) => arn.clone(),
+        _ => pipeline.arn().map_err(|error| error.to_string())?,
+    };
     let name = rule.deployed_name();
     let tags = rule.tags.iter().map(|(key, value)| (format!("tag \"{key}\""), value));
     if let Some((what, value)) =

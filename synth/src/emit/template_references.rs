@@ -1,6 +1,8 @@
 //! Whether a template is self-contained: every `Ref`, `Fn::GetAtt`,
-//! `Fn::Sub` `${Name}` and `DependsOn` names a parameter or resource the
-//! template declares, or a pseudo parameter (`AWS::Region`, ...).
+//! `Fn::Sub` `${Name}` and `DependsOn` (in its resources and conditions)
+//! names a parameter or resource the template declares, or a pseudo
+//! parameter (`AWS::Region`, ...), and every `Fn::FindInMap` a mapping it
+//! declares.
 //!
 //! CloudFormation refuses a template that refers to anything else, so synth
 //! checks its templates before writing them.
@@ -26,12 +28,15 @@ pub struct UndeclaredReference {
     pub path: String,
     /// The name referred to, e.g. `PipelineRole`.
     pub name: String,
-    /// How it is referred to: `Ref`, `Fn::GetAtt`, `Fn::Sub` or `DependsOn`.
+    /// How it is referred to: `Ref`, `Fn::GetAtt`, `Fn::Sub`, `DependsOn`
+    /// or `Fn::FindInMap` (a mapping).
     pub function: &'static str,
 }
 
 /// Every reference in `template` (a whole template as JSON) to a name its
-/// `Parameters` and `Resources` do not declare, in document order.
+/// `Parameters` and `Resources` (or, for `Fn::FindInMap`, its `Mappings`)
+/// do not declare: in its `Conditions`, then in its resources, in document
+/// order.
 ///
 /// ```
 /// use pipewright_synth::emit::template_references::undeclared_references;
@@ -51,8 +56,12 @@ pub fn undeclared_references(template: &Value) -> Vec<UndeclaredReference> {
     let declared_in = |section: &str| template.get(section).and_then(Value::as_object).cloned().unwrap_or_default();
     let parameters = declared_in("Parameters");
     let resources = declared_in("Resources");
-    let scan = Scan { parameters: &parameters, resources: &resources };
+    let mappings = declared_in("Mappings");
+    let scan = Scan { parameters: &parameters, resources: &resources, mappings: &mappings };
     let mut found = Vec::new();
+    for (name, condition) in &declared_in("Conditions") {
+        scan.value(condition, &format!("Conditions.{name}"), &[], &mut found);
+    }
     for (id, resource) in &resources {
         let path = format!("Resources.{id}");
         for name in depends_on(resource) {
@@ -82,6 +91,7 @@ fn depends_on(resource: &Value) -> Vec<&str> {
 struct Scan<'a> {
     parameters: &'a Map<String, Value>,
     resources: &'a Map<String, Value>,
+    mappings: &'a Map<String, Value>,
 }
 
 impl Scan<'_> {
@@ -115,6 +125,19 @@ impl Scan<'_> {
                         if let Some(resource) = parts.first().and_then(Value::as_str) {
                             self.check(resource, "Fn::GetAtt", (path, local), found);
                         }
+                    }
+                    ("Fn::FindInMap", Value::Array(parts)) => {
+                        if let Some(mapping) = parts.first().and_then(Value::as_str) {
+                            if !self.mappings.contains_key(mapping) {
+                                let name = mapping.to_owned();
+                                found.push(UndeclaredReference {
+                                    path: path.to_owned(),
+                                    name,
+                                    function: "Fn::FindInMap",
+                                });
+                            }
+                        }
+                        self.value(argument, &format!("{path}.{key}"), local, found);
                     }
                     ("Fn::GetAtt", Value::String(dotted)) => {
                         let resource = dotted.split('.').next().unwrap_or_default();

@@ -147,6 +147,9 @@ impl<'a> Writer<'a> {
         if let Some(restart) = pipeline.restart_execution_on_update() {
             body.push_str(&format!("p.restart_execution_on_update({restart});\n"));
         }
+        if pipeline.disabled_transitions().is_empty() && pipeline.transitions_written() {
+            body.push_str("p.write_empty_disabled_transitions();\n");
+        }
         if !pipeline.to_cfn("Pipeline").name_given {
             self.loss(
                 "pipeline.name",

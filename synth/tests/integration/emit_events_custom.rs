@@ -161,3 +161,80 @@ fn names_descriptions_tags_and_target_ids_may_be_expressions() {
     assert_eq!(not_written, ["my-pipeline/events/nightly.json"]);
     assert!(out.path().join("my-pipeline/events/weekly.json").is_file());
 }
+
+#[test]
+fn the_pipeline_arn_a_rule_targets_is_written_as_given() {
+    let joined = cfn::join(
+        "",
+        [
+            "arn:aws:codepipeline:".into(),
+            cfn::reference("AWS::Region"),
+            ":".into(),
+            cfn::reference("AWS::AccountId"),
+            ":".into(),
+            cfn::reference("Pipeline"),
+        ],
+    );
+    let pipeline = pipeline_with(|p| {
+        p.start_on_schedule("nightly", Schedule::cron("0 3 * * ? *")).pipeline_arn(joined);
+        p.start_on_schedule("weekly", Schedule::cron("0 3 ? * MON *"))
+            .pipeline_arn("arn:aws:codepipeline:us-east-1:123456789012:my-pipeline");
+    });
+    assert_eq!(pipeline.check(), []);
+    let nightly = resource(&pipeline, "PipelineNightlyEventRule");
+    assert_eq!(
+        nightly["Targets"][0]["Arn"],
+        json!({"Fn::Join": ["", ["arn:aws:codepipeline:", {"Ref": "AWS::Region"}, ":",
+                                 {"Ref": "AWS::AccountId"}, ":", {"Ref": "Pipeline"}]]})
+    );
+    let weekly = resource(&pipeline, "PipelineWeeklyEventRule");
+    assert_eq!(weekly["Targets"][0]["Arn"], "arn:aws:codepipeline:us-east-1:123456789012:my-pipeline");
+    // The generated role keeps the ARN synth derives.
+    let role = resource(&pipeline, "PipelineEventsRole");
+    assert_eq!(
+        role["Policies"][0]["PolicyDocument"]["Statement"][0]["Resource"],
+        json!([{"Fn::Sub": "arn:${AWS::Partition}:codepipeline:${AWS::Region}:${AWS::AccountId}:${Pipeline}"}])
+    );
+    // The CLI form derives the ARN where an expression was given, and writes a literal as given.
+    let files = emit(&pipeline).into_result().unwrap();
+    for rule in ["nightly", "weekly"] {
+        assert_eq!(
+            cli_file(&files, &format!("events/{rule}.json"))["PutTargets"]["Targets"][0]["Arn"],
+            "arn:aws:codepipeline:us-east-1:123456789012:my-pipeline"
+        );
+    }
+}
+
+#[test]
+fn a_rule_without_state_leaves_it_out_in_both_forms() {
+    let pipeline = pipeline_with(|p| {
+        p.start_on_schedule("nightly", Schedule::cron("0 3 * * ? *")).without_state();
+    });
+    assert_eq!(resource(&pipeline, "PipelineNightlyEventRule").get("State"), None);
+    let files = emit(&pipeline).into_result().unwrap();
+    assert_eq!(
+        cli_file(&files, "events/nightly.json")["PutRule"],
+        json!({"Name": "nightly", "ScheduleExpression": "cron(0 3 * * ? *)"})
+    );
+}
+
+#[test]
+fn a_literal_pipeline_arn_of_another_pipeline_is_an_error() {
+    let pipeline = pipeline_with(|p| {
+        p.start_on_schedule("nightly", Schedule::cron("0 3 * * ? *"))
+            .pipeline_arn("arn:aws:codepipeline:us-east-1:123456789012:other-pipeline");
+        p.start_on_schedule("weekly", Schedule::cron("0 3 ? * MON *")).pipeline_arn("my-pipeline");
+    });
+    let findings: Vec<String> = pipeline.check().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        findings,
+        [
+            "error[event-rule-pipeline-arn]: pipeline \"my-pipeline\" > event rule \"nightly\": the pipeline ARN \
+             \"arn:aws:codepipeline:us-east-1:123456789012:other-pipeline\" names the pipeline \"other-pipeline\", \
+             not this one (\"my-pipeline\")",
+            "error[event-rule-pipeline-arn]: pipeline \"my-pipeline\" > event rule \"weekly\": the pipeline ARN \
+             \"my-pipeline\" is not a CodePipeline ARN; use arn:aws:codepipeline:<region>:<12-digit account>:<pipeline \
+             name>",
+        ]
+    );
+}

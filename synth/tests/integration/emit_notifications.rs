@@ -5,7 +5,7 @@ use pipewright_dsl::notifications::{
     DetailType, NotificationRule, NotificationStatus, NotificationTarget, PipelineEvent,
 };
 use pipewright_dsl::prelude::*;
-use pipewright_dsl::Violation;
+use pipewright_dsl::{Rule, Violation};
 use pipewright_synth::emit::notifications::{emit, template_resources};
 use pipewright_synth::emit::{DeployStep, FileKind};
 use serde_json::{json, Value};
@@ -154,4 +154,49 @@ fn literal_tags_are_written_in_both_forms() {
     assert_eq!(input["Tags"], json!({"team": "release", "cost-center": "42"}));
     assert_eq!(input["Name"], "pipeline-notifications");
     assert_eq!(template_resources(&pipeline, "Pipeline")[0].1["Properties"]["Tags"], input["Tags"]);
+}
+
+#[test]
+fn a_static_resource_arn_is_written_in_both_forms_and_needs_no_region() {
+    let arn = "arn:aws:codepipeline:eu-west-1:123456789012:my-pipeline";
+    let pipeline = seed_pipeline(None, seed_rule().resource(arn));
+    assert!(pipeline.check().iter().all(|finding| finding.rule != Rule::NotificationRuleResource));
+    let files = emit(&pipeline).into_result().unwrap();
+    let input: Value = serde_json::from_str(&files[0].contents).unwrap();
+    assert_eq!(input["Resource"], arn);
+    assert_eq!(template_resources(&pipeline, "Pipeline")[0].1["Properties"]["Resource"], arn);
+}
+
+#[test]
+fn a_resource_expression_is_written_in_the_template_and_the_cli_form_derives_the_arn() {
+    let written = cfn::sub("arn:aws:codepipeline:${AWS::Region}:${AWS::AccountId}:${Pipeline}");
+    let pipeline = seed_pipeline(Some("us-east-1"), seed_rule().resource(written));
+    assert_eq!(
+        template_resources(&pipeline, "Pipeline")[0].1["Properties"]["Resource"],
+        json!({"Fn::Sub": "arn:aws:codepipeline:${AWS::Region}:${AWS::AccountId}:${Pipeline}"})
+    );
+    let files = emit(&pipeline).into_result().unwrap();
+    let input: Value = serde_json::from_str(&files[0].contents).unwrap();
+    assert_eq!(input["Resource"], "arn:aws:codepipeline:us-east-1:123456789012:my-pipeline");
+}
+
+#[test]
+fn a_static_resource_arn_of_another_pipeline_or_service_is_an_error() {
+    let findings = |arn: &str| -> Vec<String> {
+        let pipeline = seed_pipeline(None, seed_rule().resource(arn));
+        let findings = pipeline.check().into_iter().filter(|finding| finding.rule == Rule::NotificationRuleResource);
+        findings.map(|finding| finding.to_string()).collect()
+    };
+    assert_eq!(
+        findings("arn:aws:codepipeline:us-east-1:123456789012:other-pipeline"),
+        ["error[notification-rule-resource]: pipeline \"my-pipeline\" > notification rule \"pipeline-notifications\": \
+          the pipeline ARN \"arn:aws:codepipeline:us-east-1:123456789012:other-pipeline\" names the pipeline \
+          \"other-pipeline\", not this one (\"my-pipeline\")"]
+    );
+    assert_eq!(
+        findings("arn:aws:codecommit:us-east-1:123456789012:my-pipeline"),
+        ["error[notification-rule-resource]: pipeline \"my-pipeline\" > notification rule \"pipeline-notifications\": \
+          the pipeline ARN \"arn:aws:codecommit:us-east-1:123456789012:my-pipeline\" is not a CodePipeline ARN; use \
+          arn:aws:codepipeline:<region>:<12-digit account>:<pipeline name>"]
+    );
 }

@@ -172,3 +172,18 @@ fn a_templates_parameters_conditions_and_rules_are_imported_and_the_rest_is_list
     }
     assert_eq!(stderr.lines().count(), 4, "{stderr}");
 }
+
+#[test]
+fn an_empty_list_of_disabled_transitions_is_imported_as_the_call_that_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("template.yaml");
+    std::fs::write(
+        &template,
+        "Resources:\n  Pipeline:\n    Type: AWS::CodePipeline::Pipeline\n    Properties:\n      Name: p\n      \
+         RoleArn: arn:aws:iam::123456789012:role/R\n      ArtifactStore: {Type: S3, Location: b}\n      Stages: []\n      \
+         DisableInboundStageTransitions: []\n",
+    )
+    .unwrap();
+    let (_, code, stderr) = synth(&["import", template.to_str().unwrap()], dir.path());
+    assert!(code.contains("p.write_empty_disabled_transitions();\n"), "{code}\n{stderr}");
+}

@@ -146,3 +146,50 @@ fn two_declarations_with_one_logical_id_are_refused() {
          rename one of them"
     );
 }
+
+#[test]
+fn a_mapping_is_written_and_reading_one_not_declared_is_a_finding() {
+    let declared = |p: &mut PipelineBuilder<'_>| {
+        p.parameter(Parameter::string("Env"));
+        p.parameter(Parameter::string("ArtifactBucket"));
+        p.resource(role());
+    };
+    let second_region = |p: &mut PipelineBuilder<'_>| {
+        p.tag("second-region", cfn::find_in_map("Regions", cfn::reference("AWS::Region"), "Second"));
+    };
+    let unmapped = pipeline(|p| {
+        declared(p);
+        second_region(p);
+    });
+    let findings: Vec<String> = cloudformation::check(&unmapped).iter().map(ToString::to_string).collect();
+    assert_eq!(
+        findings,
+        ["error[template-reference-undeclared]: pipeline \"app\" > template > Resources.AppPipeline.Properties.Tags[0]\
+          .Value: Fn::FindInMap refers to \"Regions\", which the template does not declare: declare the mapping with \
+          `p.mapping(\"Regions\", ..)`; to place the pipeline in a template of your own, take its resource from \
+          `Pipeline::to_cfn(..)`"]
+    );
+    let mapped = pipeline(|p| {
+        declared(p);
+        p.mapping("Regions", json!({"us-east-1": {"Second": "us-west-2"}}));
+        second_region(p);
+    });
+    assert_eq!(cloudformation::check(&mapped), []);
+    let written = template(&mapped);
+    assert_eq!(written["Mappings"], json!({"Regions": {"us-east-1": {"Second": "us-west-2"}}}));
+    let sections: Vec<&String> = written.as_object().unwrap().keys().collect();
+    assert_eq!(sections, ["AWSTemplateFormatVersion", "Description", "Parameters", "Mappings", "Resources"]);
+}
+
+#[test]
+fn a_condition_that_refers_to_an_undeclared_parameter_is_a_finding() {
+    let pipeline = pipeline(|p| {
+        p.parameter(Parameter::string("Env"));
+        p.parameter(Parameter::string("ArtifactBucket"));
+        p.resource(role());
+        p.condition("Production", cfn::equals(cfn::reference("Stage"), "prod"));
+    });
+    let found: Vec<String> =
+        cloudformation::check(&pipeline).iter().map(|finding| finding.location.to_string()).collect();
+    assert_eq!(found, ["pipeline \"app\" > template > Conditions.Production.Fn::Equals[0]"]);
+}

@@ -5,11 +5,24 @@
 
 use pipewright::prelude::*;
 
-use super::KnownDifference;
+use super::parameters;
 
 /// The pipeline resource `CodePipeline`.
 pub fn pipeline() -> Pipeline {
     Pipeline::build(cfn::reference("Name"), |p| {
+        p.logical_id("CodePipeline");
+        parameters(
+            p,
+            &[
+                "BucketName",
+                "CodeCommitRoleName",
+                "CodePipelineRoleName",
+                "DevelopAccount",
+                "KeyId",
+                "Name",
+                "RepositoryName",
+            ],
+        );
         p.role_arn(cfn::sub("arn:aws:iam::${AWS::AccountId}:role/${CodePipelineRoleName}"));
         p.artifact_store(
             ArtifactStore::s3(cfn::reference("BucketName"))
@@ -28,6 +41,3 @@ pub fn pipeline() -> Pipeline {
         });
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[];

@@ -3,12 +3,34 @@
 //! the Regions come from a template mapping.
 
 use pipewright::prelude::*;
+use serde_json::json;
 
-use super::KnownDifference;
+use super::{companions, parameters, Companion};
 
 /// The pipeline resource `MultiRegionPipeline`.
 pub fn pipeline() -> Pipeline {
-    Pipeline::build("MultiRegionPipeline", |p| {
+    Pipeline::unnamed("MultiRegionPipeline", |p| {
+        parameters(
+            p,
+            &[
+                "APSouthEast2ArtifactStoreBucket",
+                "ApplicationName",
+                "DeploymentGroupName",
+                "S3SourceBucket",
+                "S3SourceBucketKey",
+                "USEast1ArtifactStoreBucket",
+                "USWest2ArtifactStoreBucket",
+            ],
+        );
+        companions(p, &[Companion::Role("CodePipelineServiceRole", "codepipeline")]);
+        // The other two Regions, by the Region of the stack.
+        p.mapping(
+            "SecondRegionMap",
+            json!({
+                "us-west-2": {"SecondRegion1": "us-east-1", "SecondRegion2": "ap-southeast-2"},
+                "us-east-1": {"SecondRegion1": "us-west-2", "SecondRegion2": "ap-southeast-2"},
+            }),
+        );
         p.role_arn(cfn::get_att("CodePipelineServiceRole", "Arn"));
         for (region, bucket) in [
             ("us-west-2", "USWest2ArtifactStoreBucket"),
@@ -45,9 +67,3 @@ pub fn pipeline() -> Pipeline {
         });
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[KnownDifference::gap(
-    "Properties.Name",
-    "the original leaves `Name` out so that CloudFormation names the pipeline; a pipeline always has a name",
-)];

@@ -4,8 +4,6 @@
 
 use pipewright::prelude::*;
 
-use super::KnownDifference;
-
 /// The pipeline `StepFunctionsDrivenDeploymentPipeline`.
 pub fn pipeline() -> Pipeline {
     Pipeline::build("StepFunctionsDrivenDeploymentPipeline", |p| {
@@ -31,19 +29,3 @@ pub fn pipeline() -> Pipeline {
         });
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
-    KnownDifference::layout(
-        "pipeline.stages[0].actions[0].inputArtifacts",
-        "get-pipeline writes an empty list where an action has no input; synth leaves the key out",
-    ),
-    KnownDifference::layout(
-        "pipeline.stages[1].actions[0].outputArtifacts",
-        "get-pipeline writes an empty list where an action has no output; synth leaves the key out",
-    ),
-    KnownDifference::layout(
-        "pipeline.version",
-        "get-pipeline reports the version AWS keeps; a pipeline built in Rust has none",
-    ),
-];

@@ -4,11 +4,20 @@
 
 use pipewright::prelude::*;
 
-use super::KnownDifference;
+use super::{companions, parameters, Companion};
 
 /// The pipeline resource `Pipeline`.
 pub fn pipeline() -> Pipeline {
-    Pipeline::build("Pipeline", |p| {
+    Pipeline::unnamed("Pipeline", |p| {
+        parameters(p, &["Cluster", "GitHubBranch", "GitHubRepo", "GitHubToken", "GitHubUser", "Service"]);
+        companions(
+            p,
+            &[
+                Companion::Bucket("ArtifactBucket"),
+                Companion::BuildProject("CodeBuildProject"),
+                Companion::Role("CodePipelineServiceRole", "codepipeline"),
+            ],
+        );
         p.role_arn(cfn::get_att("CodePipelineServiceRole", "Arn"));
         p.artifact_store(ArtifactStore::s3(cfn::reference("ArtifactBucket")));
         let app = p.source_stage("Source", |s| {
@@ -44,9 +53,3 @@ pub fn pipeline() -> Pipeline {
         });
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[KnownDifference::gap(
-    "Properties.Name",
-    "the original leaves `Name` out so that CloudFormation names the pipeline; a pipeline always has a name",
-)];

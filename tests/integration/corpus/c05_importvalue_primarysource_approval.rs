@@ -5,7 +5,7 @@
 
 use pipewright::prelude::*;
 
-use super::KnownDifference;
+use super::{companions, parameters, Companion};
 
 /// A value the CodeBuild stack exports, `<CodeBuildStack>-<name>`.
 fn exported(name: &str) -> Str {
@@ -15,6 +15,9 @@ fn exported(name: &str) -> Str {
 /// The pipeline resource `Pipeline`.
 pub fn pipeline() -> Pipeline {
     Pipeline::build(cfn::sub("${AWS::StackName}-Code-Pipeline"), |p| {
+        p.logical_id("Pipeline");
+        parameters(p, &["CodeBuildStack"]);
+        companions(p, &[Companion::Role("PipelineRole", "codepipeline")]);
         p.artifact_store(ArtifactStore::s3(exported("PipelineS3Bucket")));
         p.restart_execution_on_update(false);
         p.role_arn(cfn::get_att("PipelineRole", "Arn"));
@@ -41,6 +44,3 @@ pub fn pipeline() -> Pipeline {
         });
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[];

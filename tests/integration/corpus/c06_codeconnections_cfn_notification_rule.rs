@@ -5,11 +5,23 @@
 
 use pipewright::prelude::*;
 
-use super::{KnownDifference, PIPELINE_ARN};
+use super::{companions, parameters, Companion};
 
 /// The pipeline resource `Pipeline` and its notification rule.
 pub fn pipeline() -> Pipeline {
     Pipeline::build("group2-englishstudy-pipeline", |p| {
+        p.logical_id("Pipeline");
+        parameters(p, &["GitHubBranch", "GitHubConnectionArn", "GitHubRepo"]);
+        companions(
+            p,
+            &[
+                Companion::Bucket("ArtifactBucket"),
+                Companion::Role("CloudFormationRole", "cloudformation"),
+                Companion::BuildProject("CodeBuildProject"),
+                Companion::Topic("NotificationTopic"),
+                Companion::Role("PipelineRole", "codepipeline"),
+            ],
+        );
         p.role_arn(cfn::get_att("PipelineRole", "Arn"));
         p.artifact_store(ArtifactStore::s3(cfn::reference("ArtifactBucket")));
         let source = p.source_stage("Source", |s| {
@@ -55,10 +67,8 @@ pub fn pipeline() -> Pipeline {
                 ],
             )
             .detail_type(DetailType::Full)
-            .target(NotificationTarget::sns(cfn::reference("NotificationTopic"))),
+            .target(NotificationTarget::sns(cfn::reference("NotificationTopic")))
+            .resource(cfn::sub("arn:aws:codepipeline:${AWS::Region}:${AWS::AccountId}:${Pipeline}")),
         );
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[KnownDifference::gap("rules[0].Resource.Fn::Sub", PIPELINE_ARN)];

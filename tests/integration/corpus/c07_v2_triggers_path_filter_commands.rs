@@ -4,11 +4,14 @@
 
 use pipewright::prelude::*;
 
-use super::KnownDifference;
+use super::{companions, parameters, Companion};
 
 /// The pipeline resource `Pipeline`.
 pub fn pipeline() -> Pipeline {
     Pipeline::build("cfn-path-filter-demo-pipeline", |p| {
+        p.logical_id("Pipeline");
+        parameters(p, &["ConnectionArn"]);
+        companions(p, &[Companion::Bucket("ArtifactBucket"), Companion::Role("PipelineRole", "codepipeline")]);
         p.pipeline_type(PipelineType::V2);
         p.execution_mode(ExecutionMode::Queued);
         p.role_arn(cfn::get_att("PipelineRole", "Arn"));
@@ -43,11 +46,3 @@ pub fn pipeline() -> Pipeline {
         });
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
-    KnownDifference::layout(
-        "Properties.Stages[1].Actions[0].Configuration",
-        "the original writes an empty `Configuration: {}` on the Commands action; synth leaves the key out when there is no configuration",
-    ),
-];

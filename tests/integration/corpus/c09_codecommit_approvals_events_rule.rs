@@ -7,7 +7,7 @@
 use pipewright::prelude::*;
 use pipewright::NoVariables;
 
-use super::{codecommit_push, KnownDifference, PIPELINE_ARN};
+use super::{codecommit_push, companions, parameters, Companion};
 
 /// One CodeBuild deployment stage: `Build-Action` runs `project` on the
 /// source and writes `output`.
@@ -35,6 +35,28 @@ fn approvals<'p>(p: &mut PipelineBuilder<'p>, stage: &str, names: &[&str], topic
 /// The pipeline resource `OUCICDPipeline` and the rule that starts it.
 pub fn pipeline() -> Pipeline {
     Pipeline::build(cfn::sub("${ApplicationName}-cicd-pipeline"), |p| {
+        p.logical_id("OUCICDPipeline");
+        parameters(
+            p,
+            &[
+                "AppRepositoryName",
+                "ApplicationName",
+                "CloudWatchEventRoleARN",
+                "CodePipelineRoleARN",
+                "ProdApprovalSNSARN",
+                "TESTApprovalSNSARN",
+                "TemplateBucket",
+            ],
+        );
+        companions(
+            p,
+            &[
+                Companion::BuildProject("OUCICDCodeDevBuildProject"),
+                Companion::BuildProject("OUCICDCodeProdBuildProject"),
+                Companion::BuildProject("OUCICDCodeTESTBuildProject"),
+                Companion::BuildProject("OUCICDTemplateScanner"),
+            ],
+        );
         p.role_arn(cfn::reference("CodePipelineRoleARN"));
         let source = p.source_stage("Source", |s| {
             s.add(
@@ -44,21 +66,26 @@ pub fn pipeline() -> Pipeline {
                     .run_order(1),
             )
         });
-        let repository_arn = cfn::join(
-            "",
-            [
-                "arn:".into(),
-                cfn::reference("AWS::Partition"),
-                ":codecommit:".into(),
-                cfn::reference("AWS::Region"),
-                ":".into(),
-                cfn::reference("AWS::AccountId"),
-                ":".into(),
-                cfn::reference("AppRepositoryName"),
-            ],
-        );
+        // `arn:<partition>:<service>:<region>:<account>:<resource>`, as the template joins it.
+        let arn = |service: &str, resource: Str| {
+            cfn::join(
+                "",
+                [
+                    "arn:".into(),
+                    cfn::reference("AWS::Partition"),
+                    format!(":{service}:").into(),
+                    cfn::reference("AWS::Region"),
+                    ":".into(),
+                    cfn::reference("AWS::AccountId"),
+                    ":".into(),
+                    resource,
+                ],
+            )
+        };
+        let repository_arn = arn("codecommit", cfn::reference("AppRepositoryName"));
         p.start_on_event("cicdpipeline-trigger-rule", codecommit_push(repository_arn, "main"))
             .rule_name(cfn::sub("${ApplicationName}-cicdpipeline-trigger-rule"))
+            .pipeline_arn(arn("codepipeline", cfn::reference("OUCICDPipeline")))
             .target_id(cfn::sub("${ApplicationName}-cicdPipeline"))
             .role_arn(cfn::reference("CloudWatchEventRoleARN"));
         p.stage("CFN-Scanner", |s| {
@@ -81,9 +108,3 @@ pub fn pipeline() -> Pipeline {
         p.artifact_store(ArtifactStore::s3(cfn::reference("TemplateBucket")));
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
-    KnownDifference::gap("rules[0].Targets[0].Arn.Fn::Join", PIPELINE_ARN),
-    KnownDifference::gap("rules[0].Targets[0].Arn.Fn::Sub", PIPELINE_ARN),
-];

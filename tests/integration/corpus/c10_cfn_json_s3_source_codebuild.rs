@@ -3,11 +3,20 @@
 
 use pipewright::prelude::*;
 
-use super::{KnownDifference, JSON_TEXT_LAYOUT};
+use super::{companions, Companion};
 
 /// The pipeline resource `Pipeline`.
 pub fn pipeline() -> Pipeline {
-    Pipeline::build("Pipeline", |p| {
+    Pipeline::unnamed("Pipeline", |p| {
+        companions(
+            p,
+            &[
+                Companion::Bucket("ArtifactBucket"),
+                Companion::BuildProject("BuildProject"),
+                Companion::Role("PipelineRole", "codepipeline"),
+                Companion::Bucket("SourceBucket"),
+            ],
+        );
         p.role_arn(cfn::get_att("PipelineRole", "Arn"));
         p.artifact_store(ArtifactStore::s3(cfn::reference("ArtifactBucket")));
         let source = p.source_stage("Source", |s| {
@@ -26,12 +35,3 @@ pub fn pipeline() -> Pipeline {
         });
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
-    KnownDifference::gap(
-        "Properties.Name",
-        "the original leaves `Name` out so that CloudFormation names the pipeline; a pipeline always has a name",
-    ),
-    KnownDifference::layout("Properties.Stages[1].Actions[0].Configuration.EnvironmentVariables", JSON_TEXT_LAYOUT),
-];

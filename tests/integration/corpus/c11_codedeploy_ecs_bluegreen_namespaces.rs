@@ -7,7 +7,7 @@
 
 use pipewright::prelude::*;
 
-use super::{codecommit_push, KnownDifference, JSON_TEXT_LAYOUT, PIPELINE_ARN};
+use super::{codecommit_push, companions, parameters, Companion};
 
 /// `<pApplicationName>-<suffix>`.
 fn named(suffix: &str) -> Str {
@@ -17,6 +17,18 @@ fn named(suffix: &str) -> Str {
 /// The pipeline resource `rAppPipeline` and the rule that starts it.
 pub fn pipeline() -> Pipeline {
     Pipeline::build(named("pipeline"), |p| {
+        p.logical_id("rAppPipeline");
+        parameters(p, &["pApplicationName"]);
+        companions(
+            p,
+            &[
+                Companion::Role("rCloudFormationServiceRole", "cloudformation"),
+                Companion::Role("rCloudWatchEventRole", "events"),
+                Companion::Repository("rCodeCommitRepo"),
+                Companion::Bucket("rCodePipelineArtifactBucket"),
+                Companion::Role("rCodePipelineServiceRole", "codepipeline"),
+            ],
+        );
         p.role_arn(cfn::get_att("rCodePipelineServiceRole", "Arn"));
         p.artifact_store(ArtifactStore::s3(cfn::reference("rCodePipelineArtifactBucket")));
         let source = p.source_stage("Source", |s| {
@@ -27,19 +39,25 @@ pub fn pipeline() -> Pipeline {
                     .run_order(1),
             )
         });
-        let repository_arn = cfn::join(
-            "",
-            [
-                "arn:aws:codecommit:".into(),
-                cfn::reference("AWS::Region"),
-                ":".into(),
-                cfn::reference("AWS::AccountId"),
-                ":".into(),
-                cfn::get_att("rCodeCommitRepo", "Name"),
-            ],
-        );
+        // `arn:aws:<service>:<region>:<account>:<resource>`, as the template joins it.
+        let arn = |service: &str, resource: Str| {
+            cfn::join(
+                "",
+                [
+                    format!("arn:aws:{service}:").into(),
+                    cfn::reference("AWS::Region"),
+                    ":".into(),
+                    cfn::reference("AWS::AccountId"),
+                    ":".into(),
+                    resource,
+                ],
+            )
+        };
+        let repository_arn = arn("codecommit", cfn::get_att("rCodeCommitRepo", "Name"));
         p.start_on_event("codecommit-main", codecommit_push(repository_arn, "main"))
             .named_by_cloudformation()
+            .without_state()
+            .pipeline_arn(arn("codepipeline", cfn::reference("rAppPipeline")))
             .target_id("codepipeline-AppPipeline")
             .role_arn(cfn::get_att("rCloudWatchEventRole", "Arn"));
         let image = p.stage("Build", |s| {
@@ -98,39 +116,10 @@ pub fn pipeline() -> Pipeline {
                     config.artifact().path("appspec.yml"),
                 )
                 .image(image.artifact(), "IMAGE1_NAME")
+                .images_first()
                 .run_order(1),
             );
         });
         p.restart_execution_on_update(true);
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[
-    KnownDifference::layout("Properties.Stages[3].Actions[0].Configuration.ParameterOverrides", JSON_TEXT_LAYOUT),
-    KnownDifference::layout("Properties.Stages[4].Actions[0].Configuration.EnvironmentVariables", JSON_TEXT_LAYOUT),
-    KnownDifference::layout(
-        "Properties.Stages[5].Actions[0].InputArtifacts[0].Name",
-        "CodeDeployToEcs wires its inputs in argument order (task definition, AppSpec, then images); the original lists the image first. AWS reads these artifacts by name",
-    ),
-    KnownDifference::layout(
-        "Properties.Stages[5].Actions[0].InputArtifacts[1].Name",
-        "the same input order as the line above",
-    ),
-    KnownDifference::layout(
-        "Properties.Stages[5].Actions[0].OutputArtifacts",
-        "the original writes an empty `OutputArtifacts: []`; synth leaves the key out",
-    ),
-    KnownDifference::gap(
-        "rules[0].Targets[0].Arn.Fn::Join",
-        PIPELINE_ARN,
-    ),
-    KnownDifference::gap(
-        "rules[0].Targets[0].Arn.Fn::Sub",
-        PIPELINE_ARN,
-    ),
-    KnownDifference::layout(
-        "rules[0].State",
-        "the original leaves `State` out (enabled by default); synth always writes it",
-    ),
-];

@@ -8,9 +8,9 @@
 
 use pipewright::cfn::TemplateCondition;
 use pipewright::prelude::*;
-use pipewright::StageBuilder;
 
-use super::KnownDifference;
+use super::{companions, parameters, Companion};
+use pipewright::StageBuilder;
 
 /// `arn:aws:iam::${<account>}:role/<role>` when the cross-account roles
 /// exist (`cross_account` holds), no value otherwise.
@@ -59,6 +59,20 @@ fn change_set<'p>(
 /// The pipeline resource `Pipeline`.
 pub fn pipeline() -> Pipeline {
     Pipeline::build(cfn::reference("AWS::StackName"), |p| {
+        p.logical_id("Pipeline");
+        parameters(
+            p,
+            &[
+                "CMKARN",
+                "CrossAccountCondition",
+                "DevAccount",
+                "ProductionAccount",
+                "ProjectName",
+                "S3Bucket",
+                "TestAccount",
+            ],
+        );
+        companions(p, &[Companion::BuildProject("BuildProject"), Companion::Role("PipeLineRole", "codepipeline")]);
         let cross_account =
             p.condition("AddCodeBuildResource", cfn::equals(cfn::reference("CrossAccountCondition"), "true"));
         p.role_arn(cfn::get_att("PipeLineRole", "Arn"));
@@ -93,6 +107,3 @@ pub fn pipeline() -> Pipeline {
         p.artifact_store(ArtifactStore::s3(cfn::reference("S3Bucket")).with_kms_key(cfn::reference("CMKARN")));
     })
 }
-
-/// Where the synthesized pipeline differs from the original.
-pub const KNOWN_DIFFERENCES: &[KnownDifference] = &[];

@@ -6,13 +6,13 @@
 //! them.
 //!
 //! Nothing here reads the corpus; `corpus_equal` synthesizes each pipeline
-//! and compares it with the original file, and every place where the rebuild
-//! still differs is listed beside the code, with the reason, in the file's
-//! `KNOWN_DIFFERENCES`.
+//! and compares it with the original file, which it must equal (after the
+//! few normalisations `corpus_equal` documents).
 
 use pipewright::events::EventPattern;
 use pipewright::model::Str;
-use pipewright::Pipeline;
+use pipewright::template::{Parameter, Resource};
+use pipewright::{Pipeline, PipelineBuilder};
 use serde_json::json;
 
 pub mod c01_cross_account_codecommit_kms;
@@ -47,6 +47,82 @@ pub fn codecommit_push(repository_arn: Str, branch: &str) -> EventPattern {
     }))
 }
 
+/// Declares the original's template parameters that the pipeline uses, as
+/// `String` parameters, so that its template stands alone.
+pub fn parameters(p: &mut PipelineBuilder<'_>, names: &[&str]) {
+    for name in names {
+        p.parameter(Parameter::string(*name));
+    }
+}
+
+/// The companion resources of the original that the pipeline refers to,
+/// declared so that the template synth writes stands alone (`synth` writes
+/// no template that refers to something it does not declare). Each is the
+/// least CloudFormation needs of its type, not the original's settings: the
+/// comparison covers the pipeline and its rules only.
+pub enum Companion {
+    /// An `AWS::IAM::Role` that `service` (e.g. `codepipeline`) may assume.
+    Role(&'static str, &'static str),
+    /// An `AWS::S3::Bucket`.
+    Bucket(&'static str),
+    /// An `AWS::CodeBuild::Project` building from the pipeline, with a
+    /// service role of its own (`<id>ServiceRole`).
+    BuildProject(&'static str),
+    /// An `AWS::SNS::Topic`.
+    Topic(&'static str),
+    /// An `AWS::CodeCommit::Repository`.
+    Repository(&'static str),
+}
+
+/// Adds `companions` to the pipeline's template.
+pub fn companions(p: &mut PipelineBuilder<'_>, companions: &[Companion]) {
+    let role = |id: String, service: &str| {
+        let principal = format!("{service}.amazonaws.com");
+        Resource::new(
+            id,
+            "AWS::IAM::Role",
+            json!({"AssumeRolePolicyDocument": {
+                "Version": "2012-10-17",
+                "Statement": [{"Effect": "Allow", "Principal": {"Service": principal}, "Action": "sts:AssumeRole"}],
+            }}),
+        )
+    };
+    for companion in companions {
+        match companion {
+            Companion::Role(id, service) => {
+                p.resource(role((*id).to_owned(), service));
+            }
+            Companion::Bucket(id) => {
+                p.resource(Resource::new(*id, "AWS::S3::Bucket", json!({})));
+            }
+            Companion::BuildProject(id) => {
+                let service_role = role(format!("{id}ServiceRole"), "codebuild");
+                let project = Resource::new(
+                    *id,
+                    "AWS::CodeBuild::Project",
+                    json!({
+                        "Source": {"Type": "CODEPIPELINE"},
+                        "Artifacts": {"Type": "CODEPIPELINE"},
+                        "Environment": {
+                            "Type": "LINUX_CONTAINER",
+                            "ComputeType": "BUILD_GENERAL1_SMALL",
+                            "Image": "aws/codebuild/standard:7.0",
+                        },
+                        "ServiceRole": service_role.get_att("Arn"),
+                    }),
+                );
+                p.resource(service_role).resource(project);
+            }
+            Companion::Topic(id) => {
+                p.resource(Resource::new(*id, "AWS::SNS::Topic", json!({})));
+            }
+            Companion::Repository(id) => {
+                p.resource(Resource::new(*id, "AWS::CodeCommit::Repository", json!({"RepositoryName": id})));
+            }
+        }
+    }
+}
+
 /// How the original file holds its pipeline.
 #[derive(Clone, Copy, Debug)]
 pub enum Form {
@@ -59,48 +135,6 @@ pub enum Form {
     ApiJson,
 }
 
-/// A place where a rebuild still differs from its original, and why.
-#[derive(Clone, Copy, Debug)]
-pub struct KnownDifference {
-    /// The JSON path of the difference, as the comparison prints it.
-    pub path: &'static str,
-    /// Whether the difference changes anything.
-    pub kind: DifferenceKind,
-    /// What pipewright cannot write yet, or writes otherwise.
-    pub why: &'static str,
-}
-
-/// What a difference between a rebuild and its original means.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DifferenceKind {
-    /// What the original says cannot be written with pipewright yet.
-    Gap,
-    /// Written otherwise, but AWS reads both alike: an empty list where
-    /// synth writes none, a default written out, an order AWS ignores.
-    Layout,
-}
-
-impl KnownDifference {
-    /// Something pipewright cannot write yet.
-    pub const fn gap(path: &'static str, why: &'static str) -> Self {
-        KnownDifference { path, kind: DifferenceKind::Gap, why }
-    }
-
-    /// A difference in form only (see [`DifferenceKind::Layout`]).
-    pub const fn layout(path: &'static str, why: &'static str) -> Self {
-        KnownDifference { path, kind: DifferenceKind::Layout, why }
-    }
-}
-
-/// Why a rule's reference to the pipeline differs from the original's.
-pub const PIPELINE_ARN: &str = "synth writes the pipeline ARN as `arn:${AWS::Partition}:codepipeline:...:${<logical \
-                                id>}` with a logical id derived from the name; the original writes its own ARN form \
-                                with its own logical id";
-
-/// Why a configuration value holding JSON text differs from the original's.
-pub const JSON_TEXT_LAYOUT: &str = "the same JSON value: synth writes JSON text compactly, with its keys in the order \
-                                    AWS documents them; the original adds spaces and line breaks";
-
 /// One corpus file and its rebuild.
 pub struct Rebuild {
     /// The file's name in `../shared/corpus`.
@@ -109,8 +143,6 @@ pub struct Rebuild {
     pub form: Form,
     /// The pipeline written with typed builders.
     pub pipeline: fn() -> Pipeline,
-    /// Where the synthesized pipeline differs from the original.
-    pub known_differences: &'static [KnownDifference],
 }
 
 /// Every corpus file with its rebuild, in file order.
@@ -121,73 +153,61 @@ pub fn rebuilds() -> Vec<Rebuild> {
             file: "01-cross-account-codecommit-kms.yaml",
             form: template("CodePipeline"),
             pipeline: c01_cross_account_codecommit_kms::pipeline,
-            known_differences: c01_cross_account_codecommit_kms::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "02-cross-region-s3-codedeploy.yaml",
             form: template("MultiRegionPipeline"),
             pipeline: c02_cross_region_s3_codedeploy::pipeline,
-            known_differences: c02_cross_region_s3_codedeploy::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "03-get-pipeline-codecommit-lambda.json",
             form: Form::ApiJson,
             pipeline: c03_get_pipeline_codecommit_lambda::pipeline,
-            known_differences: c03_get_pipeline_codecommit_lambda::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "04-github-v1-codebuild-ecs.yaml",
             form: template("Pipeline"),
             pipeline: c04_github_v1_codebuild_ecs::pipeline,
-            known_differences: c04_github_v1_codebuild_ecs::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "05-importvalue-primarysource-approval.yaml",
             form: template("Pipeline"),
             pipeline: c05_importvalue_primarysource_approval::pipeline,
-            known_differences: c05_importvalue_primarysource_approval::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "06-codeconnections-cfn-notification-rule.yaml",
             form: template("Pipeline"),
             pipeline: c06_codeconnections_cfn_notification_rule::pipeline,
-            known_differences: c06_codeconnections_cfn_notification_rule::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "07-v2-triggers-path-filter-commands.yaml",
             form: template("Pipeline"),
             pipeline: c07_v2_triggers_path_filter_commands::pipeline,
-            known_differences: c07_v2_triggers_path_filter_commands::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "08-s3-deploy-extract-disabled-transitions.yaml",
             form: template("Pipeline"),
             pipeline: c08_s3_deploy_extract_disabled_transitions::pipeline,
-            known_differences: c08_s3_deploy_extract_disabled_transitions::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "09-codecommit-approvals-events-rule.yaml",
             form: template("OUCICDPipeline"),
             pipeline: c09_codecommit_approvals_events_rule::pipeline,
-            known_differences: c09_codecommit_approvals_events_rule::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "10-cfn-json-s3-source-codebuild.json",
             form: template("Pipeline"),
             pipeline: c10_cfn_json_s3_source_codebuild::pipeline,
-            known_differences: c10_cfn_json_s3_source_codebuild::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "11-codedeploy-ecs-bluegreen-namespaces.yaml",
             form: template("rAppPipeline"),
             pipeline: c11_codedeploy_ecs_bluegreen_namespaces::pipeline,
-            known_differences: c11_codedeploy_ecs_bluegreen_namespaces::KNOWN_DIFFERENCES,
         },
         Rebuild {
             file: "12-cross-account-kms-changesets.yaml",
             form: template("Pipeline"),
             pipeline: c12_cross_account_kms_changesets::pipeline,
-            known_differences: c12_cross_account_kms_changesets::KNOWN_DIFFERENCES,
         },
     ]
 }

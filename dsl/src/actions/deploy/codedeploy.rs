@@ -2,7 +2,8 @@
 //! `CodeDeployToECS` for ECS blue/green deployments.
 
 use crate::action_handle::ActionHandle;
-use crate::action_spec::{typed_action, ActionSpec};
+use crate::action_spec::{typed_action, ActionSpec, ConfigValue};
+use crate::artifact::Artifact;
 use crate::inputs::{ArtifactInput, FileInput};
 use crate::model::Str;
 use crate::providers;
@@ -127,5 +128,51 @@ macro_rules! codedeploy_to_ecs_image {
     )*};
 }
 codedeploy_to_ecs_image!(0 => 1, 1 => 2, 2 => 3, 3 => 4);
+
+impl<'p, const IMAGES: usize> CodeDeployToEcs<'p, IMAGES> {
+    /// Lists the image artifacts first among the action's input artifacts
+    /// (in image order), then the task definition's and the AppSpec's; by
+    /// default the inputs come in argument order. CodePipeline finds each
+    /// artifact by its name, so the order changes only how the action is
+    /// written (as some templates write it).
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("p", |p| {
+    ///     let [code, image] = p.source_stage("Source", |s| {
+    ///         [
+    ///             s.add(CodeCommitSource::new("Checkout", "repo", "main")).artifact(),
+    ///             s.add(EcrSource::new("Image", "my-app")).artifact(),
+    ///         ]
+    ///     });
+    ///     p.stage("Deploy", |s| {
+    ///         s.add(CodeDeployToEcs::new("Deploy", "my-app", "my-group", code, code.path("appspec.yml"))
+    ///             .image(image, "IMAGE1_NAME")
+    ///             .images_first())
+    ///     });
+    /// });
+    /// let inputs = &pipeline.declaration().stages[1].actions[0].input_artifacts;
+    /// let names: Vec<String> = inputs.iter().flatten().map(|input| input.name.to_string()).collect();
+    /// assert_eq!(names, ["ImageOutput", "CheckoutOutput"]);
+    /// ```
+    pub fn images_first(mut self) -> Self {
+        let images: Vec<Artifact<'p>> = (1..=IMAGES)
+            .filter_map(|index| match self.spec.configuration.get(&format!("Image{index}ArtifactName")) {
+                Some(ConfigValue::ArtifactName(artifact)) => Some(*artifact),
+                _ => None,
+            })
+            .collect();
+        let others = self.spec.inputs.iter().copied().filter(|artifact| !images.contains(artifact));
+        let mut inputs: Vec<Artifact<'p>> = Vec::new();
+        for artifact in images.iter().copied().chain(others) {
+            if !inputs.contains(&artifact) {
+                inputs.push(artifact);
+            }
+        }
+        self.spec.inputs = inputs;
+        self
+    }
+}
 
 typed_action!(CodeDeployToEcs<'p, const IMAGES: usize>, NonSourceAction + CrossRegionAction, ActionHandle<'p, 0, NoVariables>);
