@@ -342,13 +342,14 @@ fn event_rule(around: &mut Around, path: &str, id: &str, properties: &Map<String
                 "a rule that starts the pipeline needs a role; pipewright generates one",
             );
         }
-        if starts.is_some() && position == 0 {
-            let written = pipeline_arn(logical_id);
-            if target["Arn"] != written {
-                around.loss(
+        if starts.is_some() && position == 0 && target["Arn"] != pipeline_arn(logical_id) {
+            // The ARN as the input writes it (`Fn::Join`, another `Fn::Sub`).
+            match str_of(&target["Arn"]) {
+                Some(arn) => call.push_str(&format!(".pipeline_arn({arn})")),
+                None => around.loss(
                     format!("{target_path}.Arn"),
-                    "the pipeline's ARN is written as `Fn::Sub`, which names the same pipeline",
-                );
+                    "an ARN no `cfn::` call writes; the pipeline's ARN is written as `Fn::Sub`",
+                ),
             }
         }
         for key in target.as_object().into_iter().flat_map(|target| target.keys()) {
@@ -380,7 +381,7 @@ fn event_rule(around: &mut Around, path: &str, id: &str, properties: &Map<String
             call.push_str(".state(RuleState::EnabledWithAllCloudTrailManagementEvents)");
         }
         Some(_) => around.loss(at("State"), "a state EventBridge does not know; written ENABLED"),
-        None => around.loss(at("State"), "not in the input; pipewright writes ENABLED, the default"),
+        None => call.push_str(".without_state()"),
     }
     for tag in properties.get("Tags").and_then(Value::as_array).into_iter().flatten() {
         match (str_of(&tag["Key"]), str_of(&tag["Value"])) {
@@ -486,8 +487,17 @@ fn notification_rule(around: &mut Around, path: &str, id: &str, properties: &Map
         }
         Some(_) => around.loss(at("Tags"), "tags that are not a map; left out"),
     }
-    if properties.get("Resource") != Some(&pipeline_arn(logical_id)) {
-        around.loss(at("Resource"), "the pipeline's ARN is written as `Fn::Sub`, which names the same pipeline");
+    match properties.get("Resource") {
+        Some(resource) if *resource == pipeline_arn(logical_id) => {}
+        // The ARN as the input writes it.
+        Some(resource) => match str_of(resource) {
+            Some(resource) => call.push_str(&format!(".resource({resource})")),
+            None => around.loss(at("Resource"), "an ARN no `cfn::` call writes; written as `Fn::Sub`"),
+        },
+        None => around.loss(
+            at("Resource"),
+            "CloudFormation requires a notification rule's resource; pipewright writes the pipeline's ARN",
+        ),
     }
     for key in properties.keys() {
         if !matches!(key.as_str(), "Name" | "EventTypeIds" | "DetailType" | "Targets" | "Status" | "Tags" | "Resource")
@@ -529,7 +539,7 @@ mod tests {
     }
 
     #[test]
-    fn a_rule_without_a_target_id_or_state_is_reported() {
+    fn a_rule_without_a_target_id_is_reported_and_one_without_state_written_so() {
         let template = json!({"Resources": {
             "Pipeline": {"Type": "AWS::CodePipeline::Pipeline", "Properties": {}},
             "Start": {"Type": "AWS::Events::Rule", "Properties": {
@@ -540,16 +550,12 @@ mod tests {
         let around = write(&template, "Pipeline");
         assert_eq!(
             around.code,
-            "p.start_on_schedule(\"Start\", Schedule::rate(1, RateUnit::Days)).named_by_cloudformation();\n"
+            "p.start_on_schedule(\"Start\", Schedule::rate(1, RateUnit::Days)).named_by_cloudformation().without_state();\n"
         );
         let paths: Vec<&str> = around.losses.iter().map(|loss| loss.path.as_str()).collect();
         assert_eq!(
             paths,
-            [
-                "Resources.Start.Properties.Targets[0].Id",
-                "Resources.Start.Properties.Targets[0].RoleArn",
-                "Resources.Start.Properties.State"
-            ]
+            ["Resources.Start.Properties.Targets[0].Id", "Resources.Start.Properties.Targets[0].RoleArn",]
         );
     }
 }
