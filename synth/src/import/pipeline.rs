@@ -52,6 +52,9 @@ struct Writer<'a> {
     losses: Vec<Loss>,
     /// The stages whose inbound transition is disabled, with the reason.
     disabled: Vec<(usize, String)>,
+    /// The actions written as `CodeStarConnectionSource`, which a trigger
+    /// can name.
+    connection_sources: Vec<ActionAt>,
 }
 
 impl<'a> Writer<'a> {
@@ -62,6 +65,7 @@ impl<'a> Writer<'a> {
             findings,
             losses: Vec::new(),
             disabled: Vec::new(),
+            connection_sources: Vec::new(),
         }
     }
 
@@ -82,9 +86,14 @@ impl<'a> Writer<'a> {
         let stage_locations: Vec<Location> =
             declaration.stages.iter().map(|stage| Location::stage(&declaration.name, &stage.name)).collect();
         let comments = self.comments(&Location::pipeline(&declaration.name), &stage_locations);
+        // A template that names no pipeline: `Pipeline::unnamed`, whose name
+        // CloudFormation generates and whose logical id is the template's.
+        let unnamed = around.map(|(logical_id, _)| logical_id).filter(|_| !pipeline.to_cfn("Pipeline").name_given);
         if let Some((logical_id, around)) = around {
             body.push_str(&around.declarations);
-            body.push_str(&format!("p.logical_id({});\n", string_literal(logical_id)));
+            if unnamed.is_none() {
+                body.push_str(&format!("p.logical_id({});\n", string_literal(logical_id)));
+            }
         }
         let role = self.str_value(&declaration.role_arn, "pipeline.roleArn");
         body.push_str(&format!("p.role_arn({role});\n"));
@@ -150,7 +159,7 @@ impl<'a> Writer<'a> {
         if pipeline.disabled_transitions().is_empty() && pipeline.transitions_written() {
             body.push_str("p.write_empty_disabled_transitions();\n");
         }
-        if !pipeline.to_cfn("Pipeline").name_given {
+        if unnamed.is_none() && !pipeline.to_cfn("Pipeline").name_given {
             self.loss(
                 "pipeline.name",
                 "the template names no pipeline (CloudFormation generates a name); the code must name it",
@@ -166,9 +175,6 @@ impl<'a> Writer<'a> {
                 ),
             }
         }
-        if declaration.triggers.is_some() {
-            self.loss("pipeline.triggers", "import writes no triggers yet; left out");
-        }
         if declaration.version.is_some() {
             self.loss("pipeline.version", "AWS numbers each update of a pipeline; a definition has no version");
         }
@@ -176,17 +182,124 @@ impl<'a> Writer<'a> {
             let stage_code = self.stage(index);
             body.push_str(&stage_code);
         }
+        let triggers = self.triggers();
+        body.push_str(&triggers);
         if let Some((_, around)) = around {
             body.push_str(&around.code);
             self.losses.extend(around.losses.iter().cloned());
         }
-        let body = indented(&format!("{comments}Pipeline::build({name}, |p| {{\n{}}})\n", indented(&body, 1)), 1);
+        let build = match unnamed {
+            Some(logical_id) => format!("Pipeline::unnamed({}", string_literal(logical_id)),
+            None => format!("Pipeline::build({name}"),
+        };
+        let body = indented(&format!("{comments}{build}, |p| {{\n{}}})\n", indented(&body, 1)), 1);
         let code = format!(
             "/// The pipeline {}.\npub fn {function}() -> Pipeline {{\n{body}}}\n",
             printable_in_comment(&declaration.name.to_string()),
         );
         let reads = self.scope.reads.clone();
         (WrittenPipeline { code, losses: self.losses }, reads)
+    }
+
+    /// `p.trigger(..)` for each V2 trigger, on the handle of the source
+    /// action it names.
+    fn triggers(&mut self) -> String {
+        let declaration = self.declaration;
+        let mut code = String::new();
+        let Some(triggers) = &declaration.triggers else { return code };
+        if triggers.is_empty() {
+            self.loss("pipeline.triggers", "empty, so not written; AWS reads an empty list as none");
+        }
+        for (index, trigger) in triggers.iter().enumerate() {
+            let path = format!("pipeline.triggers[{index}]");
+            let configuration = &trigger.git_configuration;
+            let source = self.connection_sources.iter().copied().find(|&(stage, action)| {
+                declaration.stages[stage].actions[action].name == configuration.source_action_name
+            });
+            let Some(handle) = source.and_then(|source| self.scope.read_handle_after_stages(source)) else {
+                self.loss(&path, "names no source action written as `CodeStarConnectionSource`; left out");
+                continue;
+            };
+            if let Some(condition) = &trigger.condition {
+                self.loss(&path, format!("under the condition {condition}; import writes no condition around a trigger yet, written unconditionally"));
+            }
+            let git = format!("{path}.gitConfiguration");
+            let mut push = Vec::new();
+            for (filter_index, filter) in configuration.push.iter().flatten().enumerate() {
+                let at = format!("{git}.push[{filter_index}]");
+                let mut filter_code = "GitPushFilterBuilder::default()".to_owned();
+                for (field, setter, criteria) in [
+                    ("tags", "tags", &filter.tags),
+                    ("branches", "branches", &filter.branches),
+                    ("filePaths", "file_paths", &filter.file_paths),
+                ] {
+                    if let Some(criteria) = criteria {
+                        let criteria = self.filter_criteria(criteria, &format!("{at}.{field}"));
+                        filter_code.push_str(&format!(".{setter}({criteria})"));
+                    }
+                }
+                filter_code.push_str(".build().expect(\"a push filter\")");
+                push.push(filter_code);
+            }
+            let mut pull_request = Vec::new();
+            for (filter_index, filter) in configuration.pull_request.iter().flatten().enumerate() {
+                let at = format!("{git}.pullRequest[{filter_index}]");
+                let mut filter_code = "GitPullRequestFilterBuilder::default()".to_owned();
+                if let Some(events) = &filter.events {
+                    let events: Vec<String> =
+                        events.iter().map(|event| format!("PullRequestEvent::{event:?}")).collect();
+                    filter_code.push_str(&format!(".events(vec![{}])", events.join(", ")));
+                }
+                for (field, setter, criteria) in
+                    [("branches", "branches", &filter.branches), ("filePaths", "file_paths", &filter.file_paths)]
+                {
+                    if let Some(criteria) = criteria {
+                        let criteria = self.filter_criteria(criteria, &format!("{at}.{field}"));
+                        filter_code.push_str(&format!(".{setter}({criteria})"));
+                    }
+                }
+                filter_code.push_str(".build().expect(\"a pull request filter\")");
+                pull_request.push(filter_code);
+            }
+            for (field, empty) in [
+                ("push", configuration.push.as_ref().is_some_and(Vec::is_empty)),
+                ("pullRequest", configuration.pull_request.as_ref().is_some_and(Vec::is_empty)),
+            ] {
+                if empty {
+                    self.loss(format!("{git}.{field}"), "empty, so not written; AWS reads an empty list as none");
+                }
+            }
+            let list = |filters: Vec<String>| match filters.is_empty() {
+                true => "Vec::new()".to_owned(),
+                false => format!("vec![{}]", filters.join(", ")),
+            };
+            code.push_str(&format!("p.trigger(&{handle}, {}, {});\n", list(push), list(pull_request)));
+        }
+        code
+    }
+
+    /// `FilterCriteriaBuilder::default()..build()` for the patterns of a filter.
+    fn filter_criteria(&mut self, criteria: &pipewright_dsl::model::FilterCriteria, path: &str) -> String {
+        let mut code = "FilterCriteriaBuilder::default()".to_owned();
+        for (field, patterns) in [("includes", &criteria.includes), ("excludes", &criteria.excludes)] {
+            if let Some(patterns) = patterns {
+                let patterns: Vec<String> = patterns
+                    .iter()
+                    .enumerate()
+                    .map(|(index, pattern)| {
+                        // A `cfn::` call is a `Str` already.
+                        let pattern = self.str_value(pattern, &format!("{path}.{field}[{index}]"));
+                        match pattern.starts_with('"') {
+                            true => format!("Str::from({pattern})"),
+                            false => pattern,
+                        }
+                    })
+                    .collect();
+                code.push_str(&format!(".{field}(vec![{}])", patterns.join(", ")));
+            }
+        }
+        code.push_str(".build().expect(\"patterns\")");
+        code
     }
 
     /// `ArtifactStore::s3(..)` with its key.
@@ -272,6 +385,9 @@ impl<'a> Writer<'a> {
             }
             let at = (stage_index, index);
             let written = action::write(&mut self.scope, at, action, &path);
+            if written.expression.starts_with("CodeStarConnectionSource::new(") {
+                self.connection_sources.push(at);
+            }
             let mut expression = written.expression.clone();
             expression.push_str(&self.namespace(at, action, stage.name.to_string().as_str(), written.variables));
             let derived =

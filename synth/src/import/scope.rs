@@ -167,6 +167,14 @@ impl<'a> Scope<'a> {
         Some((identifier, output))
     }
 
+    /// The handle of `action` as code after the last stage reads it (a
+    /// trigger on the source action); `None` when it is not bound.
+    pub(super) fn read_handle_after_stages(&mut self, action: ActionAt) -> Option<String> {
+        let handle = self.handles.get(&action)?.clone();
+        self.reads.handles.insert((action, usize::MAX));
+        Some(handle)
+    }
+
     /// The Rust expression of `#{namespace.key}` read by `reader`: a typed
     /// variable of an earlier action, a pipeline variable, the execution
     /// ID; `None` when the reference stays text. Returns the producer too.
