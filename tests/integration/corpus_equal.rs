@@ -17,9 +17,11 @@
 //!
 //! Each difference is printed with its JSON path, and there must be none.
 //! Three normalisations compare forms that AWS reads alike; each applies
-//! only where it says, and every place it applies is printed too:
+//! only where it says, and every place it applies is printed too. They are
+//! defined once, in `synth/tests/integration/normalisation.rs`, which the
+//! import round trip of pipewright-synth uses as well:
 //!
-//! - **Empty lists and objects** ([`EMPTY_MEANS_ABSENT`]): an action's
+//! - **Empty lists and objects** (`normalisation::EMPTY_MEANS_ABSENT`): an action's
 //!   `inputArtifacts: []`, `outputArtifacts: []` or `configuration: {}`
 //!   (either case) equals the key left out. `get-pipeline` writes the empty
 //!   lists for every action that has none, and CodePipeline stores an action
@@ -27,7 +29,7 @@
 //!   the keys out. (Where the empty list is a setting of its own,
 //!   `DisableInboundStageTransitions: []`, the rebuild writes it:
 //!   `p.write_empty_disabled_transitions()`.)
-//! - **JSON text** ([`JSON_TEXT_KEYS`]): the configuration values that
+//! - **JSON text** (`normalisation::JSON_TEXT_KEYS`): the configuration values that
 //!   CodeBuild (`EnvironmentVariables`) and CloudFormation
 //!   (`ParameterOverrides`) parse as JSON are compared as the JSON values
 //!   they hold, so spaces, line breaks and the order of an object's keys do
@@ -49,6 +51,7 @@ use pipewright::Pipeline;
 use serde_json::{json, Value};
 
 use crate::corpus::{rebuilds, Form, Rebuild};
+use crate::normalisation::{empty_means_absent, same_json_text, without_version};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
 
@@ -79,32 +82,12 @@ enum Scalars {
     AsStrings,
 }
 
-/// The keys whose empty list or object equals the key left out (see the
-/// module documentation).
-const EMPTY_MEANS_ABSENT: [&str; 6] =
-    ["inputArtifacts", "outputArtifacts", "configuration", "InputArtifacts", "OutputArtifacts", "Configuration"];
-
-/// The configuration keys whose text is compared as the JSON value it holds
-/// (see the module documentation).
-const JSON_TEXT_KEYS: [&str; 2] = ["EnvironmentVariables", "ParameterOverrides"];
-
 /// What a comparison found: the differences, and the places where a
 /// normalisation made two forms equal (printed, so that none goes unseen).
 #[derive(Debug, Default, PartialEq)]
 struct Comparison {
     differences: Vec<Difference>,
     normalised: Vec<String>,
-}
-
-/// Whether `value` is an empty list or object.
-fn is_empty_container(value: &Value) -> bool {
-    value.as_array().is_some_and(Vec::is_empty) || value.as_object().is_some_and(serde_json::Map::is_empty)
-}
-
-/// The JSON value held by the text at `key`, when `key` is one of
-/// [`JSON_TEXT_KEYS`] and the text parses.
-fn json_text(key: &str, value: &Value) -> Option<Value> {
-    JSON_TEXT_KEYS.contains(&key).then(|| serde_json::from_str(value.as_str()?).ok()).flatten()
 }
 
 /// The differences between `original` and `rebuilt`, below `path`, and
@@ -120,7 +103,7 @@ fn differences(path: &str, original: &Value, rebuilt: &Value, scalars: Scalars, 
         (Value::Object(original), Value::Object(rebuilt)) => {
             let absent = |key: &str, value: &Value, side: &str, found: &mut Comparison| {
                 let at = member(path, key);
-                if EMPTY_MEANS_ABSENT.contains(&key) && is_empty_container(value) {
+                if empty_means_absent(key, value) {
                     found.normalised.push(format!("{at}: {value} in the {side} only, the same as absent"));
                     true
                 } else {
@@ -153,7 +136,7 @@ fn differences(path: &str, original: &Value, rebuilt: &Value, scalars: Scalars, 
         _ if scalars == Scalars::AsStrings
             && as_string(original).is_some_and(|text| Some(text) == as_string(rebuilt)) => {}
         _ if original == rebuilt => {}
-        _ if json_text(key, original).is_some_and(|value| Some(value) == json_text(key, rebuilt)) => {
+        _ if same_json_text(key, original, rebuilt) => {
             found.normalised.push(format!("{path}: the same JSON value as text written otherwise"));
         }
         _ => found.differences.push(difference(path.to_owned(), Some(original), Some(rebuilt))),
@@ -235,8 +218,7 @@ fn compare_rebuild(rebuild: &Rebuild) -> Comparison {
     match rebuild.form {
         Form::ApiJson => {
             let mut original: Value = serde_json::from_str(&text).expect("the document is JSON");
-            if let Some(version) = original["pipeline"].as_object_mut().and_then(|pipeline| pipeline.remove("version"))
-            {
+            if let Some(version) = without_version(&mut original) {
                 found.normalised.push(format!("pipeline.version: {version}, AWS's count of updates, not compared"));
             }
             let rebuilt = api_json::document(&pipeline).expect("the pipeline is literal");

@@ -11,6 +11,9 @@ mod examples;
 mod examples_validate;
 mod generated_iam;
 mod handle_error_documented;
+// The comparison rules shared with the import round trip of pipewright-synth.
+#[path = "../../synth/tests/integration/normalisation.rs"]
+mod normalisation;
 mod output_folders_validate;
 mod rules_tested;
 mod seed;

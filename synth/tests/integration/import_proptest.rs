@@ -31,7 +31,7 @@ fn random_typed_pipelines_import_back_to_themselves() {
         std::fs::write(&file, serde_json::to_string_pretty(&document).unwrap()).unwrap();
         files.push(file);
     }
-    for (module, reported) in round_trip(&files) {
-        assert!(reported.is_empty(), "{module}: reported as not reproduced: {reported:?}");
+    for file in round_trip(&files) {
+        assert!(file.reported.is_empty(), "{}: reported as not reproduced: {:?}", file.module, file.reported);
     }
 }

@@ -23,6 +23,7 @@ mod findings_sarif;
 mod import_cli;
 mod import_proptest;
 mod import_roundtrip;
+mod normalisation;
 mod output_folder;
 mod output_folder_crash;
 mod output_folder_update;
