@@ -128,6 +128,8 @@ enum Command {
     /// template it also writes the template's parameters and conditions and
     /// the EventBridge and notification rules about the pipeline; its other
     /// resources are listed as "not imported: FILE: Resources.NAME: TYPE".
+    /// A pipeline resource without Name is written as `Pipeline::unnamed`
+    /// (CloudFormation names it), V2 triggers as `p.trigger(..)`.
     /// A pipeline whose actions use roles in other accounts says that those
     /// roles exist (no role template is written for them). By default
     /// the file is a complete program (`fn main` with `App`); with
