@@ -133,6 +133,26 @@ pub(super) fn write(scope: &mut Scope<'_>, at: ActionAt, action: &ActionDeclarat
             }
         }
     }
+    if is_codedeploy_to_ecs(action) {
+        let reads_before = scope.reads.clone();
+        let mut draft = Draft { scope, at, dependencies: Vec::new(), losses: Vec::new(), path: path.to_owned() };
+        match codedeploy_to_ecs(&mut draft, action) {
+            Ok(expression) => {
+                let Draft { dependencies, losses, .. } = draft;
+                return WrittenAction {
+                    comments,
+                    expression,
+                    variables: Variables::None,
+                    same_stage_dependencies: dependencies,
+                    losses,
+                };
+            }
+            Err(reason) => {
+                scope.reads = reads_before;
+                reasons.push((true, format!("CodeDeployToEcs::new: {reason}")));
+            }
+        }
+    }
     for row in &rows {
         // A row that does not fit must leave no read behind.
         let reads_before = scope.reads.clone();
@@ -264,6 +284,121 @@ fn commands(draft: &mut Draft<'_, '_>, action: &ActionDeclaration) -> Result<Str
             ".configuration({}, {})",
             string_literal(&key),
             draft.text(&value, &format!("configuration.{key}"))
+        ));
+    }
+    expression.push_str(&common_settings(draft, action));
+    Ok(expression)
+}
+
+/// Whether `action` is CodeDeploy's blue/green deployment to ECS, whose
+/// images pair two keys each, so it has a writer of its own.
+fn is_codedeploy_to_ecs(action: &ActionDeclaration) -> bool {
+    let type_id = &action.action_type_id;
+    type_id.owner == ActionOwner::Aws
+        && type_id.category == ActionCategory::Deploy
+        && type_id.provider == "CodeDeployToECS"
+        && type_id.version == "1"
+}
+
+/// The most images `CodeDeployToEcs` takes.
+const ECS_IMAGES: usize = 4;
+
+/// `CodeDeployToEcs::new(name, application, group, task definition, AppSpec)`
+/// with `.image(artifact, container)` per image, and `.images_first()` when
+/// the action lists its image artifacts before the others.
+fn codedeploy_to_ecs(draft: &mut Draft<'_, '_>, action: &ActionDeclaration) -> Result<String, String> {
+    let mut configuration = configuration(action);
+    let input_names: Vec<&str> =
+        action.input_artifacts.iter().flatten().filter_map(|input| input.name.as_literal()).collect();
+    if input_names.len() != action.input_artifacts.iter().flatten().count() {
+        return Err("an input artifact's name is an expression".to_owned());
+    }
+    if action.output_artifacts.iter().flatten().next().is_some() {
+        return Err("it has output artifacts".to_owned());
+    }
+    if action.timeout_in_minutes.is_some()
+        || action.commands.is_some()
+        || action.output_variables.is_some()
+        || action.environment_variables.is_some()
+    {
+        return Err("it sets timeoutInMinutes, commands, output variables or environment variables".to_owned());
+    }
+    let mut text = |draft: &mut Draft<'_, '_>, key: &str| -> Result<String, String> {
+        let value = configuration.shift_remove(key).ok_or(format!("it has no {key}"))?;
+        Ok(draft.text(&value, &format!("configuration.{key}")))
+    };
+    let application = text(draft, "ApplicationName")?;
+    let group = text(draft, "DeploymentGroupName")?;
+    // Each artifact the action names, in the order the DSL adds them as inputs.
+    let mut wired: Vec<&str> = Vec::new();
+    let mut file_input = |draft: &mut Draft<'_, '_>,
+                          configuration: &mut IndexMap<String, Str>,
+                          artifact_key: &str,
+                          path_key: &str|
+     -> Result<String, String> {
+        let name = configuration.shift_remove(artifact_key).ok_or(format!("it has no {artifact_key}"))?;
+        let name = name.as_literal().ok_or(format!("{artifact_key} is an expression"))?.to_owned();
+        let input =
+            *input_names.iter().find(|input| **input == name).ok_or(format!("{name} is not one of its inputs"))?;
+        let artifact = draft.artifact(input).ok_or(format!("its input {input} comes from no earlier action"))?.0;
+        if !wired.contains(&input) {
+            wired.push(input);
+        }
+        match configuration.shift_remove(path_key) {
+            None => Ok(artifact),
+            Some(Str::Literal(file)) => Ok(format!("{artifact}.path({})", string_literal(&file))),
+            Some(_) => Err(format!("{path_key} is an expression")),
+        }
+    };
+    let task_definition =
+        file_input(draft, &mut configuration, "TaskDefinitionTemplateArtifact", "TaskDefinitionTemplatePath")?;
+    let appspec = file_input(draft, &mut configuration, "AppSpecTemplateArtifact", "AppSpecTemplatePath")?;
+    let others = wired.clone();
+    let mut expression = format!(
+        "CodeDeployToEcs::new({}, {application}, {group}, {task_definition}, {appspec})",
+        string_literal(&action.name.to_string())
+    );
+    let mut images: Vec<&str> = Vec::new();
+    for index in 1..=ECS_IMAGES {
+        let artifact_key = format!("Image{index}ArtifactName");
+        let container_key = format!("Image{index}ContainerName");
+        let Some(name) = configuration.shift_remove(&artifact_key) else { break };
+        let name = name.as_literal().ok_or(format!("{artifact_key} is an expression"))?.to_owned();
+        let input =
+            *input_names.iter().find(|input| **input == name).ok_or(format!("{name} is not one of its inputs"))?;
+        let artifact = draft.artifact(input).ok_or(format!("its input {input} comes from no earlier action"))?.0;
+        let container = configuration.shift_remove(&container_key).ok_or(format!("it has no {container_key}"))?;
+        let container = draft.text(&container, &format!("configuration.{container_key}"));
+        expression.push_str(&format!(".image({artifact}, {container})"));
+        images.push(input);
+    }
+    if let Some(key) = configuration.keys().find(|key| key.starts_with("Image")) {
+        return Err(format!("{key} is not one of {ECS_IMAGES} images numbered from 1"));
+    }
+    let mut in_order = others.clone();
+    for image in &images {
+        if !in_order.contains(image) {
+            in_order.push(image);
+        }
+    }
+    let mut images_first: Vec<&str> = Vec::new();
+    for artifact in images.iter().chain(&others) {
+        if !images_first.contains(artifact) {
+            images_first.push(artifact);
+        }
+    }
+    match (input_names == in_order, input_names == images_first) {
+        (true, _) => {}
+        (false, true) => expression.push_str(".images_first()"),
+        (false, false) => {
+            return Err("it lists its input artifacts in another order than the typed action wires them".to_owned())
+        }
+    }
+    for (key, value) in &configuration {
+        expression.push_str(&format!(
+            ".configuration({}, {})",
+            string_literal(key),
+            draft.text(value, &format!("configuration.{key}"))
         ));
     }
     expression.push_str(&common_settings(draft, action));
