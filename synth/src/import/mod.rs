@@ -4,7 +4,8 @@
 //! that synthesizes back to the same definition.
 //!
 //! Each pipeline becomes a function built with the typed builders: the typed
-//! action of every provider in the table of `providers` (the escape hatch
+//! action of every provider in the table of `providers`, and of the two that
+//! `action` writes itself (`Commands`, `CodeDeployToEcs`) (the escape hatch
 //! `GenericAction` / `GenericSource`, with a comment saying why, for the
 //! rest), artifacts as handles named after the artifact, `#{ns.Key}`
 //! references as typed variable reads, and every validation finding as a
