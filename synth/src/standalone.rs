@@ -125,7 +125,7 @@ enum Command {
     /// the providers pipewright knows (the escape hatch GenericAction /
     /// GenericSource, with a comment saying why, for the rest), artifacts as
     /// handles, `#{ns.Key}` references as typed variable reads. From a
-    /// template it also writes the template's parameters and conditions and
+    /// template it also writes the template's parameters, mappings and conditions and
     /// the EventBridge and notification rules about the pipeline; its other
     /// resources are listed as "not imported: FILE: Resources.NAME: TYPE".
     /// A pipeline resource without Name is written as `Pipeline::unnamed`

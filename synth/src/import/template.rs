@@ -1,6 +1,6 @@
 //! What a template holds around its pipeline resource, as builder calls:
-//! its `Parameters` (`p.parameter(..)`), its `Conditions`
-//! (`p.condition(..)`), and the EventBridge rules and notification rules
+//! its `Parameters` (`p.parameter(..)`), its `Mappings` (`p.mapping(..)`),
+//! its `Conditions` (`p.condition(..)`), and the EventBridge rules and notification rules
 //! about the pipeline (`p.start_on_event(..)`, `p.start_on_schedule(..)`,
 //! `p.on_event(..)`, `p.on_schedule(..)`, `p.notify(..)`).
 //!
@@ -89,13 +89,14 @@ pub fn refers_to(value: &Value, logical_id: &str) -> bool {
 
 /// What import leaves in the template: the resources that are neither the
 /// pipelines nor their rules, as `(path, type)`, and the sections besides
-/// `Parameters`, `Conditions` and `Resources`, as `(name, "a section")`.
+/// `Parameters`, `Mappings`, `Conditions` and `Resources`, as
+/// `(name, "a section")`.
 pub fn other_resources(template: &Value, pipelines: &[String]) -> Vec<(String, String)> {
     let Some(resources) = template.get("Resources").and_then(Value::as_object) else { return Vec::new() };
     let rules: Vec<&String> =
         pipelines.iter().flat_map(|logical_id| pipeline_rules(template, logical_id)).map(|(id, _)| id).collect();
     let mut left = Vec::new();
-    for section in ["Transform", "Mappings", "Rules", "Outputs"] {
+    for section in ["Transform", "Rules", "Outputs"] {
         if template.get(section).is_some() {
             left.push((section.to_owned(), "a template section".to_owned()));
         }
@@ -123,6 +124,11 @@ pub(super) fn write(template: &Value, logical_id: &str) -> Around {
         for (name, parameter) in parameters {
             parameter_call(&mut around, name, parameter);
         }
+    }
+    // Mappings as they are, so that `Fn::FindInMap` still finds them.
+    for (name, entries) in template.get("Mappings").and_then(Value::as_object).into_iter().flatten() {
+        let json = serde_json::to_string_pretty(entries).unwrap_or_default();
+        around.declarations.push_str(&format!("p.mapping({}, serde_json::json!({json}));\n", string_literal(name)));
     }
     let mut handles = Identifiers::reserving(&["p", "s"]);
     if let Some(conditions) = template.get("Conditions").and_then(Value::as_object) {

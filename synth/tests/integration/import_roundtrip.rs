@@ -473,8 +473,8 @@ fn template_differences(
     );
     let mut paths: Vec<String> = found.into_iter().map(|path| api_path(&path)).collect();
     let mut normalised_paths: Vec<String> = normalised.into_iter().map(|path| api_path(&path)).collect();
-    // The template's parameters and conditions, by their paths there.
-    for section in ["Parameters", "Conditions"] {
+    // The template's parameters, mappings and conditions, by their paths there.
+    for section in ["Parameters", "Mappings", "Conditions"] {
         let absent = Value::Object(serde_json::Map::new());
         let original = original.get(section).unwrap_or(&absent);
         let mut found = BTreeSet::new();
