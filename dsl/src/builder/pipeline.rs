@@ -136,7 +136,8 @@ pub struct PipelineBuilder<'p> {
     pub(super) tags: Vec<Tag>,
     pub(super) restart_execution_on_update: Option<bool>,
     pub(super) stages: Vec<StageState<'p>>,
-    pub(super) artifacts: Vec<String>,
+    /// Each artifact's name, by id: a literal or an expression.
+    pub(super) artifacts: Vec<Str>,
     pub(super) brand: Brand<'p>,
     pub(super) surroundings: Surroundings,
     /// `action-output-count` findings, reported with the builder's others.
@@ -579,7 +580,7 @@ impl<'p> PipelineBuilder<'p> {
                             spec.name
                         ),
                     });
-                    name
+                    Str::from(name)
                 }
             };
             self.artifacts.push(name);
