@@ -59,10 +59,12 @@ pub(crate) enum ConfigValue<'p> {
 }
 
 /// An output artifact the action declares; `name: None` gets the default
-/// name `<ActionName>Output`.
+/// name `<ActionName>Output`. A name may be an expression
+/// (`cfn::sub("${AWS::StackName}ChangeSet")`): every action that reads the
+/// artifact then writes the same expression.
 #[derive(Clone, Debug)]
 pub(crate) struct OutputSpec {
-    pub(crate) name: Option<String>,
+    pub(crate) name: Option<Str>,
     pub(crate) files: Option<Vec<Str>>,
 }
 
@@ -162,8 +164,8 @@ impl<'p> ActionSpec<'p> {
         }
     }
 
-    /// Declares an output artifact with this name.
-    pub(crate) fn output(&mut self, name: impl Into<String>) {
+    /// Declares an output artifact with this name (literal or expression).
+    pub(crate) fn output(&mut self, name: impl Into<Str>) {
         self.outputs.push(OutputSpec { name: Some(name.into()), files: None });
     }
 
@@ -173,8 +175,8 @@ impl<'p> ActionSpec<'p> {
         self.outputs.push(OutputSpec { name: None, files: None });
     }
 
-    /// Names the output artifact at `index`.
-    pub(crate) fn rename_output(&mut self, index: usize, name: impl Into<String>) {
+    /// Names the output artifact at `index` (literal or expression).
+    pub(crate) fn rename_output(&mut self, index: usize, name: impl Into<Str>) {
         if let Some(output) = self.outputs.get_mut(index) {
             output.name = Some(name.into());
         }

@@ -8,7 +8,10 @@ use crate::model::Str;
 ///
 /// There is no public constructor: the only way to get one is from the handle
 /// that [`crate::SourceStageBuilder::add`] or [`crate::StageBuilder::add`]
-/// returns for an action with outputs.
+/// returns for an action with outputs. The artifact's name is the one its
+/// producer gave (a literal, or an expression such as
+/// `cfn::sub("${AWS::StackName}ChangeSet")`); every action that reads the
+/// artifact writes that same name in its `inputArtifacts` and paths.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Artifact<'p> {
     pub(crate) id: usize,

@@ -105,11 +105,11 @@ impl<'p> Commands<'p, 0> {
         Commands { spec }
     }
 
-    /// Declares the output artifact `name` holding `files` (1..10
-    /// CodeBuild-style globs, e.g. `dist/**/*`).
+    /// Declares the output artifact `name` (literal or expression) holding
+    /// `files` (1..10 CodeBuild-style globs, e.g. `dist/**/*`).
     pub fn output_files<F: Into<Str>>(
         mut self,
-        name: impl Into<String>,
+        name: impl Into<Str>,
         files: impl IntoIterator<Item = F>,
     ) -> Commands<'p, 1> {
         self.spec.output(name);

@@ -170,7 +170,7 @@ impl<'p> InspectorScan<'p> {
     /// #     ));
     /// # });
     /// ```
-    pub fn output_name(mut self, name: impl Into<String>) -> Self {
+    pub fn output_name(mut self, name: impl Into<Str>) -> Self {
         self.spec.rename_output(0, name);
         self
     }

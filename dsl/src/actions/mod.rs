@@ -75,9 +75,11 @@ pub use source::{
 macro_rules! output_setters {
     ($type:ident: $($from:literal => $to:literal),*) => {$(
         impl<'p> $type<'p, $from> {
-            /// Declares one more output artifact named `name`; its handle is
+            /// Declares one more output artifact named `name` (a literal, or
+            /// an expression such as `cfn::sub("${AWS::StackName}Built")`
+            /// that every reader of the artifact writes too); its handle is
             /// in the returned handle's `artifacts`, in declaration order.
-            pub fn output(mut self, name: impl Into<String>) -> $type<'p, $to> {
+            pub fn output(mut self, name: impl Into<$crate::model::Str>) -> $type<'p, $to> {
                 self.spec.output(name);
                 $type { spec: self.spec }
             }
@@ -105,8 +107,9 @@ pub(crate) use input_setter;
 macro_rules! source_output_name {
     ($($type:ident),*) => {$(
         impl<'p> $type<'p> {
-            /// Names the output artifact (by default `<ActionName>Output`).
-            pub fn output_name(mut self, name: impl Into<String>) -> Self {
+            /// Names the output artifact (by default `<ActionName>Output`); the
+            /// name may be an expression, which readers of the artifact write too.
+            pub fn output_name(mut self, name: impl Into<$crate::model::Str>) -> Self {
                 self.spec.rename_output(0, name);
                 self
             }

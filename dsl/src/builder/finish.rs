@@ -156,7 +156,7 @@ impl<'p> PipelineBuilder<'p> {
                     .iter()
                     .zip(&stage.outputs[index])
                     .map(|(output, artifact)| OutputArtifact {
-                        name: self.artifacts[artifact.id].as_str().into(),
+                        name: self.artifacts[artifact.id].clone(),
                         files: output.files.clone(),
                         condition: None,
                     })
@@ -165,10 +165,7 @@ impl<'p> PipelineBuilder<'p> {
             input_artifacts: (!spec.inputs.is_empty()).then(|| {
                 spec.inputs
                     .iter()
-                    .map(|artifact| InputArtifact {
-                        name: self.artifacts[artifact.id].as_str().into(),
-                        condition: None,
-                    })
+                    .map(|artifact| InputArtifact { name: self.artifacts[artifact.id].clone(), condition: None })
                     .collect()
             }),
             output_variables: spec.output_variables.clone(),
@@ -271,19 +268,19 @@ impl<'p> PipelineBuilder<'p> {
         match value {
             ConfigValue::Text(text) => text.clone(),
             ConfigValue::Path(path) => {
-                let artifact = Text::from(format!("{}::", self.artifacts[path.artifact.id]));
-                Text::concat([artifact, path.file.clone().into()]).value
+                let artifact = Text::from(self.artifacts[path.artifact.id].clone());
+                Text::concat([artifact, "::".into(), path.file.clone().into()]).value
             }
-            ConfigValue::ArtifactName(artifact) => self.artifacts[artifact.id].as_str().into(),
+            ConfigValue::ArtifactName(artifact) => self.artifacts[artifact.id].clone(),
             ConfigValue::GetParam(get_param) => {
-                let quoted = |text: &str| serde_json::to_string(text).expect("a string is always JSON");
-                let artifact = quoted(&self.artifacts[get_param.path.artifact.id]);
-                let file = match &get_param.path.file {
-                    Str::Literal(file) => Text::from(quoted(file)),
-                    file => Text::concat(["\"".into(), file.clone().into(), "\"".into()]),
+                let quoted = |text: &Str| match text {
+                    Str::Literal(text) => Text::from(serde_json::to_string(text).expect("a string is always JSON")),
+                    text => Text::concat(["\"".into(), text.clone().into(), "\"".into()]),
                 };
-                let key = quoted(&get_param.key);
-                Text::concat([format!("{{\"Fn::GetParam\":[{artifact},").into(), file, format!(",{key}]}}").into()])
+                let artifact = quoted(&self.artifacts[get_param.path.artifact.id]);
+                let file = quoted(&get_param.path.file);
+                let key = quoted(&Str::from(get_param.key.as_str()));
+                Text::concat(["{\"Fn::GetParam\":[".into(), artifact, ",".into(), file, ",".into(), key, "]}".into()])
                     .value
             }
             ConfigValue::Concat(pieces) => {
@@ -296,7 +293,7 @@ impl<'p> PipelineBuilder<'p> {
 /// Why one action of a stage must run after another.
 #[derive(Clone, Copy)]
 enum Dependency<'a> {
-    Artifact(&'a str),
+    Artifact(&'a Str),
     Variables,
     After,
 }

@@ -136,7 +136,8 @@ pub struct PipelineBuilder<'p> {
     pub(super) tags: Vec<Tag>,
     pub(super) restart_execution_on_update: Option<bool>,
     pub(super) stages: Vec<StageState<'p>>,
-    pub(super) artifacts: Vec<String>,
+    /// Each artifact's name, by id: a literal or an expression.
+    pub(super) artifacts: Vec<Str>,
     pub(super) brand: Brand<'p>,
     pub(super) surroundings: Surroundings,
     /// `action-output-count` findings, reported with the builder's others.
@@ -477,7 +478,33 @@ impl<'p> PipelineBuilder<'p> {
 
     /// A resource tag on the pipeline.
     pub fn tag(&mut self, key: impl Into<Str>, value: impl Into<Str>) -> &mut Self {
-        self.tags.push(Tag { key: key.into(), value: value.into() });
+        self.tags.push(Tag { key: key.into(), value: value.into(), condition: None });
+        self
+    }
+
+    /// A resource tag set only under a CloudFormation condition declared
+    /// with [`condition`](Self::condition): the template writes it as
+    /// `{"Fn::If": [condition, {"Key": .., "Value": ..}, {"Ref":
+    /// "AWS::NoValue"}]}` in `Tags`. The API JSON form cannot hold it.
+    ///
+    /// ```
+    /// use pipewright_dsl::prelude::*;
+    ///
+    /// let pipeline = Pipeline::build("app", |p| {
+    ///     let prod = p.condition("IsProd", cfn::equals(cfn::reference("Env"), "prod"));
+    ///     p.tag("team", "platform").tag_when(&prod, "cost-center", "production");
+    ///     p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+    /// });
+    /// let template = serde_json::to_value(pipeline.cfn_properties()).unwrap();
+    /// assert_eq!(template["Tags"][0], serde_json::json!({"Key": "team", "Value": "platform"}));
+    /// assert_eq!(
+    ///     template["Tags"][1],
+    ///     serde_json::json!({"Fn::If": ["IsProd", {"Key": "cost-center", "Value": "production"}, {"Ref": "AWS::NoValue"}]})
+    /// );
+    /// ```
+    pub fn tag_when(&mut self, condition: &TemplateCondition, key: impl Into<Str>, value: impl Into<Str>) -> &mut Self {
+        let condition = Some(condition.name().to_owned());
+        self.tags.push(Tag { key: key.into(), value: value.into(), condition });
         self
     }
 
@@ -508,9 +535,10 @@ impl<'p> PipelineBuilder<'p> {
 
     /// Declares a CloudFormation condition of the template (its
     /// `Conditions`) and returns its handle, to put stages
-    /// ([`StageBuilder::when`]) and actions
-    /// ([`ActionSettings::when`](crate::ActionSettings::when)) under it or
-    /// choose a value with it ([`TemplateCondition::then`]).
+    /// ([`StageBuilder::when`]), actions
+    /// ([`ActionSettings::when`](crate::ActionSettings::when)) and tags
+    /// ([`tag_when`](Self::tag_when)) under it or choose a value with it
+    /// ([`TemplateCondition::then`]).
     ///
     /// ```
     /// use pipewright_dsl::prelude::*;
@@ -618,7 +646,7 @@ impl<'p> PipelineBuilder<'p> {
                             spec.name
                         ),
                     });
-                    name
+                    Str::from(name)
                 }
             };
             self.artifacts.push(name);

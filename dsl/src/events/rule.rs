@@ -187,7 +187,7 @@ impl EventRule {
 
     /// Adds a resource tag; key and value may be expressions.
     pub fn tag(&mut self, key: impl Into<Str>, value: impl Into<Str>) -> &mut Self {
-        self.tags.push(Tag { key: key.into(), value: value.into() });
+        self.tags.push(Tag { key: key.into(), value: value.into(), condition: None });
         self
     }
 

@@ -394,7 +394,7 @@ rules! {
     TagSize = "tag-size", Error, Tags,
         "A tag key has 1 to 128 characters and a tag value at most 256.";
     TagKeyUnique = "tag-key-unique", Error, Tags,
-        "No two tags share a key.";
+        "No two tags share a key, unless they are set under different CloudFormation conditions.";
 
     TransitionStage = "transition-stage", Error, Transitions,
         "A disabled transition names a stage of the pipeline.";

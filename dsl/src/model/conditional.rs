@@ -1,6 +1,6 @@
 //! Parts of a pipeline that exist only under a CloudFormation condition: a
-//! stage, an action, an artifact, a pipeline variable or a trigger of a list
-//! written as
+//! stage, an action, an artifact, a pipeline variable, a trigger or a tag of
+//! a list written as
 //! `{"Fn::If": [Condition, part, {"Ref": "AWS::NoValue"}]}`.
 //!
 //! A conditional part keeps the condition's name in its `condition` field;
@@ -75,6 +75,7 @@ conditional_parts!(
     super::OutputArtifact => "struct OutputArtifact",
     super::PipelineVariable => "struct PipelineVariable",
     super::TriggerDeclaration => "struct TriggerDeclaration",
+    super::Tag => "struct Tag",
 );
 
 /// One item of a list, written as itself or inside its `Fn::If`.

@@ -36,7 +36,7 @@ pub struct PipelineDocument {
     /// The pipeline.
     pub pipeline: PipelineDeclaration,
     /// Resource tags (create-pipeline only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::conditional::optional_items")]
     #[builder(default)]
     pub tags: Option<Vec<Tag>>,
     /// What get-pipeline reports about the pipeline (ARN, dates); must be
@@ -184,6 +184,11 @@ pub struct Tag {
     pub key: Str,
     /// Value (0..256).
     pub value: Str,
+    /// The CloudFormation condition the tag is set under (template form
+    /// only), written as `Fn::If` around it.
+    #[serde(skip)]
+    #[builder(default)]
+    pub condition: Option<String>,
 }
 
 build_naming_the_struct!(

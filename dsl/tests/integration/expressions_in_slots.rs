@@ -1,8 +1,9 @@
 //! CloudFormation expressions where templates put them: an artifact path,
 //! `Fn::GetParam` values in `ParameterOverrides` with their artifact wired as
 //! an input, extra inputs on a CloudFormation deploy, `Fn::Sub` with a map
-//! of values, `Fn::Join` over a list-valued attribute, and `Fn::Sub` kept
-//! when parameters and pipeline variables mix.
+//! of values, `Fn::Join` over a list-valued attribute, `Fn::Sub` kept
+//! when parameters and pipeline variables mix, and an artifact named by an
+//! expression, which every reader writes as its producer does.
 
 use pipewright_dsl::prelude::*;
 use serde_json::{json, Value};
@@ -105,4 +106,32 @@ fn sub_with_values_and_join_over_a_list_attribute() {
             "\"}"
         ]]})
     );
+}
+
+#[test]
+fn an_artifact_named_by_an_expression_is_read_by_the_same_expression() {
+    let pipeline = Pipeline::build("app", |p| {
+        p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+        p.artifact_store(ArtifactStore::s3("app-artifacts"));
+        let source = p.source_stage("Source", |s| {
+            s.add(CodeCommitSource::new("Checkout", "repo", "main").output_name(cfn::sub("${AWS::StackName}Code")))
+        });
+        p.stage("Deploy", |s| {
+            let code = source.artifact();
+            s.add(
+                CloudFormationDeploy::create_update("Deploy", "app", code.path("app.yaml"), DEPLOY_ROLE)
+                    .parameter_overrides([("Tag", code.path("tag.json").get_param("Tag"))]),
+            )
+        });
+    });
+    let name = json!({"Fn::Sub": "${AWS::StackName}Code"});
+    assert_eq!(action_json(&pipeline, 0, 0)["outputArtifacts"], json!([{"name": name}]));
+    let deploy = action_json(&pipeline, 1, 0);
+    assert_eq!(deploy["inputArtifacts"], json!([{"name": name}]));
+    assert_eq!(deploy["configuration"]["TemplatePath"], json!({"Fn::Sub": "${AWS::StackName}Code::app.yaml"}));
+    assert_eq!(
+        deploy["configuration"]["ParameterOverrides"],
+        json!({"Fn::Sub": "{\"Tag\":{\"Fn::GetParam\":[\"${AWS::StackName}Code\",\"tag.json\",\"Tag\"]}}"})
+    );
+    assert!(pipeline.check().is_empty(), "{:?}", pipeline.check());
 }

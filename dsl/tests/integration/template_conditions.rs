@@ -1,6 +1,6 @@
 //! CloudFormation conditions: declared once as handles, used around stages,
-//! actions and values, read and written back with templates, and checked
-//! (declared, and artifacts read under their producers' conditions).
+//! actions, tags and values, read and written back with templates, and
+//! checked (declared, and artifacts read under their producers' conditions).
 
 use pipewright_dsl::model::cloudformation::{first_expression, read_template};
 use pipewright_dsl::prelude::*;
@@ -203,4 +203,74 @@ fn pipeline_variables_and_triggers_under_a_condition_read_and_write_back() {
     assert_eq!((variables[0].condition.as_deref(), variables[1].condition.as_deref()), (None, Some("IsProd")));
     assert_eq!(read.declaration.triggers.as_ref().unwrap()[0].condition.as_deref(), Some("IsProd"));
     assert_eq!(read.to_properties(), properties);
+}
+
+/// A pipeline tagged `team` always and `cost-center` per environment.
+fn tagged() -> Pipeline {
+    Pipeline::build("app", |p| {
+        p.role_arn(ROLE);
+        p.artifact_store(ArtifactStore::s3("artifacts"));
+        let prod = p.condition("IsProd", cfn::equals(cfn::reference("Env"), "prod"));
+        let other = p.condition("IsNotProd", cfn::not(cfn::equals(cfn::reference("Env"), "prod")));
+        p.tag("team", "platform");
+        p.tag_when(&prod, "cost-center", "production");
+        p.tag_when(&other, "cost-center", cfn::sub("${Env}-sandbox"));
+        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+        p.stage("Build", |s| s.add(CodeBuild::new("Build", "project", source.artifact())));
+    })
+}
+
+#[test]
+fn conditional_tags_are_written_with_fn_if_and_read_back() {
+    let pipeline = tagged();
+    let properties = serde_json::to_value(pipeline.cfn_properties()).unwrap();
+    assert_eq!(
+        properties["Tags"],
+        json!([
+            {"Key": "team", "Value": "platform"},
+            {"Fn::If": ["IsProd", {"Key": "cost-center", "Value": "production"}, {"Ref": "AWS::NoValue"}]},
+            {"Fn::If": ["IsNotProd", {"Key": "cost-center", "Value": {"Fn::Sub": "${Env}-sandbox"}}, {"Ref": "AWS::NoValue"}]},
+        ])
+    );
+    let cfn = pipeline.to_cfn("Pipeline");
+    let template = json!({"Conditions": {
+        "IsProd": {"Fn::Equals": [{"Ref": "Env"}, "prod"]},
+        "IsNotProd": {"Fn::Not": [{"Fn::Equals": [{"Ref": "Env"}, "prod"]}]},
+    }, "Resources": {"Pipeline": {"Type": "AWS::CodePipeline::Pipeline", "Properties": cfn.to_properties()}}});
+    let read = read_template(&template.to_string()).unwrap().remove(0);
+    let tags = read.tags.as_deref().unwrap();
+    assert_eq!(tags[1].condition.as_deref(), Some("IsProd"));
+    assert_eq!(read.to_properties(), properties);
+    assert_eq!(rendered(&Pipeline::from_cfn(read)), Vec::<String>::new());
+}
+
+#[test]
+fn the_api_form_refuses_a_conditional_tag_with_its_path() {
+    let document = serde_json::to_value(tagged().document()).unwrap();
+    let found = first_expression(&document).unwrap();
+    assert_eq!(found.path, "tags[1]");
+    assert_eq!(found.expression.function(), "Fn::If");
+}
+
+#[test]
+fn a_tag_key_is_unique_unless_its_tags_are_under_different_conditions() {
+    assert_eq!(rendered(&tagged()), Vec::<String>::new());
+    let twice = Pipeline::build("app", |p| {
+        p.role_arn(ROLE);
+        p.artifact_store(ArtifactStore::s3("artifacts"));
+        let prod = p.condition("IsProd", cfn::equals(cfn::reference("Env"), "prod"));
+        p.tag("cost-center", "shared");
+        p.tag_when(&prod, "cost-center", "production");
+        p.tag_when(&prod, "owner", "a");
+        p.tag_when(&prod, "owner", "b");
+        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
+        p.stage("Build", |s| s.add(CodeBuild::new("Build", "project", source.artifact())));
+    });
+    assert_eq!(
+        rendered(&twice),
+        [
+            r#"error[tag-key-unique]: pipeline "app" > tags[1] > key: the tag key "cost-center" is used twice; each tag key appears once"#,
+            r#"error[tag-key-unique]: pipeline "app" > tags[3] > key: the tag key "owner" is used twice; each tag key appears once"#,
+        ]
+    );
 }

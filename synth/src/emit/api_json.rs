@@ -113,8 +113,17 @@ fn refuse_expression_regions(pipeline: &Pipeline) -> Result<(), EmitError> {
 #[derive(Serialize)]
 struct DocumentView<'a> {
     pipeline: &'a PipelineDeclaration,
-    #[serde(skip_serializing_if = "<[Tag]>::is_empty")]
+    #[serde(skip_serializing_if = "<[Tag]>::is_empty", serialize_with = "conditional_tags")]
     tags: &'a [Tag],
+}
+
+/// The tags as the model writes them: a conditional one inside its `Fn::If`,
+/// which [`document`] then refuses with its path.
+fn conditional_tags<S: serde::Serializer>(tags: &&[Tag], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(tags.iter().map(|tag| match &tag.condition {
+        None => serde_json::json!(tag),
+        Some(condition) => serde_json::json!({"Fn::If": [condition, tag, {"Ref": "AWS::NoValue"}]}),
+    }))
 }
 
 impl<'a> DocumentView<'a> {

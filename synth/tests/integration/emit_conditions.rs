@@ -1,7 +1,7 @@
 //! CloudFormation conditions in the output: the template declares them in
-//! `Conditions` and writes conditional stages and actions with `Fn::If`, in
-//! JSON and YAML alike; the API JSON form refuses them with their path;
-//! `synth validate` reads the template back.
+//! `Conditions` and writes conditional stages, actions and tags with
+//! `Fn::If`, in JSON and YAML alike; the API JSON form refuses them with
+//! their path; `synth validate` reads the template back.
 
 use std::fs;
 
@@ -83,5 +83,45 @@ fn synth_validate_reads_back_the_conditional_template_synth_writes() {
         lines[1..].iter().any(|line| line.contains("error[template-condition-undeclared]")
             && line.contains("Stages[1].Fn::If: the condition \"IsProd\" is not declared")),
         "{stdout}"
+    );
+}
+
+/// A pipeline with one tag always set and one under `IsProd`.
+fn tagged() -> Pipeline {
+    Pipeline::build("web-app", |p| {
+        p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+        p.artifact_store(ArtifactStore::s3("web-app-artifacts"));
+        let prod = p.condition("IsProd", cfn::equals(cfn::reference("AWS::AccountId"), "123456789012"));
+        p.tag("team", "web").tag_when(&prod, "cost-center", "production");
+        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "web-app", "main")));
+        p.stage("Deploy", |s| s.add(EcsDeploy::new("Deploy", "web", "web-app", source.artifact())));
+    })
+}
+
+#[test]
+fn a_conditional_tag_is_written_with_fn_if_in_the_template() {
+    let file = cloudformation::emit(&tagged(), Format::Json).unwrap();
+    let template: serde_json::Value = serde_json::from_str(&file.contents).unwrap();
+    assert_eq!(
+        template["Resources"]["WebAppPipeline"]["Properties"]["Tags"],
+        json!([
+            {"Key": "team", "Value": "web"},
+            {"Fn::If": ["IsProd", {"Key": "cost-center", "Value": "production"}, {"Ref": "AWS::NoValue"}]},
+        ])
+    );
+    assert_eq!(template["Conditions"]["IsProd"]["Fn::Equals"][1], "123456789012");
+    let yaml = cloudformation::emit(&tagged(), Format::Yaml).unwrap();
+    let from_yaml: serde_json::Value = serde_yaml::from_str(&yaml.contents).unwrap();
+    assert_eq!(from_yaml, template);
+}
+
+#[test]
+fn the_api_form_refuses_a_conditional_tag_naming_its_path() {
+    let error = api_json::emit(&tagged()).unwrap_err().to_string();
+    assert_eq!(
+        error,
+        "tags[1] exists only under the CloudFormation condition \"IsProd\" (`Fn::If`), which pipeline.json cannot \
+         hold: deploy this pipeline with its CloudFormation template (template.json or template.yaml), or drop the \
+         condition"
     );
 }

@@ -12,6 +12,7 @@ mod cli_printable;
 mod cloud_assembly;
 mod cloudformation;
 mod diff;
+mod emit_artifact_names;
 mod emit_conditions;
 mod emit_cross_account;
 mod emit_events;

@@ -226,7 +226,7 @@ impl<'p> CloudFormationDeploy<'p, 0> {
     /// assert_eq!(deploy.output_artifacts.as_ref().unwrap()[0].name, "StackOutput");
     /// assert!(!deploy.configuration.as_ref().unwrap().contains_key("OutputFileName"));
     /// ```
-    pub fn output(mut self, name: impl Into<String>) -> CloudFormationDeploy<'p, 1> {
+    pub fn output(mut self, name: impl Into<Str>) -> CloudFormationDeploy<'p, 1> {
         self.spec.output(name);
         CloudFormationDeploy { spec: self.spec, deployment_role_arn: self.deployment_role_arn }
     }
@@ -234,8 +234,8 @@ impl<'p> CloudFormationDeploy<'p, 0> {
 
 impl<'p> CloudFormationDeploy<'p, 1> {
     /// Names the output artifact declared by
-    /// [`CloudFormationDeploy::output_file_name`].
-    pub fn output_name(mut self, name: impl Into<String>) -> Self {
+    /// [`CloudFormationDeploy::output_file_name`] (literal or expression).
+    pub fn output_name(mut self, name: impl Into<Str>) -> Self {
         self.spec.rename_output(0, name);
         self
     }

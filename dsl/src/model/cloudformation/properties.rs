@@ -62,6 +62,7 @@ struct Properties<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     restart_execution_on_update: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "crate::model::conditional::optional_items::serialize")]
     tags: Option<&'a [Tag]>,
 }
 

@@ -138,7 +138,7 @@ impl CfnPipeline {
         }
         let restart_execution_on_update = api.remove("restartExecutionOnUpdate").map(read_flag).transpose()?.flatten();
         let disable_inbound_stage_transitions = read_property(&mut api, "disableInboundStageTransitions")?;
-        let tags = read_property(&mut api, "tags")?;
+        let tags = read_property::<ConditionalTags>(&mut api, "tags")?.map(|tags| tags.0);
         let artifact_stores = read_property::<Vec<RegionalArtifactStore>>(&mut api, "artifactStores")?;
         let mut declaration: PipelineDeclaration = read_part(&Value::Object(api), &ValuePath::root())?;
         declaration.artifact_stores = artifact_stores.map(ArtifactStores);
@@ -206,6 +206,11 @@ fn read_flag(value: Value) -> Result<Option<bool>, ReadError> {
         }),
     }
 }
+
+/// `Tags` as a template writes them: each tag itself or inside its `Fn::If`.
+#[derive(Deserialize)]
+#[serde(transparent)]
+struct ConditionalTags(#[serde(with = "crate::model::conditional::items")] Vec<Tag>);
 
 /// Takes one property out of the API-form properties and reads it.
 fn read_property<T: DeserializeOwned>(api: &mut Map<String, Value>, key: &str) -> Result<Option<T>, ReadError> {
