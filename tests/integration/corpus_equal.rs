@@ -46,6 +46,7 @@ use std::path::Path;
 use pipewright::model::cloudformation::parse_template;
 use pipewright::prelude::Synth;
 use pipewright::synth::emit::{api_json, cloudformation};
+use pipewright::synth::import::refers_to;
 use pipewright::synth::{standalone, Exit};
 use pipewright::Pipeline;
 use serde_json::{json, Value};
@@ -159,24 +160,6 @@ fn as_string(value: &Value) -> Option<String> {
         Value::Bool(flag) => Some(flag.to_string()),
         Value::Number(number) => Some(number.to_string()),
         _ => None,
-    }
-}
-
-/// Whether `value` refers to the resource `logical_id`: `Ref`, `Fn::GetAtt`
-/// or a `${logical_id}` inside the text of `Fn::Sub`, at any depth.
-fn refers_to(value: &Value, logical_id: &str) -> bool {
-    match value {
-        Value::Object(object) => {
-            object.get("Ref").is_some_and(|name| name == logical_id)
-                || object.get("Fn::GetAtt").is_some_and(|pair| pair[0] == logical_id)
-                || object.get("Fn::Sub").is_some_and(|text| {
-                    let text = text.as_str().or_else(|| text[0].as_str()).unwrap_or_default();
-                    text.contains(&format!("${{{logical_id}}}")) || text.contains(&format!("${{{logical_id}."))
-                })
-                || object.values().any(|child| refers_to(child, logical_id))
-        }
-        Value::Array(items) => items.iter().any(|item| refers_to(item, logical_id)),
-        _ => false,
     }
 }
 
