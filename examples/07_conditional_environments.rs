@@ -30,6 +30,7 @@ const PRODUCTION_ACCOUNT: &str = "333333333333";
 /// Approve (production) > Deploy (+ smoke test in production).
 pub fn pipeline() -> Pipeline {
     Pipeline::build("site", |p| {
+        p.region("us-east-1");
         p.role_arn(cfn::sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/SitePipelineRole"));
         p.artifact_store(ArtifactStore::s3(cfn::sub("site-pipeline-artifacts-${AWS::AccountId}")));
         let production = p.condition("IsProduction", cfn::equals(cfn::reference("AWS::AccountId"), PRODUCTION_ACCOUNT));

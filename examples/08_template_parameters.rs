@@ -69,7 +69,7 @@ fn role_bucket_and_policy(p: &mut PipelineBuilder<'_>, prefix: &str) {
 /// stack's parameters name.
 pub fn release() -> Pipeline {
     Pipeline::build(cfn::sub("${AWS::StackName}-release"), |p| {
-        p.logical_id("Pipeline");
+        p.logical_id("Pipeline").region("us-east-1");
         let repository = p.parameter(Parameter::string("RepositoryName").description("The CodeCommit repository"));
         let branch = p.parameter(Parameter::string("Branch").default_value("main"));
         p.parameter(
@@ -89,6 +89,7 @@ pub fn release() -> Pipeline {
 /// A pipeline CloudFormation names: its template has no `Name`.
 pub fn nightly() -> Pipeline {
     Pipeline::unnamed("Nightly", |p| {
+        p.region("us-east-1");
         role_bucket_and_policy(p, "Nightly");
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
         p.stage("Test", |s| {
@@ -108,7 +109,7 @@ pub fn branches() -> Stack {
     let project = Parameter::string("Project").default_value("app-build").description("The CodeBuild project");
     let branch = |branch: &str, prefix: &str| {
         Pipeline::build(cfn::sub(&format!("${{AWS::StackName}}-{branch}")), |p| {
-            p.logical_id(format!("{prefix}Pipeline"));
+            p.logical_id(format!("{prefix}Pipeline")).region("us-east-1");
             role_bucket_and_policy(p, prefix);
             let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "app", branch)));
             p.stage("Build", |s| {

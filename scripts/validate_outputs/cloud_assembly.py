@@ -28,10 +28,11 @@ encrypted with its store's key, wherever a template of the output creates
 them. Roles, buckets and keys the user provides are named on the `ok` line.
 
 Where the stacks are deployed: a stack artifact whose environment names an
-account and Region goes there. A stack whose environment is
-`aws://unknown-account/unknown-region` (a pipeline that names neither, as in
-example 08) goes, as the CDK CLI resolves it, into the account of the
-credentials that run the deploy and the Region of `AWS_REGION`: the check
+account and Region goes there. A stack whose environment says
+`unknown-account` or `unknown-region` (a pipeline that names no account, as
+in example 08, or no Region) goes, as the CDK CLI resolves it, into the
+account of the credentials that run the deploy and the Region of
+`AWS_REGION`: the check
 runs both routes with the credentials of moto's default account
 (123456789012) and sets `AWS_REGION` (and, for the manifest's commands,
 `AWS_DEFAULT_REGION`) to `DEFAULT_REGION`, us-east-1. A template parameter

@@ -354,6 +354,7 @@ pub fn check(pipelines: &[&Pipeline]) -> Vec<Violation> {
         let has_logical_id = own.is_empty();
         findings.extend(own);
         findings.extend(pipeline.check());
+        findings.extend(region_unset(pipeline));
         if has_logical_id {
             findings.extend(cloudformation::check(pipeline));
         }
@@ -403,6 +404,7 @@ pub fn check_stacks(stacks: &[&Stack], pipelines: &[&Pipeline]) -> Vec<Violation
             has_logical_ids &= own.is_empty();
             findings.extend(own);
             findings.extend(pipeline.check());
+            findings.extend(region_unset(pipeline));
         }
         if has_logical_ids {
             findings.extend(cloudformation::check_stack(stack));
@@ -411,6 +413,20 @@ pub fn check_stacks(stacks: &[&Stack], pipelines: &[&Pipeline]) -> Vec<Violation
     let members: Vec<&Pipeline> = stacks.iter().flat_map(|stack| stack.pipelines()).collect();
     findings.extend(role_name_collisions(pipelines, &members));
     findings
+}
+
+/// `pipeline-region-unset`: a pipeline without a Region, whose deploy
+/// commands then run in whatever Region the AWS CLI is configured with.
+fn region_unset(pipeline: &Pipeline) -> Option<Violation> {
+    pipeline.region().is_none().then(|| {
+        Violation::new(
+            Location::pipeline(&pipeline.declaration().name),
+            Rule::PipelineRegionUnset,
+            "the pipeline sets no Region, so the manifest's deploy commands and the cloud assembly's environment \
+             depend on the AWS CLI's default Region (AWS_REGION, or the profile's): call `p.region(\"us-east-1\")` \
+             with the Region the pipeline is created in",
+        )
+    })
 }
 
 /// The findings on the folder and logical id of `pipeline`, added after

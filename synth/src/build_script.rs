@@ -249,6 +249,7 @@ mod tests {
 
     fn pipeline(role: bool) -> Pipeline {
         Pipeline::build("app", |p| {
+            p.region("us-east-1");
             if role {
                 p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
             }

@@ -479,4 +479,6 @@ rules! {
         "A notification rule can be written as AWS CLI input (its pipeline ARN is known).";
     RoleNameCollision = "role-name-collision", Warning, Output,
         "No two pipelines of one synth create a role of the same name in one account; the second stack would fail with EntityAlreadyExists.";
+    PipelineRegionUnset = "pipeline-region-unset", Warning, Output,
+        "A pipeline synth writes deploy commands for names its Region; without one the commands and the cloud assembly use whatever Region the AWS CLI is configured with.";
 }

@@ -93,6 +93,7 @@ fn the_severity_of_a_finding_is_its_rules() {
             "service-role-permissions",
             "policy-size",
             "role-name-collision",
+            "pipeline-region-unset",
         ]
     );
 }

@@ -11,7 +11,7 @@ use pipewright_synth::{Synth, SynthError};
 
 fn pipeline(name: &str) -> Pipeline {
     Pipeline::build(name, |p| {
-        p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
+        p.region("us-east-1").role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
         p.artifact_store(ArtifactStore::s3("my-artifacts"));
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
         p.stage("Deploy", |s| {
@@ -24,6 +24,7 @@ fn pipeline(name: &str) -> Pipeline {
 /// A pipeline that breaks a rule: it has no service role.
 fn without_role(name: &str) -> Pipeline {
     Pipeline::build(name, |p| {
+        p.region("us-east-1");
         p.artifact_store(ArtifactStore::s3("my-artifacts"));
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));
         p.stage("Build", |s| {
@@ -90,8 +91,14 @@ fn writes_one_folder_per_pipeline_and_the_manifest() {
     assert_eq!(
         manifest["pipelines"][0]["files"],
         serde_json::json!([
-            {"path": "app/pipeline.json", "kind": "pipeline-json", "account": "123456789012"},
-            {"path": "app/template.json", "kind": "template", "account": "123456789012", "artifact": "app-template"}
+            {"path": "app/pipeline.json", "kind": "pipeline-json", "account": "123456789012", "region": "us-east-1"},
+            {
+                "path": "app/template.json",
+                "kind": "template",
+                "account": "123456789012",
+                "region": "us-east-1",
+                "artifact": "app-template"
+            }
         ])
     );
     assert_eq!(
@@ -100,7 +107,9 @@ fn writes_one_folder_per_pipeline_and_the_manifest() {
             "order": 1,
             "file": "app/template.json",
             "account": "123456789012",
-            "command": "aws cloudformation deploy --template-file app/template.json --stack-name app --no-fail-on-empty-changeset"
+            "region": "us-east-1",
+            "command": "aws cloudformation deploy --region us-east-1 --template-file app/template.json --stack-name app \
+                        --no-fail-on-empty-changeset"
         }])
     );
     assert_eq!(
@@ -110,14 +119,17 @@ fn writes_one_folder_per_pipeline_and_the_manifest() {
                 "order": 1,
                 "file": "app/pipeline.json",
                 "account": "123456789012",
-                "command": "aws codepipeline create-pipeline --cli-input-json file://app/pipeline.json",
-                "updateCommand": "aws codepipeline update-pipeline --cli-input-json file://app/pipeline.json"
+                "region": "us-east-1",
+                "command": "aws codepipeline create-pipeline --region us-east-1 --cli-input-json file://app/pipeline.json",
+                "updateCommand": "aws codepipeline update-pipeline --region us-east-1 \
+                                  --cli-input-json file://app/pipeline.json"
             },
             {
                 "order": 1,
                 "account": "123456789012",
-                "command": "aws codepipeline disable-stage-transition --pipeline-name app --stage-name Deploy \
-                            --transition-type Inbound --reason 'Frozen until release'"
+                "region": "us-east-1",
+                "command": "aws codepipeline disable-stage-transition --region us-east-1 --pipeline-name app \
+                            --stage-name Deploy --transition-type Inbound --reason 'Frozen until release'"
             }
         ])
     );
@@ -219,6 +231,7 @@ fn a_pipeline_with_expressions_gets_no_pipeline_json_and_the_manifest_says_why()
     let parent = tempfile::tempdir().unwrap();
     let out = parent.path().join("out");
     let pipeline = Pipeline::build("app", |p| {
+        p.region("us-east-1");
         p.role_arn(cfn::get_att("PipelineRole", "Arn")).resource(pipeline_role());
         p.artifact_store(ArtifactStore::s3("my-artifacts"));
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));

@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 /// A pipeline named `name`, with `define` run first.
 fn pipeline(name: Str, define: impl for<'p> FnOnce(&mut PipelineBuilder<'p>)) -> Pipeline {
     Pipeline::build(name, |p| {
+        p.region("us-east-1");
         define(p);
         p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
         p.artifact_store(ArtifactStore::s3("my-artifacts"));
@@ -68,13 +69,15 @@ fn a_pipeline_named_by_an_expression_is_written_under_its_logical_id() {
     assert_eq!(manifest["pipelines"][0]["name"], "!Sub ${AWS::StackName}-pipeline");
     assert_eq!(
         manifest["pipelines"][0]["deploy"]["cloudformation"][0]["command"],
-        "aws cloudformation deploy --template-file Pipeline/template.json --stack-name Pipeline --no-fail-on-empty-changeset"
+        "aws cloudformation deploy --region us-east-1 --template-file Pipeline/template.json --stack-name Pipeline \
+         --no-fail-on-empty-changeset"
     );
 }
 
 #[test]
 fn an_unnamed_pipeline_leaves_name_out_and_keeps_its_logical_id() {
     let unnamed = Pipeline::unnamed("Release", |p| {
+        p.region("us-east-1");
         p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
         p.artifact_store(ArtifactStore::s3("my-artifacts"));
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));

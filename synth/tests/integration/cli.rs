@@ -8,6 +8,7 @@ use pipewright_synth::{App, Exit};
 
 fn pipeline(name: &str, role: Option<&str>) -> Pipeline {
     Pipeline::build(name, |p| {
+        p.region("us-east-1");
         if let Some(role) = role {
             p.role_arn(role);
         }
@@ -204,6 +205,7 @@ fn a_wrong_command_line_exits_with_2() {
 #[test]
 fn a_pipeline_named_by_an_expression_is_listed_and_selected_by_its_logical_id() {
     let named_by_stack = Pipeline::build(cfn::sub("${AWS::StackName}-pipeline"), |p| {
+        p.region("us-east-1");
         p.logical_id("Pipeline").role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
         p.artifact_store(ArtifactStore::s3("my-artifacts"));
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "my-repo", "main")));

@@ -10,6 +10,7 @@ use pipewright_synth::{App, Exit};
 /// (`configuration-arn`), no error.
 pub(crate) fn warned() -> Pipeline {
     Pipeline::build("warned", |p| {
+        p.region("us-east-1");
         p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
         p.artifact_store(ArtifactStore::s3("warned-artifacts"));
         let source = p.source_stage("Source", |s| {
@@ -24,6 +25,7 @@ pub(crate) fn warned() -> Pipeline {
 /// A pipeline with an error: no role.
 pub(crate) fn broken() -> Pipeline {
     Pipeline::build("broken", |p| {
+        p.region("us-east-1");
         p.artifact_store(ArtifactStore::s3("broken-artifacts"));
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "repo", "main")));
         p.stage("Build", |s| {

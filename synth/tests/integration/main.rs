@@ -28,6 +28,7 @@ mod normalisation;
 mod output_folder;
 mod output_folder_crash;
 mod output_folder_update;
+mod pipeline_region;
 mod proptest_roundtrip;
 mod readers_never_panic;
 mod stack;

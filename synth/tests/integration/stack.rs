@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 /// A pipeline of `branch`, storing artifacts in the bucket `bucket` names.
 fn branch_pipeline(branch: &str, bucket: Str) -> Pipeline {
     Pipeline::build(format!("app-{branch}"), |p| {
+        p.region("us-east-1");
         p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
         p.artifact_store(ArtifactStore::s3(bucket));
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "app", branch)));
@@ -61,6 +62,7 @@ fn a_stack_writes_its_pipelines_into_one_template() {
                 "path": "app-branches/template.json",
                 "kind": "template",
                 "account": "123456789012",
+                "region": "us-east-1",
                 "artifact": "app-branches-template",
                 "parameters": [{"name": "ArtifactBucket", "from": "default", "default": "app-artifacts"}]
             }],
@@ -68,7 +70,8 @@ fn a_stack_writes_its_pipelines_into_one_template() {
                 "order": 1,
                 "file": "app-branches/template.json",
                 "account": "123456789012",
-                "command": "aws cloudformation deploy --template-file app-branches/template.json \
+                "region": "us-east-1",
+                "command": "aws cloudformation deploy --region us-east-1 --template-file app-branches/template.json \
                             --stack-name app-branches --parameter-overrides ArtifactBucket=app-artifacts --no-fail-on-empty-changeset"
             }]
         }])
@@ -79,7 +82,7 @@ fn a_stack_writes_its_pipelines_into_one_template() {
         manifest["artifacts"]["app-branches-template"],
         json!({
             "type": "aws:cloudformation:stack",
-            "environment": "aws://123456789012/unknown-region",
+            "environment": "aws://123456789012/us-east-1",
             "displayName": "app-branches/template",
             "properties": {"templateFile": "app-branches/template.json", "stackName": "app-branches"}
         }),
@@ -170,6 +173,7 @@ fn cfn_lint_accepts_a_stack_with_parameters_companion_resources_and_two_pipeline
     let project = Parameter::string("Project").default_value("app-build").description("The CodeBuild project");
     let pipeline = |branch: &str| {
         Pipeline::build(cfn::sub(&format!("${{AWS::StackName}}-{branch}")), |p| {
+            p.region("us-east-1");
             p.logical_id(format!("{}Pipeline", branch.to_uppercase()));
             p.role_arn(role.get_att("Arn")).depends_on("PipelinePolicy");
             p.artifact_store(ArtifactStore::s3(bucket.reference()));
@@ -205,6 +209,7 @@ fn cfn_lint_accepts_a_stack_with_parameters_companion_resources_and_two_pipeline
 #[test]
 fn a_yaml_stack_is_deployed_by_the_cdk_cli_after_its_pipelines_support_stacks() {
     let generated = Pipeline::build("app-main", |p| {
+        p.region("us-east-1");
         p.account("123456789012").region("eu-west-1");
         p.service_role(ServiceRole::generated()).artifact_buckets(ArtifactBuckets::generated());
         let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "app", "main")));

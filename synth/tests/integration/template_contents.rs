@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 /// run first.
 fn pipeline(define: impl for<'p> FnOnce(&mut PipelineBuilder<'p>)) -> Pipeline {
     Pipeline::build("app", |p| {
+        p.region("us-east-1");
         define(p);
         p.role_arn(cfn::get_att("PipelineRole", "Arn"));
         p.artifact_store(ArtifactStore::s3(cfn::reference("ArtifactBucket")));
@@ -100,7 +101,7 @@ fn declared_parameters_and_resources_make_the_template_self_contained() {
     let manifest: Value = serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(
         manifest["pipelines"][0]["deploy"]["cloudformation"][0]["command"],
-        "aws cloudformation deploy --template-file app/template.json --stack-name app \
+        "aws cloudformation deploy --region us-east-1 --template-file app/template.json --stack-name app \
          --parameter-overrides Env=dev ArtifactBucket=\"$ARTIFACT_BUCKET\" --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset"
     );
 }
@@ -108,6 +109,7 @@ fn declared_parameters_and_resources_make_the_template_self_contained() {
 #[test]
 fn a_depends_on_or_sub_variable_is_checked_like_a_reference() {
     let pipeline = Pipeline::build("app", |p| {
+        p.region("us-east-1");
         p.role_arn("arn:aws:iam::123456789012:role/CodePipelineRole");
         p.artifact_store(ArtifactStore::s3(cfn::sub("${AWS::AccountId}-${!Literal}-artifacts")));
         p.resource(Resource::new("Topic", "AWS::SNS::Topic", json!({})).depends_on("Missing"));
