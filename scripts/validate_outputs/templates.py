@@ -31,16 +31,19 @@ def region_of(template: Path, pipeline_regions: dict[Path, str]) -> str:
     return pipeline_regions.get(template.parent, DEFAULT_REGION)
 
 
-def lint(bin_dir: Path, templates: list[Path], regions: dict[Path, str]) -> dict[Path, list[str]]:
+def lint(bin_dir: Path, templates: list[Path], regions: dict[Path, str],
+         informational: bool = True) -> dict[Path, list[str]]:
     """Runs cfn-lint once per Region over the templates deployed there and
-    returns each template's findings, one line each."""
+    returns each template's findings, one line each: every level, or with
+    `informational` False errors and warnings only."""
     by_region = defaultdict(list)
     for template in templates:
         by_region[regions[template]].append(template)
     findings: dict[Path, list[str]] = {template: [] for template in templates}
     for region, group in sorted(by_region.items()):
-        command = [str(bin_dir / "cfn-lint"), "--format", "json", "--regions", region,
-                   "--include-checks", "I", "--include-experimental"]
+        command = [str(bin_dir / "cfn-lint"), "--format", "json", "--regions", region]
+        if informational:
+            command += ["--include-checks", "I", "--include-experimental"]
         if IGNORED_RULES:
             command += ["--ignore-checks", *sorted(IGNORED_RULES)]
         process = subprocess.run([*command, "--", *map(str, group)], capture_output=True, text=True,
@@ -54,6 +57,8 @@ def lint(bin_dir: Path, templates: list[Path], regions: dict[Path, str]) -> dict
             continue
         by_name = {str(template): template for template in group}
         for match in matches:
+            if not informational and match["Level"] not in ("Error", "Warning"):
+                continue
             template = by_name.get(match["Filename"]) or Path(match["Filename"])
             line = match["Location"]["Start"]["LineNumber"]
             findings.setdefault(template, []).append(
