@@ -80,13 +80,27 @@ pub(crate) fn role_properties(
     properties
 }
 
+/// The step that deploys the template at `path` as the stack
+/// `<pipeline>-<purpose>` in `account` and `region`, before the pipeline:
 /// `aws cloudformation deploy` of a template that creates named IAM
-/// resources; a second run with nothing to change exits 0.
-pub(crate) fn deploy_command(region: &str, stack_name: &str, path: &str) -> String {
-    format!(
-        "aws cloudformation deploy --region {region} --stack-name {stack_name} --template-file {path} \
-         --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset"
-    )
+/// resources, where a second run with nothing to change exits 0.
+pub(crate) fn stack_deploy_step(
+    pipeline: &Pipeline,
+    purpose: &str,
+    account: &str,
+    region: &str,
+    path: &str,
+) -> DeployStep {
+    let stack_name = stack_name(pipeline, purpose);
+    DeployStep {
+        command: format!(
+            "aws cloudformation deploy --region {region} --stack-name {stack_name} --template-file {path} \
+             --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset"
+        ),
+        account: Some(account.to_owned()),
+        region: Some(region.to_owned()),
+        order: 0,
+    }
 }
 
 /// The role template of one target and the command that deploys it.
@@ -118,12 +132,7 @@ fn target_file(pipeline: &Pipeline, target: &CrossAccountTarget) -> OutputFile {
     let path = format!("cross-account/{}-{}.template.yaml", target.account, target.region);
     OutputFile {
         contents: Format::Yaml.render(&Value::Object(template)).expect("a JSON value always serializes to YAML"),
-        deploy: Some(DeployStep {
-            command: deploy_command(&target.region, &stack_name(pipeline, "cross-account-roles"), &path),
-            account: Some(target.account.clone()),
-            region: Some(target.region.clone()),
-            order: 0,
-        }),
+        deploy: Some(stack_deploy_step(pipeline, "cross-account-roles", &target.account, &target.region, &path)),
         path,
         kind: FileKind::CrossAccountTemplate,
     }
@@ -147,7 +156,7 @@ fn description(pipeline: &Pipeline, role: &TargetRole) -> String {
 
 /// `<pipeline-name>-<purpose>`, e.g. `platform-cross-account-roles`,
 /// starting with a letter as stack names must.
-pub(crate) fn stack_name(pipeline: &Pipeline, purpose: &str) -> String {
+fn stack_name(pipeline: &Pipeline, purpose: &str) -> String {
     let name = format!("{}-{purpose}", pipeline.folder_name().to_kebab_case());
     if name.starts_with(|first: char| first.is_ascii_alphabetic()) {
         name

@@ -24,8 +24,8 @@ use pipewright_dsl::support::{self, SupportStack};
 use pipewright_dsl::{Pipeline, Violations};
 use serde_json::{json, Map};
 
-use super::cross_account::{deploy_command, role_properties, stack_name, TEMPLATE_VERSION};
-use super::{DeployStep, FileKind, Format, OutputFile};
+use super::cross_account::{role_properties, stack_deploy_step, TEMPLATE_VERSION};
+use super::{FileKind, Format, OutputFile};
 
 /// One support template per Region; none when the pipeline generates nothing.
 pub fn emit(pipeline: &Pipeline) -> Result<Vec<OutputFile>, Violations> {
@@ -119,12 +119,7 @@ fn stack_file(pipeline: &Pipeline, stack: &SupportStack) -> OutputFile {
     let contents = Format::Json.render(&template).expect("a JSON value always serializes");
     OutputFile {
         contents,
-        deploy: Some(DeployStep {
-            command: deploy_command(&stack.region, &stack_name(pipeline, "support"), &path),
-            account: Some(stack.account.clone()),
-            region: Some(stack.region.clone()),
-            order: 0,
-        }),
+        deploy: Some(stack_deploy_step(pipeline, "support", &stack.account, &stack.region, &path)),
         path,
         kind: FileKind::SupportTemplate,
     }
