@@ -24,19 +24,20 @@ fn pipeline(roles: TargetAccountRoles) -> Pipeline {
                 DeploymentRolePermissions::managed_policies(["arn:aws:iam::aws:policy/AmazonSNSFullAccess"]),
             );
         }
-        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "app", "main")));
-        p.stage("Deploy", |s| {
-            s.add(
-                CloudFormationDeploy::create_update(
-                    "Deploy",
-                    "app",
-                    source.artifact().path("app.yaml"),
-                    DEPLOYMENT_ROLE,
-                )
-                .role_arn(ACTION_ROLE),
-            );
-        });
+        source_and_deploy(p);
     })
+}
+
+/// A CodeCommit source and a CloudFormation deploy with both roles in
+/// account 222222222222.
+fn source_and_deploy(p: &mut PipelineBuilder<'_>) {
+    let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "app", "main")));
+    p.stage("Deploy", |s| {
+        s.add(
+            CloudFormationDeploy::create_update("Deploy", "app", source.artifact().path("app.yaml"), DEPLOYMENT_ROLE)
+                .role_arn(ACTION_ROLE),
+        );
+    });
 }
 
 /// The paths of the assembled files, and the support template.
@@ -82,18 +83,7 @@ fn existing_target_roles_are_not_reported_as_created() {
             ArtifactStore::s3("other-artifacts").with_kms_key("arn:aws:kms:us-east-1:111111111111:key/abc123"),
         );
         p.target_account_roles(TargetAccountRoles::existing());
-        let source = p.source_stage("Source", |s| s.add(CodeCommitSource::new("Checkout", "app", "main")));
-        p.stage("Deploy", |s| {
-            s.add(
-                CloudFormationDeploy::create_update(
-                    "Deploy",
-                    "app",
-                    source.artifact().path("app.yaml"),
-                    DEPLOYMENT_ROLE,
-                )
-                .role_arn(ACTION_ROLE),
-            );
-        });
+        source_and_deploy(p);
     });
     let assembly = Synth::new("unused").add(&first).add(&second).assemble().unwrap();
     assert!(
